@@ -1,0 +1,44 @@
+"""One exception root for qpgraph, with specific subclasses.
+
+Every error names the file (and line, where there is one) it is about, so the
+command line can turn it into one clear message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "QpgraphError",
+    "IngestError",
+    "VocabularyError",
+    "AnnotationError",
+]
+
+
+class QpgraphError(Exception):
+    """Root of every error qpgraph raises on purpose."""
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class IngestError(QpgraphError):
+    """An article file (or one line of a .jsonl file) cannot be read as an article."""
+
+
+class VocabularyError(QpgraphError):
+    """A vocabulary data file shipped with the package is malformed."""
+
+
+class AnnotationError(QpgraphError):
+    """A gold annotation (or facts) file does not follow the facts format."""

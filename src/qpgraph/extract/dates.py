@@ -1,0 +1,89 @@
+"""The date of the article's main event.
+
+The first day/month printed after a time word ("Chiều ngày 30/12", "Sáng
+22/8", "Ngày 18/10/2024") is the event's. A missing year comes from the front
+matter's ``published`` (a day after it falls in the year before); else from a
+full date printed in the text; else from the years the text names. With no
+day printed, the front matter's date is the best that is certain.
+
+>>> event_date("Chiều ngày 30/12, Đoàn công tác ...", published="2026-01-02")
+'2025-12-30'
+>>> event_date("Sáng 22/8, Ban Thường vụ ... 12:17, 22/08/2023", published=None)
+'2023-08-22'
+>>> event_date("Không có ngày.", published=None) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+__all__ = ["event_date", "named_years"]
+
+_CUED = re.compile(
+    r"\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>(?:19|20)\d{2}))?(?!\d)",
+    re.I,
+)
+_FULL = re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})(?![\d/])")
+_RANGE = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?![\d/])")
+_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/])")
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def named_years(text: str) -> list[int]:
+    """Years the text names: single years, and the first year of a range
+    ("nhiệm kỳ 2020 - 2025" names 2020); not years inside document numbers."""
+    years: list[int] = []
+    rest = text
+    for match in _RANGE.finditer(text):
+        years.append(int(match.group(1)))
+    rest = _RANGE.sub(" ", rest)
+    rest = _FULL.sub(" ", rest)
+    years.extend(int(y) for y in _YEAR.findall(rest))
+    return years
+
+
+def _year_from_text(text: str, month: int, day: int) -> int | None:
+    full = [(int(m.group("y")), int(m.group("m")), int(m.group("d"))) for m in _FULL.finditer(text)]
+    for y, m, d in full:
+        if (m, d) == (month, day):
+            return y
+    if full:
+        y, m, d = full[0]
+        return y if (month, day) <= (m, d) or m >= month else y
+    years = sorted(set(named_years(text)))
+    if not years:
+        return None
+    latest = years[-1]
+    # Late in the year, articles name the next year's plans ("năm 2026").
+    if month >= 10 and latest - 1 in years:
+        return latest - 1
+    return latest
+
+
+def event_date(text: str, published: str | None) -> str | None:
+    """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that is certain), or None."""
+    match = next((m for m in _CUED.finditer(text) if 1 <= int(m.group("m")) <= 12), None)
+    if match is None:
+        return published
+    day, month = int(match.group("d")), int(match.group("m"))
+    year: int | None = int(match.group("y")) if match.group("y") else None
+    if year is None and published:
+        pub = published.split("-")
+        year = int(pub[0])
+        if len(pub) >= 2 and (month, day) > (int(pub[1]), int(pub[2]) if len(pub) > 2 else 31):
+            year -= 1
+    if year is None:
+        year = _year_from_text(text, month, day)
+    if year is None or not _valid(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

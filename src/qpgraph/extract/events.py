@@ -1,0 +1,41 @@
+"""Events: what kind of gathering the article reports, and who is placed there."""
+
+from __future__ import annotations
+
+from .parse import PersonRef
+
+__all__ = ["event_kind", "is_present"]
+
+# Checked in this order against the article's first sentences (the headline and lede).
+_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    ("visit", ("thăm và làm việc", "thăm, làm việc", "đến thăm", "chuyến thăm", "thăm hỏi", "đi thăm")),
+    ("ceremony", ("lễ ", "bàn giao", "trao quyết định", "thăng quân hàm", "trao tặng", "kỷ niệm")),
+    ("conference", ("hội nghị", "đại hội", "hội thảo", "tọa đàm", "diễn đàn")),
+    ("meeting", ("làm việc", "tiếp", "hội đàm", "gặp", "hội kiến")),
+]
+# Words before a person that place them elsewhere: "thay cho Thượng tá X".
+_ABSENT_CUES = ("thay cho", "thay thế")
+
+
+def event_kind(lede: str) -> str:
+    """The kind of the main event, from the headline and lede.
+
+    >>> event_kind("Ban Thường vụ Đảng ủy Quân khu 7 làm việc với Ban Thường vụ Tỉnh ủy")
+    'meeting'
+    >>> event_kind("Chiều 3/8, Bộ Tư lệnh tổ chức Hội nghị công bố và trao quyết định thăng quân hàm")
+    'ceremony'
+    """
+    text = lede.lower()
+    for kind, cues in _KINDS:
+        if any(cue in text for cue in cues):
+            return kind
+    return "other"
+
+
+def is_present(person: PersonRef, sentence: str, sentence_start: int) -> bool:
+    """Whether this mention places the person at the article's event."""
+    before = sentence[: person.start - sentence_start].lower().rstrip()
+    words = before.split()
+    if any(" ".join(words[-4:]).find(cue) >= 0 for cue in _ABSENT_CUES):
+        return False
+    return True

@@ -1,0 +1,139 @@
+"""From a spaCy Doc to the item sequence the parser reads.
+
+An item is a token or a vocabulary span with a kind: RANK, TITLE, BODY, PROV,
+HON, COUNTRY, REGION, CUE_APPOINT, CUE_FORMER (from the vocabularies) or NUM,
+ROMAN, CAP (a capitalised syllable), ABBR (an all-capital abbreviation), WORD,
+PUNCT. Overlapping vocabulary matches are resolved to the set that covers the
+most tokens with the fewest spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from .vocab import load_names
+
+__all__ = ["Item", "sentence_items", "ROMAN"]
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+_PRIORITY = {"RANK": 0, "TITLE": 1, "BODY": 2, "PROV": 3, "COUNTRY": 4, "REGION": 5, "HON": 6, "CUE_APPOINT": 7, "CUE_FORMER": 8}
+# Vocabulary kinds that are also common syllables of personal names.
+_NAME_LIKE = {"PROV", "COUNTRY", "REGION", "HON"}
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    key: str       # the vocabulary entry, or the lower-cased text
+    text: str      # as printed
+    start: int     # character offsets in the Doc's text
+    end: int
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(s.lower() for s in load_names().surnames)
+
+
+def is_cap(text: str) -> bool:
+    """A capitalised syllable such as a name is made of: 'Ngọc', 'Kđăm', "H'Yim", 'Y'."""
+    if not text or not text[0].isupper() or not text.replace("'", "").replace("’", "").isalpha():
+        return False
+    rest = text[1:].replace("'", "").replace("’", "")
+    return not rest or not rest.isupper() or "'" in text or "’" in text
+
+
+def _choose(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans covering the most tokens, then the fewest spans."""
+    spans = sorted(spans, key=lambda s: (s.end, s.start, _PRIORITY.get(s.label_, 9)))
+    best: list[tuple[int, int, list[Span]]] = [(0, 0, [])]  # (covered, -count, chosen) up to spans[:k]
+    ends = [s.end for s in spans]
+    import bisect
+
+    for k, span in enumerate(spans):
+        j = bisect.bisect_right(ends, span.start, 0, k)
+        cov, neg, chosen = best[j]
+        take = (cov + len(span), neg - 1, chosen + [span])
+        skip = best[k]
+        best.append(max(skip, take, key=lambda x: (x[0], x[1])))
+    return best[-1][2]
+
+
+def _token_kind(text: str) -> str:
+    if text.isdigit():
+        return "NUM"
+    if text in ROMAN:
+        return "ROMAN"
+    if is_cap(text):
+        return "CAP"
+    letters = text.replace(".", "")
+    if letters.isalpha() and letters.isupper() and len(letters) >= 2:
+        return "ABBR"
+    if any(c.isalnum() for c in text):
+        return "WORD"
+    return "PUNCT"
+
+
+def sentence_items(doc: Doc, start_char: int, end_char: int) -> list[Item]:
+    """The items of the sentence at ``doc.text[start_char:end_char]``."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return []
+    vocab = [s for s in doc.spans.get("vocab", []) if s.start >= span.start and s.end <= span.end]
+    chosen = {s.start: s for s in _choose(vocab)}
+    items: list[Item] = []
+    i = span.start
+    while i < span.end:
+        token = doc[i]
+        match = chosen.get(i)
+        if match is not None:
+            kind = match.label_
+            text = match.text
+            # Provinces, countries and honorifics written with a capital may
+            # be the last syllables of a personal name ("Nguyễn Thị Nga").
+            if kind in _NAME_LIKE and text[0].isupper() and _inside_name(items):
+                for tok in match:
+                    items.append(Item("CAP", tok.lower_, tok.text, tok.idx, tok.idx + len(tok.text)))
+            elif kind in ("PROV", "COUNTRY", "REGION") and not text[0].isupper():
+                for tok in match:
+                    items.append(Item(_token_kind(tok.text), tok.lower_, tok.text, tok.idx, tok.idx + len(tok.text)))
+            else:
+                items.append(Item(kind, match.id_, text, match.start_char, match.end_char))
+            i = match.end
+            continue
+        if not token.is_space:
+            items.append(Item(_token_kind(token.text), token.lower_, token.text, token.idx, token.idx + len(token.text)))
+        i += 1
+    return _drop_glosses(items)
+
+
+def _inside_name(items: list[Item]) -> bool:
+    """Whether the items end in a capitalised run opened by a family name."""
+    run: list[Item] = []
+    for item in reversed(items):
+        if item.kind != "CAP":
+            break
+        run.append(item)
+    return bool(run) and run[-1].key in _surnames()
+
+
+def _drop_glosses(items: list[Item]) -> list[Item]:
+    """Drop parenthesised abbreviations: 'Bộ Chỉ huy Quân sự (CHQS) tỉnh'."""
+    out: list[Item] = []
+    k = 0
+    while k < len(items):
+        if (
+            items[k].text == "("
+            and k + 2 < len(items)
+            and items[k + 1].kind in ("ABBR", "BODY", "WORD")
+            and items[k + 1].text.replace(".", "").isupper()
+            and items[k + 2].text == ")"
+        ):
+            k += 3
+            continue
+        out.append(items[k])
+        k += 1
+    return out

@@ -1,0 +1,121 @@
+"""The spaCy pipeline: a Vietnamese syllable tokenizer and a SpanRuler of our vocabularies.
+
+A Doc per article; the ruler writes every vocabulary match to
+``doc.spans["vocab"]`` with labels RANK, TITLE, BODY, PROV, HON, COUNTRY,
+REGION, CUE_APPOINT and CUE_FORMER, the entry as the span's ``id``.
+
+>>> nlp = build_nlp()
+>>> doc = nlp("Trung tướng Trần Vinh Ngọc, Chính ủy Quân khu 7")
+>>> [t.text for t in doc][:6]
+['Trung', 'tướng', 'Trần', 'Vinh', 'Ngọc', ',']
+>>> sorted((s.label_, s.text) for s in doc.spans["vocab"])
+[('BODY', 'Quân khu'), ('RANK', 'Trung tướng'), ('TITLE', 'Chính ủy')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .gazetteer import load_gazetteer
+from .vocab import load_bodies, load_cues, load_places, load_ranks, load_titles
+
+__all__ = ["SyllableTokenizer", "build_nlp", "vocab_patterns"]
+
+# Words (syllables, with an inner apostrophe: H'Mông, M'Drắk), dotted
+# abbreviations (TP.HCM, T.Ư), numbers with separators (30/12, 21/2019), white
+# space runs, and any other single character.
+_TOKEN = re.compile(
+    r"(?P<abbr>[A-ZĐƯ]{1,3}(?:\.[A-ZĐƯ]{1,4})+\.?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<num>\d+(?:[/.,]\d+)*)"
+    r"|(?P<space>\s+)"
+    r"|(?P<other>.)",
+    re.S,
+)
+
+
+class SyllableTokenizer:
+    """Split Vietnamese text into syllables, numbers and punctuation.
+
+    Hyphens and dashes are always tokens of their own ("Niên-Ủy" → three
+    tokens); white space other than a single space becomes a token, so that
+    ``doc.text`` is the input exactly and character offsets hold.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for match in _TOKEN.finditer(text):
+            piece = match.group(0)
+            if match.lastgroup == "space":
+                if piece == " " and words and not spaces[-1]:
+                    spaces[-1] = True
+                    continue
+                if words and not spaces[-1] and piece.startswith(" "):
+                    spaces[-1] = True
+                    piece = piece[1:]
+            words.append(piece)
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_bytes(self, **_: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_: Any) -> "SyllableTokenizer":
+        return self
+
+    def to_disk(self, _path: Any, **_: Any) -> None:
+        return None
+
+    def from_disk(self, _path: Any, **_: Any) -> "SyllableTokenizer":
+        return self
+
+
+def vocab_patterns() -> list[dict[str, str]]:
+    """SpanRuler phrase patterns built from the vocabulary data files."""
+    patterns: list[dict[str, str]] = []
+    for rank in load_ranks():
+        patterns.append({"label": "RANK", "pattern": rank.name, "id": rank.name})
+    for key, title in load_titles().items():
+        patterns.append({"label": "TITLE", "pattern": title.name, "id": key})
+    for index, body in enumerate(load_bodies()):
+        for form in body.forms:
+            patterns.append({"label": "BODY", "pattern": form, "id": str(index)})
+    for form, short in sorted(load_gazetteer().forms.items()):
+        patterns.append({"label": "PROV", "pattern": form, "id": short})
+    places = load_places()
+    for country in places.countries:
+        patterns.append({"label": "COUNTRY", "pattern": country, "id": country})
+    for region in places.regions:
+        patterns.append({"label": "REGION", "pattern": region, "id": region})
+    cues = load_cues()
+    for word in cues.honorifics:
+        patterns.append({"label": "HON", "pattern": word, "id": word})
+    for word in cues.appointment_cues:
+        patterns.append({"label": "CUE_APPOINT", "pattern": word, "id": word})
+    for word in cues.former_cues:
+        patterns.append({"label": "CUE_FORMER", "pattern": word, "id": word})
+    return patterns
+
+
+@cache
+def build_nlp() -> Language:
+    """The pipeline, built once per process."""
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": "vocab", "phrase_matcher_attr": "LOWER", "validate": True},
+    )
+    ruler.add_patterns(vocab_patterns())  # type: ignore[attr-defined]
+    return nlp

@@ -1,0 +1,349 @@
+"""The grammar of persons, ranks, posts and bodies, over a sentence's items.
+
+A person is printed as rank + name, honorific + name, a chain of posts +
+name, or name + a chain of posts (apposition, after a comma or a dash). A post
+is a title followed by a body; a body is a head from the vocabulary completed
+by a number, a province, a place name or a parent body. What the sentence
+leaves implicit is filled later, from the article (see ``resolve``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .items import ROMAN, Item
+from .vocab import Body, Title, load_bodies, load_titles
+
+__all__ = ["BodyRef", "PostRef", "PersonRef", "ChainRef", "SentenceParse", "parse_sentence"]
+
+_SEPARATORS = {",", "-", "–", "—", "kiêm"}
+_PROVINCE_WORDS = {"tỉnh", "thành phố", "tp", "tp."}
+_MAX_NAME = 7
+
+
+@dataclass
+class BodyRef:
+    kind: str                    # numbered | provincial | district | sub | national
+    head: str                    # the head as it should be written
+    printed: str                 # the whole body as printed
+    start: int
+    end: int
+    number: str | None = None    # numbered: "7"
+    province: str | None = None  # provincial: short name
+    province_printed: str | None = None
+    place: str | None = None     # district: "huyện Đại Lộc"
+    tail: str | None = None      # national: a country qualifier ("Việt Nam")
+    parent: "BodyRef | None" = None
+    implicit: bool = False       # a part of the name was filled from the article
+
+    @property
+    def complete(self) -> bool:
+        if self.kind == "numbered":
+            return self.number is not None
+        if self.kind == "provincial":
+            return self.province is not None
+        if self.kind == "sub":
+            return self.parent is not None and self.parent.complete
+        return True
+
+    def top(self) -> "BodyRef":
+        return self.parent.top() if self.kind == "sub" and self.parent is not None else self
+
+    def name(self) -> str:
+        """The body in full: 'Ban Thường vụ Đảng ủy Quân khu 7'."""
+        if self.kind == "numbered":
+            return f"{self.head} {self.number}" if self.number else self.head
+        if self.kind == "provincial":
+            if self.province is None:
+                return self.head
+            place = self.province_printed or self.province
+            if self.head.lower().split()[-1] in ("tỉnh", "phố", "ủy", "tp", "tp."):
+                return f"{self.head} {place}"
+            return f"{self.head} {place}" if self.province_printed else f"{self.head} tỉnh {place}"
+        if self.kind == "district":
+            return f"{self.head} {self.place}" if self.place else self.head
+        if self.kind == "sub":
+            return f"{self.head} {self.parent.name()}" if self.parent is not None else self.head
+        return f"{self.head} {self.tail}" if self.tail else self.head
+
+    def chain(self) -> list["BodyRef"]:
+        """This body and every body it is part of."""
+        return [self] + (self.parent.chain() if self.parent is not None else [])
+
+
+@dataclass
+class PostRef:
+    title: Title
+    title_text: str              # as it should be written (abbreviations expanded)
+    printed: str
+    start: int
+    end: int
+    body: BodyRef | None = None
+    former: bool = False
+    appointed: bool = False
+
+    def text(self) -> str:
+        return f"{self.title_text} {self.body.name()}" if self.body is not None else self.title_text
+
+
+@dataclass
+class ChainRef:
+    """Posts printed one after another: 'Bí thư Đảng ủy, Chính ủy Quân khu 7'."""
+
+    posts: list[PostRef]
+    start: int
+    end: int
+
+
+@dataclass
+class PersonRef:
+    name: str
+    start: int
+    end: int
+    rank: str | None = None
+    posts: list[PostRef] = field(default_factory=list)
+    cue: str = ""                # how it was recognised: rank, honorific, title, apposition
+
+
+@dataclass
+class SentenceParse:
+    persons: list[PersonRef] = field(default_factory=list)
+    bodies: list[BodyRef] = field(default_factory=list)       # every body printed
+    provinces: list[Item] = field(default_factory=list)       # every province printed
+    chains: list[ChainRef] = field(default_factory=list)      # posts printed without a name
+    names: list[tuple[str, int, int]] = field(default_factory=list)  # capitalised runs not yet a person
+
+
+def _body_entry(item: Item) -> Body:
+    return load_bodies()[int(item.key)]
+
+
+def _join(items: list[Item]) -> str:
+    out = ""
+    for k, item in enumerate(items):
+        if k and item.start > items[k - 1].end:
+            out += " "
+        out += item.text
+    return out
+
+
+def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
+    """A body starting at ``items[i]``, and the index after it."""
+    if i >= len(items) or items[i].kind != "BODY":
+        return None, i
+    item = items[i]
+    entry = _body_entry(item)
+    head = item.text
+    if entry.kind in ("numbered", "sub") or head.replace(" ", "").isupper():
+        head = entry.forms[0] if entry.kind in ("numbered", "sub") else head
+    ref = BodyRef(kind=entry.kind, head=head, printed=item.text, start=item.start, end=item.end)
+    j = i + 1
+    if entry.kind == "numbered":
+        if j < len(items) and items[j].kind in ("NUM", "ROMAN"):
+            ref.number = str(ROMAN.get(items[j].text, items[j].text))
+            ref.end = items[j].end
+            j += 1
+    elif entry.kind == "provincial":
+        k = j
+        if k < len(items) and items[k].key in _PROVINCE_WORDS and not ref.head.lower().endswith(("tỉnh", "phố")):
+            ref.head = f"{ref.head} {items[k].text}"
+            k += 1
+            j = k
+        if k < len(items) and items[k].kind == "PROV":
+            ref.province = items[k].key
+            ref.province_printed = items[k].text
+            ref.end = items[k].end
+            j = k + 1
+    elif entry.kind == "district":
+        k = j
+        run = []
+        while k < len(items) and items[k].kind == "CAP" and len(run) < 3:
+            run.append(items[k])
+            k += 1
+        if run:
+            ref.place = _join(run)
+            ref.end = run[-1].end
+            j = k
+    elif entry.kind == "sub":
+        k = j
+        if k < len(items) and items[k].key == "thuộc":
+            k += 1
+        parent, after = parse_body(items, k)
+        if parent is not None:
+            ref.parent = parent
+            ref.end = parent.end
+            j = after
+    elif entry.kind == "national":
+        k = j
+        tail: list[Item] = []
+        while k < len(items) and (items[k].kind in ("CAP", "ABBR") or items[k].key == "nước") and len(tail) < 6:
+            tail.append(items[k])
+            k += 1
+        if k < len(items) and items[k].kind == "COUNTRY":
+            tail.append(items[k])
+            ref.tail = _join(tail)
+            ref.end = items[k].end
+            j = k + 1
+    return ref, j
+
+
+def parse_post(items: list[Item], i: int) -> tuple[PostRef | None, int]:
+    """A title and its body starting at ``items[i]``."""
+    if i >= len(items) or items[i].kind != "TITLE":
+        return None, i
+    item = items[i]
+    title = load_titles()[item.key]
+    post = PostRef(title=title, title_text=title.expand or item.text, printed=item.text, start=item.start, end=item.end)
+    j = i + 1
+    body, after = parse_body(items, j)
+    if body is not None:
+        post.body = body
+        post.end = body.end
+        j = after
+        # "Sư đoàn 302 thuộc Quân khu 7", "Bộ Tư lệnh Cảnh vệ - Bộ Công an": the
+        # body's own parent, not part of the post as written.
+        if j + 1 < len(items) and items[j].key in ("thuộc", "-", "–") and items[j + 1].kind == "BODY":
+            parent, after2 = parse_body(items, j + 1)
+            if parent is not None and body.parent is None and body.kind != "sub":
+                j = after2
+    elif title.expand and j < len(items) and items[j].kind == "CAP" and items[j].text in ("Đảng",):
+        post.title_text = f"{post.title_text} Đảng"
+        post.end = items[j].end
+        j += 1
+    return post, j
+
+
+def parse_chain(items: list[Item], i: int) -> tuple[list[PostRef], int]:
+    """Posts separated by commas, dashes or 'kiêm', starting at ``items[i]``."""
+    posts: list[PostRef] = []
+    post, j = parse_post(items, i)
+    while post is not None:
+        posts.append(post)
+        if j + 1 < len(items) and items[j].key in _SEPARATORS and items[j + 1].kind == "TITLE":
+            post, j2 = parse_post(items, j + 1)
+            if post is not None:
+                j = j2
+            continue
+        break
+    return posts, j
+
+
+def _name_run(items: list[Item], i: int) -> int:
+    """Index after the capitalised run that starts at ``items[i]``."""
+    j = i
+    while j < len(items) and items[j].kind == "CAP" and j - i < _MAX_NAME:
+        j += 1
+    return j
+
+
+def _appointment(items: list[Item], j: int) -> tuple[list[PostRef], int]:
+    """Posts after an appointment cue that follows a person (within the clause)."""
+    k = j
+    while k < len(items) and items[k].kind in ("WORD", "PUNCT", "CUE_APPOINT") and items[k].text not in (";", ".", ":"):
+        if items[k].kind == "CUE_APPOINT":
+            posts, after = parse_chain(items, k + 1)
+            for post in posts:
+                post.appointed = True
+            return posts, after
+        k += 1
+    return [], j
+
+
+def parse_sentence(items: list[Item]) -> SentenceParse:
+    """Persons, posts, bodies and provinces printed in one sentence."""
+    out = SentenceParse()
+    for item in items:
+        if item.kind == "PROV":
+            out.provinces.append(item)
+    used = [False] * len(items)
+    i = 0
+    while i < len(items):
+        item = items[i]
+        person: PersonRef | None = None
+        posts: list[PostRef] = []
+        j = i
+        if item.kind == "RANK" and i + 1 < len(items) and items[i + 1].kind == "CAP":
+            end = _name_run(items, i + 1)
+            if end - (i + 1) >= 2:
+                person = PersonRef(_join(items[i + 1 : end]), items[i + 1].start, items[end - 1].end, rank=item.key, cue="rank")
+                j = end
+        elif item.kind == "HON":
+            k = i + 1
+            if k < len(items) and items[k].text == ":":
+                k += 1
+            if k < len(items) and items[k].kind == "RANK":
+                i += 1
+                continue
+            end = _name_run(items, k)
+            if end - k >= 2:
+                person = PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, cue="honorific")
+                j = end
+        elif item.kind == "TITLE":
+            posts, k = parse_chain(items, i)
+            if k < len(items) and items[k].kind == "CAP" and _name_run(items, k) - k >= 2:
+                end = _name_run(items, k)
+                person = PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, posts=posts, cue="title")
+                j = end
+            else:
+                out.chains.append(ChainRef(posts, posts[0].start, posts[-1].end))
+                i = max(k, i + 1)
+                continue
+        elif item.kind == "CAP":
+            end = _name_run(items, i)
+            if (
+                end - i >= 2
+                and end + 1 < len(items)
+                and items[end].key in (",", "-", "–")
+                and items[end + 1].kind == "TITLE"
+            ):
+                person = PersonRef(_join(items[i:end]), items[i].start, items[end - 1].end, cue="apposition")
+                j = end
+            elif end - i >= 2:
+                out.names.append((_join(items[i:end]), items[i].start, items[end - 1].end))
+                i = end
+                continue
+        if person is None:
+            i += 1
+            continue
+        # Apposition: ", Bí thư Đảng ủy, Chính ủy Quân khu 7" or " - Tư lệnh ...".
+        if j + 1 < len(items) and items[j].key in (",", "-", "–", "—") and items[j + 1].kind in ("TITLE",):
+            more, j = parse_chain(items, j + 1)
+            person.posts.extend(more)
+            if j < len(items) and items[j].key in ("-", "–", "—"):
+                j += 1
+        elif j < len(items) and items[j].kind == "CUE_FORMER" and j + 1 < len(items) and items[j + 1].kind == "TITLE":
+            more, j = parse_chain(items, j + 1)
+            for post in more:
+                post.former = True
+            person.posts.extend(more)
+        if j + 2 < len(items) and items[j].key == "," and items[j + 1].kind == "CUE_FORMER" and items[j + 2].kind == "TITLE":
+            more, j = parse_chain(items, j + 2)
+            for post in more:
+                post.former = True
+            person.posts.extend(more)
+        appointed, after = _appointment(items, j)
+        if appointed:
+            if any(items[k].key == "điều động" or items[k].text == "điều" for k in range(j, after)):
+                for post in person.posts:
+                    post.former = True
+            person.posts.extend(appointed)
+            j = after
+        out.persons.append(person)
+        for k in range(i, j):
+            used[k] = True
+        i = max(j, i + 1)
+    out.bodies = _bodies(items)
+    return out
+
+
+def _bodies(items: list[Item]) -> list[BodyRef]:
+    bodies: list[BodyRef] = []
+    i = 0
+    while i < len(items):
+        body, j = parse_body(items, i)
+        if body is None:
+            i += 1
+            continue
+        bodies.append(body)
+        i = j
+    return bodies

@@ -1,0 +1,231 @@
+"""One article in, its records out: ``extract(document) -> ArticleRecords``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..ingest import Document
+from ..records import ArticleRecords, Event, Mention, Person, Post, Province, Unit, stable_id
+from ..text import normalize
+from .dates import event_date
+from .events import event_kind, is_present
+from .gazetteer import load_gazetteer
+from .items import sentence_items
+from .nlp import build_nlp
+from .parse import BodyRef, PersonRef, SentenceParse, parse_sentence
+from .resolve import article_context, resolve_coordination, resolve_posts
+from .vocab import load_ranks
+
+__all__ = ["extract", "extract_many"]
+
+_JOINERS = {",", "-", "–", "—", "và", "với"}
+
+
+@dataclass
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    parse: SentenceParse
+
+
+def _key(name: str) -> str:
+    return " ".join(normalize(name).lower().split())
+
+
+class _Evidence:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+    def __call__(self, sentence: _Sentence, start: int, end: int) -> Mention:
+        doc = self.document
+        o_start, o_end = doc.original_span(start, end)
+        return Mention(
+            article=doc.article.id,
+            sentence=sentence.index,
+            text=doc.article.text[o_start:o_end],
+            start=o_start,
+            end=o_end,
+            sentence_text=sentence.text,
+        )
+
+
+def _rank_order() -> dict[str, int]:
+    return {r.name.lower(): r.order for r in load_ranks()}
+
+
+def _rank_name(key: str) -> str:
+    return next(r.name for r in load_ranks() if r.name.lower() == key.lower())
+
+
+def _separators(text: str, bodies: list[BodyRef]) -> list[bool]:
+    return [text[a.end : b.start].strip() in _JOINERS for a, b in zip(bodies, bodies[1:])]
+
+
+def _units_of(body: BodyRef) -> list[BodyRef]:
+    """The bodies a body names in full: itself and the bodies it is part of."""
+    out = []
+    for part in body.chain():
+        if part.kind == "sub" and not part.complete:
+            continue
+        if part.kind in ("numbered", "district") and not part.complete:
+            continue
+        out.append(part)
+    return out
+
+
+def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
+    """Extract persons, posts, units, provinces, the date and the events of one article."""
+    nlp = nlp or build_nlp()
+    doc: Doc = nlp(document.text)
+    article = document.article
+    evidence = _Evidence(document)
+    sentences = [
+        _Sentence(s.index, s.start, s.end, s.text, parse_sentence(sentence_items(doc, s.start, s.end)))
+        for s in document.sentences
+    ]
+    ctx = article_context([s.parse for s in sentences])
+
+    # Fill in what is implicit: chains of posts first, then lists of bodies.
+    for s in sentences:
+        last_body: BodyRef | None = None
+        for person in s.parse.persons:
+            for post in person.posts:
+                if post.appointed and post.body is None and last_body is not None:
+                    post.body = last_body
+            resolve_posts(person.posts, ctx)
+            for post in person.posts:
+                if post.appointed and post.body is not None:
+                    last_body = post.body
+        for chain in s.parse.chains:
+            resolve_posts(chain.posts, ctx)
+        post_bodies = {p.body.start: p.body for person in s.parse.persons for p in person.posts if p.body}
+        post_bodies.update({p.body.start: p.body for c in s.parse.chains for p in c.posts if p.body})
+        bodies = [post_bodies.get(b.start, b) for b in s.parse.bodies]
+        seps = _separators(document.text, bodies)
+        free = [b for b in bodies if b.start not in post_bodies]
+        resolve_coordination(free, ctx, _separators(document.text, free))
+        s.parse.bodies = bodies
+        del seps
+
+    # Persons, merged by name within the article.
+    order = _rank_order()
+    persons: dict[str, Person] = {}
+    present: set[str] = set()
+    post_keys: dict[str, set[str]] = {}
+    for s in sentences:
+        for ref in s.parse.persons:
+            key = _key(ref.name)
+            person = persons.get(key)
+            if person is None:
+                person = persons[key] = Person(id=stable_id("person", article.id, key), name=normalize(ref.name))
+                post_keys[key] = set()
+            mention = evidence(s, ref.start, ref.end)
+            person.mentions.append(mention)
+            if ref.rank:
+                rank = _rank_name(ref.rank)
+                if person.rank is None or order[rank.lower()] > order[person.rank.lower()]:
+                    if person.rank is not None:
+                        person.rank_before = person.rank
+                    person.rank = rank
+                elif order[rank.lower()] < order[person.rank.lower()]:
+                    person.rank_before = rank
+            for post in ref.posts:
+                text = post.text()
+                if _key(text) in post_keys[key]:
+                    continue
+                post_keys[key].add(_key(text))
+                person.posts.append(
+                    Post(
+                        title=post.title_text,
+                        body=post.body.name() if post.body else None,
+                        text=text,
+                        printed=document.text[post.start : post.end],
+                        heads=post.title.heads,
+                        former=post.former,
+                        mention=evidence(s, post.start, post.end),
+                    )
+                )
+            if is_present(ref, s.text, s.start):
+                present.add(key)
+
+    # Coreference: a full name printed again without a cue; a post printed
+    # without a name that only one person holds.
+    for s in sentences:
+        for name, start, end in s.parse.names:
+            person = persons.get(_key(name))
+            if person is not None:
+                person.mentions.append(evidence(s, start, end))
+        for chain in s.parse.chains:
+            texts = {_key(p.text()) for p in chain.posts}
+            holders = [k for k, keys in post_keys.items() if texts & keys]
+            if len(holders) == 1:
+                persons[holders[0]].mentions.append(evidence(s, chain.start, chain.end))
+
+    # Units and provinces.
+    units: dict[str, Unit] = {}
+    gazetteer = load_gazetteer()
+    provinces: dict[str, Province] = {}
+    for s in sentences:
+        for body in s.parse.bodies:
+            for part in _units_of(body):
+                name = part.name()
+                key = _key(name)
+                unit = units.get(key)
+                if unit is None:
+                    parent = part.parent.name() if part.parent is not None and part.parent.complete else None
+                    unit = units[key] = Unit(
+                        id=stable_id("unit", key), name=name, parent=parent,
+                        province=part.province if part.kind == "provincial" else None,
+                    )
+                printed = document.text[part.start : part.end]
+                if printed not in unit.forms:
+                    unit.forms.append(printed)
+                unit.mentions.append(evidence(s, part.start, part.end))
+        for item in s.parse.provinces:
+            entry = gazetteer.provinces.get(item.key)
+            if entry is None:
+                continue
+            province = provinces.get(entry.name)
+            if province is None:
+                province = provinces[entry.name] = Province(
+                    id=stable_id("province", entry.name), name=entry.name, code=entry.code,
+                    merged_into=entry.merged_into,
+                )
+            if item.text not in province.forms:
+                province.forms.append(item.text)
+            province.mentions.append(evidence(s, item.start, item.end))
+
+    # The event.
+    date = event_date("\n".join(s.text for s in sentences) + "\n" + document.text, article.published)
+    events: list[Event] = []
+    if sentences:
+        lede = " ".join([article.title or ""] + [s.text for s in sentences[:2]])
+        participants = [p.name for k, p in persons.items() if k in present]
+        first = sentences[0]
+        events.append(
+            Event(
+                id=stable_id("event", article.id, "main"),
+                kind=event_kind(lede),  # type: ignore[arg-type]
+                date=date,
+                participants=participants,
+                mention=evidence(first, first.start, first.end),
+            )
+        )
+    return ArticleRecords(
+        article=article,
+        date=date,
+        persons=list(persons.values()),
+        units=list(units.values()),
+        provinces=list(provinces.values()),
+        events=events,
+    )
+
+
+def extract_many(documents: list[Document]) -> list[ArticleRecords]:
+    nlp = build_nlp()
+    return [extract(d, nlp) for d in documents]

@@ -1,0 +1,120 @@
+"""Fill what an article leaves implicit: 'Phó Tư lệnh Quân khu' → 'Quân khu 7'.
+
+The article's own military region is the numbered "Quân khu" it names most
+(first named on a tie); its province is the province it names most. A body
+part printed without its whole ("Đảng ủy", "Cục Chính trị") belongs to the
+body the same list names next (or before), else to the article's region.
+Nothing is filled from outside the article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .parse import BodyRef, PostRef, SentenceParse
+from .vocab import load_titles
+
+__all__ = ["Context", "article_context", "resolve_body", "resolve_posts", "resolve_coordination"]
+
+_REGION_HEAD = "Quân khu"
+# Parts of a body that, printed alone, belong to the article's military region.
+_MILITARY_PARTS = {"Đảng ủy", "Ban Thường vụ", "Thường trực", "Ban Chấp hành", "Đảng bộ", "Bộ Tư lệnh", "Bộ Tham mưu",
+                   "Cục Chính trị", "Cục Hậu cần", "Cục Kỹ thuật", "Cục Hậu cần - Kỹ thuật"}
+
+
+@dataclass(frozen=True)
+class Context:
+    region: str | None      # the number of the article's Quân khu
+    province: str | None    # the short name of the article's province
+
+
+def article_context(parses: list[SentenceParse]) -> Context:
+    regions: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    order = 0
+    for parse in parses:
+        for body in parse.bodies:
+            for part in body.chain():
+                if part.kind == "numbered" and part.head == _REGION_HEAD and part.number:
+                    regions[part.number] += 1
+                    first.setdefault("r" + part.number, order)
+                    order += 1
+        for item in parse.provinces:
+            provinces[item.key] += 1
+            first.setdefault("p" + item.key, order)
+            order += 1
+    region = min(regions, key=lambda r: (-regions[r], first["r" + r])) if regions else None
+    province = min(provinces, key=lambda p: (-provinces[p], first["p" + p])) if provinces else None
+    return Context(region=region, province=province)
+
+
+def _deepest(body: BodyRef) -> BodyRef:
+    while body.parent is not None:
+        body = body.parent
+    return body
+
+
+def resolve_body(body: BodyRef, ctx: Context, sibling: BodyRef | None = None) -> None:
+    """Complete ``body`` in place from a sibling body of the same list, else the article."""
+    for part in body.chain():
+        if part.kind == "numbered" and part.number is None and part.head == _REGION_HEAD and ctx.region:
+            part.number = ctx.region
+            part.implicit = True
+        elif part.kind == "provincial" and part.province is None and ctx.province:
+            part.province = ctx.province
+            part.implicit = True
+    last = _deepest(body)
+    if last.kind != "sub":
+        return
+    if sibling is not None and sibling.top() is not last:
+        top = sibling.top()
+        if top.kind != "sub":
+            last.parent = top
+            last.implicit = True
+            return
+    if last.head in _MILITARY_PARTS and ctx.region:
+        last.parent = BodyRef(kind="numbered", head=_REGION_HEAD, printed=_REGION_HEAD, start=last.start,
+                              end=last.end, number=ctx.region, implicit=True)
+        last.implicit = True
+
+
+def _default_body(post: PostRef) -> BodyRef | None:
+    title = load_titles()[post.title.name.lower()]
+    if not title.default_body:
+        return None
+    return BodyRef(kind="provincial", head=title.default_body, printed=title.default_body, start=post.start,
+                   end=post.end, implicit=True)
+
+
+def resolve_posts(posts: list[PostRef], ctx: Context) -> None:
+    """Complete a chain of posts of one person in place.
+
+    A title printed without a body takes the body of the next post that has
+    one ('Phó Tư lệnh, Tham mưu trưởng Quân khu 4').
+    """
+    for k, post in enumerate(posts):
+        if post.body is None:
+            following = next((p.body for p in posts[k + 1 :] if p.body is not None), None)
+            post.body = following if following is not None else _default_body(post)
+    for k, post in enumerate(posts):
+        if post.body is None:
+            continue
+        sibling = next((p.body for p in posts[k + 1 :] if p.body is not None and p.body is not post.body), None)
+        if sibling is None:
+            sibling = next((p.body for p in reversed(posts[:k]) if p.body is not None and p.body is not post.body), None)
+        resolve_body(post.body, ctx, sibling)
+
+
+def resolve_coordination(bodies: list[BodyRef], ctx: Context, separators: list[bool]) -> None:
+    """Bodies printed as a list share their whole: 'Đảng ủy, Bộ Tư lệnh Quân khu 7'.
+
+    ``separators[k]`` says whether bodies k and k+1 are joined by a comma,
+    dash or 'và'.
+    """
+    for k, body in enumerate(bodies):
+        sibling = None
+        if k + 1 < len(bodies) and separators[k]:
+            sibling = bodies[k + 1]
+        resolve_body(body, ctx, sibling)

@@ -1,0 +1,143 @@
+"""Read articles from disk: ``.txt`` files (one article) and ``.jsonl`` files (many).
+
+A ``.txt`` article is a UTF-8 file whose stem is the article id, with optional
+front matter (see :mod:`qpgraph.ingest.meta`); ``Article.text`` is the body
+exactly as in the file (a leading BOM removed). A ``.jsonl`` file holds one
+article per line (see :mod:`qpgraph.ingest.jsonl`).
+
+:func:`read_path` reads one file and raises on the first problem;
+:func:`iter_articles` reads files and folders and yields an
+:class:`~qpgraph.errors.IngestError` in place of each bad article, so one bad
+article never stops the others.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "a1.txt").write_text("---\\npublished: 2025-08-10\\n---\\nNgày 10/8.\\n", encoding="utf-8")
+>>> _ = (folder / "b2.txt").write_text("   \\n", encoding="utf-8")
+>>> [(item.id, item.published, item.text) for item in read_path(folder / "a1.txt")]
+[('a1', '2025-08-10', 'Ngày 10/8.\\n')]
+>>> for item in iter_articles([folder]):
+...     print(type(item).__name__, item.id if isinstance(item, Article) else item.message)
+Article a1
+IngestError file has only white space: no article text
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from qpgraph.errors import IngestError
+from qpgraph.ingest.checks import MAX_BYTES, check_size, check_text, decode
+from qpgraph.ingest.jsonl import iter_jsonl
+from qpgraph.ingest.meta import split_front_matter
+from qpgraph.records import Article
+
+__all__ = ["read_path", "iter_articles", "SUFFIXES"]
+
+#: The file types read; other files in a folder are ignored.
+SUFFIXES = (".txt", ".jsonl")
+
+
+def _read_txt(path: Path, max_bytes: int) -> Article:
+    check_size(path, max_bytes)
+    text = decode(path.read_bytes(), path)
+    check_text(text, path)
+    meta, body, first_line = split_front_matter(text, path)
+    if not body.strip():
+        raise IngestError("no article text after the front matter", path, first_line)
+    check_text(body, path, first_line)
+    return Article(id=path.stem, path=str(path), text=body, **meta)
+
+
+def _os_error(error: OSError, path: Path) -> IngestError:
+    return IngestError(f"cannot read: {error.strerror or error}", path)
+
+
+def _iter_file(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
+    """Articles and errors of one file, never raising IngestError or OSError."""
+    try:
+        if not path.exists():
+            raise IngestError("no such file or folder", path)
+        if path.is_dir():
+            raise IngestError("is a folder, not a file (iter_articles reads folders)", path)
+        if path.suffix == ".txt":
+            yield _read_txt(path, max_bytes)
+        elif path.suffix == ".jsonl":  # any size: the limit applies to each line
+            yield from iter_jsonl(path, max_bytes)
+        else:
+            raise IngestError(f"unsupported file type {path.suffix or '(none)'!r}: expected .txt or .jsonl", path)
+    except IngestError as error:
+        yield error
+    except OSError as error:
+        yield _os_error(error, path)
+
+
+def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[Article]:
+    """The articles of one ``.txt`` or ``.jsonl`` file.
+
+    Raises :class:`~qpgraph.errors.IngestError` for the first problem found (a
+    bad ``.txt`` file, the first bad line of a ``.jsonl`` file, a missing file).
+    Use :func:`iter_articles` to keep the good articles of a file with bad lines.
+    """
+    articles: list[Article] = []
+    for item in _iter_file(Path(path), max_bytes):
+        if isinstance(item, IngestError):
+            raise item
+        articles.append(item)
+    return articles
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _expand(path: Path) -> list[Path]:
+    """The article files under a folder, hidden files and folders left out."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(path):
+        dirs[:] = [name for name in dirs if not _is_hidden(name)]
+        found.extend(
+            Path(root, name) for name in files if not _is_hidden(name) and Path(name).suffix in SUFFIXES
+        )
+    return found
+
+
+def _collect(paths: Iterable[str | Path]) -> list[Path]:
+    """Every file to read (missing paths included, to report them), sorted, once each."""
+    files: dict[str, Path] = {}
+    for given in paths:
+        path = Path(given)
+        for file in _expand(path) if path.is_dir() else [path]:
+            key = os.path.realpath(file) if file.exists() else str(file)
+            files.setdefault(key, file)
+    return sorted(files.values(), key=str)
+
+
+def _line_of(article: Article, file: Path) -> int | None:
+    """The line of a .jsonl article (its path is ``file:LINE``), None for a .txt one."""
+    suffix = article.path[len(str(file)) :]
+    return int(suffix[1:]) if suffix.startswith(":") else None
+
+
+def iter_articles(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestError]:
+    """Articles of files and folders, with an IngestError in place of each bad one.
+
+    Folders are walked for ``*.txt`` and ``*.jsonl`` files (hidden files and
+    folders skipped). Files are read in order of their path, the lines of a
+    ``.jsonl`` file in order; a file named twice is read once. A path that does
+    not exist, a bad file or line, and an article whose id was already read
+    each give an IngestError; nothing is raised for them.
+    """
+    seen: dict[str, str] = {}
+    for file in _collect(paths):
+        for item in _iter_file(file, max_bytes):
+            if isinstance(item, Article):
+                first = seen.setdefault(item.id, item.path)
+                if first != item.path:
+                    yield IngestError(
+                        f"duplicate article id {item.id!r} (first read from {first})", file, _line_of(item, file)
+                    )
+                    continue
+            yield item

@@ -1,0 +1,172 @@
+"""Typed records: what qpgraph reads and what it extracts.
+
+These pydantic models are the boundary of every pipeline stage. They import
+nothing else of qpgraph, so every other module may import them.
+
+Two families live here:
+
+* the **records** of one article (:class:`ArticleRecords`): persons, posts,
+  units, provinces and events, each carrying the :class:`Mention` that
+  evidences it (article id, sentence, character span in the original text);
+* the **facts** document (:class:`Facts`), the flat JSON form of
+  ``shared/facts-format.md`` that gold annotations are written in and that
+  extraction is scored on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Article",
+    "Mention",
+    "Post",
+    "Person",
+    "Unit",
+    "Province",
+    "Event",
+    "ArticleRecords",
+    "FactsPerson",
+    "FactsEvent",
+    "FactsOptional",
+    "Facts",
+    "EventKind",
+    "stable_id",
+]
+
+EventKind = Literal["meeting", "conference", "visit", "ceremony", "other"]
+
+#: A string, or a list of acceptable alternatives for it (gold files only).
+Alternatives = Union[str, list[str]]
+
+
+def stable_id(kind: str, *parts: str) -> str:
+    """A deterministic id for a fact: a short hash of what it says.
+
+    >>> stable_id("person", "Trần Văn A")
+    'person:f73533f28e18'
+    """
+    digest = hashlib.sha1("\x1f".join((kind, *parts)).encode("utf-8")).hexdigest()[:12]
+    return f"{kind}:{digest}"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Article(_Model):
+    """One article as read from disk, before any processing."""
+
+    id: str = Field(description="Stem of the file name (or the `id` of a .jsonl line).")
+    path: str = Field(description="Where it was read from; `file.jsonl:LINE` for crawler files.")
+    text: str = Field(description="The body text, decoded, front matter removed, not normalised.")
+    url: str | None = None
+    published: str | None = Field(default=None, description="`YYYY-MM-DD` or `YYYY-MM`.")
+    title: str | None = None
+    source: str | None = None
+
+
+class Mention(_Model):
+    """The evidence of a fact: where in which article it is printed."""
+
+    article: str
+    sentence: int = Field(description="Index of the sentence in the article.")
+    text: str = Field(description="The text as printed, from the original article.")
+    start: int = Field(description="Character offset in `Article.text` (inclusive).")
+    end: int = Field(description="Character offset in `Article.text` (exclusive).")
+    sentence_text: str = ""
+
+
+class Post(_Model):
+    """A post a person holds: a title in a body, written in full."""
+
+    title: str = Field(description="The title as printed: 'Phó Tư lệnh'.")
+    body: str | None = Field(default=None, description="The body in full, implicit parts filled: 'Quân khu 7'.")
+    text: str = Field(description="Title and body: 'Phó Tư lệnh Quân khu 7'.")
+    printed: str = Field(description="The post as printed: 'Phó Tư lệnh Quân khu'.")
+    heads: bool = Field(default=False, description="Whether the title heads its body (Tư lệnh, Bí thư...).")
+    former: bool = Field(default=False, description="A post left or held before the article's event.")
+    mention: Mention
+
+
+class Person(_Model):
+    id: str
+    name: str
+    rank: str | None = None
+    rank_before: str | None = Field(default=None, description="The rank before a reported promotion.")
+    posts: list[Post] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Unit(_Model):
+    id: str
+    name: str = Field(description="The body in full, implicit parts filled.")
+    forms: list[str] = Field(default_factory=list, description="Forms printed in the article.")
+    parent: str | None = Field(default=None, description="Name of the body this one is part of.")
+    province: str | None = Field(default=None, description="Short name of the body's province.")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Province(_Model):
+    id: str
+    name: str = Field(description="Short name: 'Lâm Đồng', 'Hồ Chí Minh'.")
+    code: str | None = None
+    merged_into: str | None = Field(default=None, description="Short name of the province it is part of since 1 July 2025.")
+    forms: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class Event(_Model):
+    id: str
+    kind: EventKind
+    date: str | None = None
+    participants: list[str] = Field(default_factory=list, description="Names of the persons there.")
+    mention: Mention
+
+
+class ArticleRecords(_Model):
+    """Everything extracted from one article, with evidence."""
+
+    article: Article
+    date: str | None = None
+    persons: list[Person] = Field(default_factory=list)
+    units: list[Unit] = Field(default_factory=list)
+    provinces: list[Province] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+
+# --- the facts format -------------------------------------------------------------
+
+
+class FactsPerson(_Model):
+    name: Alternatives
+    rank: Alternatives | None = None
+    posts: list[Alternatives] = Field(default_factory=list)
+
+
+class FactsEvent(_Model):
+    date: Alternatives | None = None
+    kind: EventKind = "other"
+    participants: list[Alternatives] = Field(default_factory=list)
+
+
+class FactsOptional(_Model):
+    persons: list[Alternatives] = Field(default_factory=list)
+    units: list[Alternatives] = Field(default_factory=list)
+    provinces: list[Alternatives] = Field(default_factory=list)
+    posts: list[list[Alternatives]] = Field(default_factory=list, description="[name, post] pairs.")
+
+
+class Facts(_Model):
+    """One article's facts, as in ``shared/facts-format.md``."""
+
+    article: str
+    date: Alternatives | None | list[str | None] = None
+    persons: list[FactsPerson] = Field(default_factory=list)
+    units: list[Alternatives] = Field(default_factory=list)
+    provinces: list[Alternatives] = Field(default_factory=list)
+    events: list[FactsEvent] = Field(default_factory=list)
+    optional: FactsOptional | None = None

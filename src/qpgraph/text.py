@@ -1,0 +1,59 @@
+"""Vietnamese text normalisation shared by every stage.
+
+>>> fix_tone_marks("Tỉnh uỷ Khánh Hoà, thuỷ quân, quý")
+'Tỉnh ủy Khánh Hòa, thủy quân, quý'
+>>> normalize("Tỉnh uỷ")  # decomposed input comes out composed
+'Tỉnh ủy'
+>>> strip_diacritics("Trần Vinh Ngọc, Đắk Lắk")
+'Tran Vinh Ngoc, Dak Lak'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["nfc", "fix_tone_marks", "normalize", "strip_diacritics"]
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+_LETTER = r"[^\W\d_]"
+# A syllable ending in oa/oe/uy (no final consonant) with the tone mark on the
+# second vowel; not after q ("quý" keeps its mark where it is).
+_MISPLACED = re.compile(
+    rf"(?<![{_LETTER[1:-1]}])(?P<onset>{_LETTER}*?)(?P<v1>[oOuU])(?P<v2>[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!{_LETTER})"
+)
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    onset, v1, v2 = match.group("onset"), match.group("v1"), match.group("v2")
+    base2, *marks = unicodedata.normalize("NFD", v2)
+    if (v1 + base2).lower() not in ("oa", "oe", "uy") or onset[-1:].lower() == "q":
+        return match.group(0)
+    tone = "".join(m for m in marks if m in _TONES)
+    rest = "".join(m for m in marks if m not in _TONES)
+    return onset + unicodedata.normalize("NFC", v1 + tone) + unicodedata.normalize("NFC", base2 + rest)
+
+
+def fix_tone_marks(text: str) -> str:
+    """Place the tone mark of syllables ending in oa/oe/uy on the first vowel.
+
+    The input must be NFC; the output has exactly the same length, so
+    character offsets stay valid.
+    """
+    return _MISPLACED.sub(_move_tone, text)
+
+
+def normalize(text: str) -> str:
+    """NFC and one tone-mark placement."""
+    return fix_tone_marks(nfc(text))
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese diacritics (for search): 'Đắk Lắk' -> 'Dak Lak'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
