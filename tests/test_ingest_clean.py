@@ -75,7 +75,15 @@ def test_clean_article_line_is_content(content: str) -> None:
 
 @pytest.mark.parametrize(
     "marker",
-    ["Ý kiến bạn đọc", "Tin liên quan", "Các tin khác", "Xem nhiều nhất", "Bài viết liên quan", "Tin cùng chuyên mục", "TIN LIÊN QUAN:"],
+    [
+        "Ý kiến bạn đọc",
+        "Tin liên quan",
+        "Các tin khác",
+        "Xem nhiều nhất",
+        "Bài viết liên quan",
+        "Tin cùng chuyên mục",
+        "TIN LIÊN QUAN:",
+    ],
 )
 def test_clean_cut_marker_drops_everything_after(marker: str) -> None:
     text = f"{FIRST}\n\n{marker}\n\n(Video) Huyện Ea H’leo nhiều giải pháp giải quyết việc làm\nMới nhất"
@@ -96,7 +104,9 @@ def test_clean_cut_marker_before_content_is_only_a_menu_item() -> None:
 
 
 def test_clean_cut_in_real_article_001() -> None:
-    removed = [(line.text[:40], line.reason) for line in classify_lines(raw_text("001_69287ec73126fb65")) if line.reason]
+    removed = [
+        (line.text[:40], line.reason) for line in classify_lines(raw_text("001_69287ec73126fb65")) if line.reason
+    ]
     assert removed == [
         ("Multimedia Đọc Báo in", "boilerplate"),
         ("Các đại biểu tham dự hội nghị.", "repeat"),
@@ -112,7 +122,11 @@ def test_clean_repeated_caption_keeps_the_first() -> None:
     caption = "Đại tá Thào A Pinh, Chính ủy Bộ Chỉ huy Quân sự tỉnh tặng Giấy khen cho các tập thể. (Ảnh: TTXVN phát)"
     text = f"{caption}\n\n{caption}\n\nDịp này, Bộ Chỉ huy Quân sự tỉnh Lai Châu tặng Giấy khen."
     lines = classify_lines(text)
-    assert [(line.start, line.reason) for line in lines] == [(0, None), (len(caption) + 2, "repeat"), (2 * len(caption) + 4, None)]
+    assert [(line.start, line.reason) for line in lines] == [
+        (0, None),
+        (len(caption) + 2, "repeat"),
+        (2 * len(caption) + 4, None),
+    ]
 
 
 def test_clean_repeat_compares_after_whitespace_folding() -> None:
@@ -128,7 +142,9 @@ def test_clean_repeat_ignores_a_leading_source_tag() -> None:
 def test_clean_headline_repeated_above_every_photo() -> None:
     removed = [line for line in classify_lines(raw_text("dev-07")) if line.reason]
     assert [line.reason for line in removed] == ["repeat"] * 5
-    assert [line.text for line in removed][1:] == ["Sơ kết 5 năm thực hiện Ngày Biên phòng toàn dân, giai đoạn 2019-2024"] * 4
+    assert [line.text for line in removed][1:] == [
+        "Sơ kết 5 năm thực hiện Ngày Biên phòng toàn dân, giai đoạn 2019-2024"
+    ] * 4
     assert removed[0].text.startswith("Sáng 27/2, UBND tỉnh Thanh Hóa")
 
 
@@ -174,7 +190,13 @@ def test_clean_custom_vocabulary_is_used(tmp_path: Path) -> None:
     path = tmp_path / "chrome.yaml"
     path.write_text("lines: [Quang cảnh hội nghị]\ncuts: [Hết]\n", encoding="utf-8")
     text = f"{FIRST}\nQuang cảnh hội nghị\nSign In\nHết\nTeaser"
-    assert [line.reason for line in classify_lines(text, load_boilerplate(path))] == [None, "boilerplate", None, "cut", "teaser"]
+    assert [line.reason for line in classify_lines(text, load_boilerplate(path))] == [
+        None,
+        "boilerplate",
+        None,
+        "cut",
+        "teaser",
+    ]
 
 
 # --- the vocabulary file --------------------------------------------------------------
@@ -196,7 +218,10 @@ def test_boilerplate_shipped_file_loads_once() -> None:
         ("lines: a\n", "lines: Input should be a valid list"),
         ("lines: ['  ']\n", "lines: Value error, an entry is empty"),
         ("patterns:\n  - regex: 'x'\n", "patterns.0.name: Field required"),
-        ("patterns:\n  - {name: bad, regex: '(unclosed'}\n", "patterns.0.regex: Value error, not a valid regular expression"),
+        (
+            "patterns:\n  - {name: bad, regex: '(unclosed'}\n",
+            "patterns.0.regex: Value error, not a valid regular expression",
+        ),
     ],
 )
 def test_boilerplate_malformed_file_is_a_vocabulary_error(tmp_path: Path, content: str, message: str) -> None:

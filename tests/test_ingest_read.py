@@ -96,7 +96,9 @@ def test_read_txt_decomposed_text_is_kept_as_is(tmp_path: Path) -> None:
 
 
 def test_read_txt_crlf_kept(tmp_path: Path) -> None:
-    [article] = read_path(write(tmp_path, "crlf.txt", "---\r\npublished: 2024-02-27\r\n---\r\nDòng một.\r\nDòng hai.\r\n"))
+    [article] = read_path(
+        write(tmp_path, "crlf.txt", "---\r\npublished: 2024-02-27\r\n---\r\nDòng một.\r\nDòng hai.\r\n")
+    )
     assert article.published == "2024-02-27"
     assert article.text == "Dòng một.\r\nDòng hai.\r\n"
 
@@ -110,15 +112,21 @@ BAD_TXT = [
         2,
         id="not-utf8",
     ),
-    pytest.param("Quân khu\n7".encode("utf-16"), "a binary file, not text (NUL byte at byte offset 3)", 1, id="utf16-nul"),
-    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file, not text (NUL byte at byte offset 8)", 3, id="png"),
+    pytest.param(
+        "Quân khu\n7".encode("utf-16"), "a binary file, not text (NUL byte at byte offset 3)", 1, id="utf16-nul"
+    ),
+    pytest.param(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file, not text (NUL byte at byte offset 8)", 3, id="png"
+    ),
     pytest.param(
         b"<!DOCTYPE html>\n<html><head><title>Qu\xc3\xa2n khu 7</title></head><body></body></html>",
         "an HTML page, not article text (starts with '<!DOCTYPE html')",
         None,
         id="doctype",
     ),
-    pytest.param(b"  <html lang='vi'>\n<p>x</p></html>", "an HTML page, not article text (starts with '<html')", None, id="html"),
+    pytest.param(
+        b"  <html lang='vi'>\n<p>x</p></html>", "an HTML page, not article text (starts with '<html')", None, id="html"
+    ),
     pytest.param(
         '<div class="a"><p>Quân khu 7</p><img src="a.jpg"/></div><div class="b"><span>x</span></div>'.encode(),
         "mostly HTML markup, not article text (9 tags, 89% of the text)",
@@ -137,13 +145,34 @@ BAD_TXT = [
         2,
         id="published-2025-13-45",
     ),
-    pytest.param(b"---\nurl: https://x.vn\npublished: yesterday\n---\nX.\n", "published 'yesterday' is not a valid date", 3, id="published-yesterday"),
-    pytest.param(b"---\npublished: 2023-02-29\n---\nX.\n", "published '2023-02-29' is not a valid date", 2, id="published-feb-29"),
-    pytest.param(b"---\npublished: 2024-7\n---\nX.\n", "published '2024-7' is not a valid date", 2, id="published-short-month"),
-    pytest.param(b"---\nauthor: Qu\xe1\xbb\xb3nh Anh\n---\nX.\n", "unknown metadata key 'author' (known keys: url, published, title, source)", 2, id="unknown-key"),
+    pytest.param(
+        b"---\nurl: https://x.vn\npublished: yesterday\n---\nX.\n",
+        "published 'yesterday' is not a valid date",
+        3,
+        id="published-yesterday",
+    ),
+    pytest.param(
+        b"---\npublished: 2023-02-29\n---\nX.\n", "published '2023-02-29' is not a valid date", 2, id="published-feb-29"
+    ),
+    pytest.param(
+        b"---\npublished: 2024-7\n---\nX.\n", "published '2024-7' is not a valid date", 2, id="published-short-month"
+    ),
+    pytest.param(
+        b"---\nauthor: Qu\xe1\xbb\xb3nh Anh\n---\nX.\n",
+        "unknown metadata key 'author' (known keys: url, published, title, source)",
+        2,
+        id="unknown-key",
+    ),
     pytest.param(b"---\nurl: a\nurl: b\n---\nX.\n", "metadata key 'url' given twice", 3, id="duplicate-key"),
-    pytest.param(b"---\nurl: a\njust text\n---\nX.\n", "front matter line is not `key: value`: 'just text'", 3, id="not-key-value"),
-    pytest.param(b"---\nurl: https://x.vn\n---\n\n  \n", "no article text after the front matter", 4, id="front-matter-only"),
+    pytest.param(
+        b"---\nurl: a\njust text\n---\nX.\n",
+        "front matter line is not `key: value`: 'just text'",
+        3,
+        id="not-key-value",
+    ),
+    pytest.param(
+        b"---\nurl: https://x.vn\n---\n\n  \n", "no article text after the front matter", 4, id="front-matter-only"
+    ),
 ]
 
 
@@ -170,9 +199,7 @@ def test_read_txt_too_large_is_refused_before_reading(tmp_path: Path, monkeypatc
     monkeypatch.setattr(Path, "read_bytes", no_reading)
     with pytest.raises(IngestError) as caught:
         read_path(path)
-    assert caught.value.message == (
-        "file is too large: 50.0 MB (52428800 bytes), the limit is 5.0 MB (5242880 bytes)"
-    )
+    assert caught.value.message == ("file is too large: 50.0 MB (52428800 bytes), the limit is 5.0 MB (5242880 bytes)")
     assert caught.value.path == str(path)
 
 
@@ -241,8 +268,12 @@ BAD_JSONL_LINES = [
     pytest.param({"id": "a", "text": ["x"]}, "`text` must be a string, not an array", id="list-text"),
     pytest.param({"id": "a", "text": "<!DOCTYPE html><html></html>"}, "an HTML page", id="html-text"),
     pytest.param({"id": "a", "text": "x", "author": "y"}, "unknown metadata key 'author'", id="unknown-key"),
-    pytest.param({"id": "a", "text": "x", "published": "2025-13-45"}, "published '2025-13-45' is not a valid date", id="bad-date"),
-    pytest.param({"id": "a", "text": "x", "title": 3}, "`title` must be a string or null, not a number", id="int-title"),
+    pytest.param(
+        {"id": "a", "text": "x", "published": "2025-13-45"}, "published '2025-13-45' is not a valid date", id="bad-date"
+    ),
+    pytest.param(
+        {"id": "a", "text": "x", "title": 3}, "`title` must be a string or null, not a number", id="int-title"
+    ),
 ]
 
 
@@ -265,11 +296,18 @@ def test_read_path_jsonl_raises_the_first_bad_line(tmp_path: Path) -> None:
     path = write(tmp_path, "file.jsonl", jsonl({"id": "a", "text": "x"}, "{", {"id": "b"}))
     with pytest.raises(IngestError) as caught:
         read_path(path)
-    assert (caught.value.line, caught.value.message) == (2, "not valid JSON: Expecting property name enclosed in double quotes (column 2)")
+    assert (caught.value.line, caught.value.message) == (
+        2,
+        "not valid JSON: Expecting property name enclosed in double quotes (column 2)",
+    )
 
 
 def test_iter_articles_jsonl_line_not_utf8_names_file_offset(tmp_path: Path) -> None:
-    content = jsonl({"id": "a", "text": "Quân"}).encode() + b'{"id": "b", "text": "\xc3"}\n' + jsonl({"id": "c", "text": "x"}).encode()
+    content = (
+        jsonl({"id": "a", "text": "Quân"}).encode()
+        + b'{"id": "b", "text": "\xc3"}\n'
+        + jsonl({"id": "c", "text": "x"}).encode()
+    )
     path = write(tmp_path, "file.jsonl", content)
     items = list(iter_articles([path]))
     assert describe(items) == [

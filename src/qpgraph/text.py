@@ -48,9 +48,16 @@ def fix_tone_marks(text: str) -> str:
     return _MISPLACED.sub(_move_tone, text)
 
 
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})  # Ð ð printed for Đ đ
+
+
 def normalize(text: str) -> str:
-    """NFC and one tone-mark placement."""
-    return fix_tone_marks(nfc(text))
+    """NFC, one tone-mark placement, and Đ for its look-alike Ð (same length as NFC).
+
+    >>> normalize("\u00d0ảng")
+    'Đảng'
+    """
+    return fix_tone_marks(nfc(text)).translate(_LOOKALIKES)
 
 
 def strip_diacritics(text: str) -> str:

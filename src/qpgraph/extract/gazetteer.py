@@ -40,6 +40,17 @@ class Gazetteer:
     provinces: dict[str, ProvinceEntry]   # short name -> entry
     forms: dict[str, str]                 # lower-cased printed form -> short name
 
+    def printed_forms(self) -> list[tuple[str, str]]:
+        """(printed form, short name) pairs, with the case of the dataset."""
+        out: list[tuple[str, str]] = []
+        for entry in self.provinces.values():
+            out.append((entry.name, entry.name))
+            for prefix in ("Tỉnh ", "Thành phố "):
+                if entry.full.startswith(prefix):
+                    out.append((entry.full[len(prefix):], entry.name))
+        out.extend((normalize(a), normalize(s)) for a, s in load_places().province_aliases.items())
+        return sorted(set(out))
+
     def lookup(self, form: str) -> ProvinceEntry | None:
         """The province a printed form names, or None."""
         short = self.forms.get(normalize(form).lower())

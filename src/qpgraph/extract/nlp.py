@@ -91,7 +91,7 @@ def vocab_patterns() -> list[dict[str, str]]:
     for index, body in enumerate(load_bodies()):
         for form in body.forms:
             patterns.append({"label": "BODY", "pattern": form, "id": str(index)})
-    for form, short in sorted(load_gazetteer().forms.items()):
+    for form, short in load_gazetteer().printed_forms():
         patterns.append({"label": "PROV", "pattern": form, "id": short})
     places = load_places()
     for country in places.countries:

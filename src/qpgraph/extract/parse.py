@@ -44,6 +44,8 @@ class BodyRef:
             return self.province is not None
         if self.kind == "sub":
             return self.parent is not None and self.parent.complete
+        if self.kind == "district":
+            return self.place is not None
         return True
 
     def top(self) -> "BodyRef":
@@ -133,9 +135,7 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
         return None, i
     item = items[i]
     entry = _body_entry(item)
-    head = item.text
-    if entry.kind in ("numbered", "sub") or head.replace(" ", "").isupper():
-        head = entry.forms[0] if entry.kind in ("numbered", "sub") else head
+    head = entry.forms[0] if entry.kind in ("numbered", "sub", "national") else item.text
     ref = BodyRef(kind=entry.kind, head=head, printed=item.text, start=item.start, end=item.end)
     j = i + 1
     if entry.kind == "numbered":
@@ -174,17 +174,37 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
             ref.end = parent.end
             j = after
     elif entry.kind == "national":
-        k = j
-        tail: list[Item] = []
-        while k < len(items) and (items[k].kind in ("CAP", "ABBR") or items[k].key == "nước") and len(tail) < 6:
-            tail.append(items[k])
-            k += 1
-        if k < len(items) and items[k].kind == "COUNTRY":
-            tail.append(items[k])
-            ref.tail = _join(tail)
-            ref.end = items[k].end
-            j = k + 1
+        if j < len(items) and items[j].kind == "PROV":
+            # "BĐBP Lạng Sơn": a national force's command in a province.
+            ref.kind = "provincial"
+            ref.head = item.text
+            ref.province = items[j].key
+            ref.province_printed = items[j].text
+            ref.end = items[j].end
+            return ref, j + 1
+        tail, k = country_tail(items, j)
+        if tail:
+            ref.tail = tail
+            ref.end = items[k - 1].end
+            j = k
     return ref, j
+
+
+_NOT_IN_NAMES = {"và", "với", "của", "tại", "cho", "trong", "về", "đến", "ở", "từ", "là", "có"}
+
+
+def country_tail(items: list[Item], i: int) -> tuple[str | None, int]:
+    """A qualifier ending in a country: 'nước Cộng hòa Dân chủ Nhân dân Lào'."""
+    k = i
+    while k < len(items) and k - i < 7 and (
+        items[k].kind in ("CAP", "ABBR") or (items[k].kind == "WORD" and items[k].key not in _NOT_IN_NAMES)
+    ):
+        k += 1
+        if k < len(items) and items[k].kind == "COUNTRY":
+            break
+    if k < len(items) and items[k].kind == "COUNTRY":
+        return _join(items[i : k + 1]), k + 1
+    return None, i
 
 
 def parse_post(items: list[Item], i: int) -> tuple[PostRef | None, int]:
@@ -206,10 +226,15 @@ def parse_post(items: list[Item], i: int) -> tuple[PostRef | None, int]:
             parent, after2 = parse_body(items, j + 1)
             if parent is not None and body.parent is None and body.kind != "sub":
                 j = after2
-    elif title.expand and j < len(items) and items[j].kind == "CAP" and items[j].text in ("Đảng",):
-        post.title_text = f"{post.title_text} Đảng"
-        post.end = items[j].end
+    elif title.default_body and j < len(items) and items[j].text == "Đảng":
+        post.end = items[j].end  # "UVTW Đảng"
         j += 1
+    else:
+        tail, k = country_tail(items, j)
+        if tail:
+            post.title_text = f"{post.title_text} {tail}"  # "Chủ tịch nước Lào"
+            post.end = items[k - 1].end
+            j = k
     return post, j
 
 
@@ -239,7 +264,7 @@ def _name_run(items: list[Item], i: int) -> int:
 def _appointment(items: list[Item], j: int) -> tuple[list[PostRef], int]:
     """Posts after an appointment cue that follows a person (within the clause)."""
     k = j
-    while k < len(items) and items[k].kind in ("WORD", "PUNCT", "CUE_APPOINT") and items[k].text not in (";", ".", ":"):
+    while k < len(items) and items[k].kind in ("WORD", "PUNCT", "CUE_APPOINT", "BODY", "PROV", "NUM") and items[k].text not in (";", ".", ":"):
         if items[k].kind == "CUE_APPOINT":
             posts, after = parse_chain(items, k + 1)
             for post in posts:
@@ -307,10 +332,13 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
             continue
         # Apposition: ", Bí thư Đảng ủy, Chính ủy Quân khu 7" or " - Tư lệnh ...".
         if j + 1 < len(items) and items[j].key in (",", "-", "–", "—") and items[j + 1].kind in ("TITLE",):
-            more, j = parse_chain(items, j + 1)
-            person.posts.extend(more)
-            if j < len(items) and items[j].key in ("-", "–", "—"):
-                j += 1
+            more, after = parse_chain(items, j + 1)
+            # "Bí thư Tỉnh ủy X, Chủ tịch UBND tỉnh Y": the chain is Y's.
+            if not (after < len(items) and items[after].kind == "CAP" and _name_run(items, after) - after >= 2):
+                person.posts.extend(more)
+                j = after
+                if j < len(items) and items[j].key in ("-", "–", "—"):
+                    j += 1
         elif j < len(items) and items[j].kind == "CUE_FORMER" and j + 1 < len(items) and items[j + 1].kind == "TITLE":
             more, j = parse_chain(items, j + 1)
             for post in more:

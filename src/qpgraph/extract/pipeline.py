@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..ingest import Document
 from ..records import ArticleRecords, Event, Mention, Person, Post, Province, Unit, stable_id
+from ..evaluate.canonical import canonical
 from ..text import normalize
 from .dates import event_date
 from .events import event_kind, is_present
@@ -66,11 +67,34 @@ def _separators(text: str, bodies: list[BodyRef]) -> list[bool]:
     return [text[a.end : b.start].strip() in _JOINERS for a, b in zip(bodies, bodies[1:])]
 
 
+def _generic(bodies: list[BodyRef], seps: list[bool], text: str) -> set[int]:
+    """Bodies named as a class, not one body: 'Bí thư Huyện ủy, Thị ủy, Thành ủy',
+    'Đảng ủy Quân sự 17 huyện'. Returns their ``id()``."""
+    out: set[int] = set()
+    groups: list[list[BodyRef]] = []
+    for k, body in enumerate(bodies):
+        if k and seps[k - 1]:
+            groups[-1].append(body)
+        else:
+            groups.append([body])
+    for group in groups:
+        if any(b.kind == "district" and not b.complete for b in group):
+            out.update(id(b) for b in group if not b.complete)
+    for body in bodies:
+        if not body.complete and text[body.end : body.end + 4].strip()[:1].isdigit():
+            out.add(id(body))
+    return out
+
+
 def _units_of(body: BodyRef) -> list[BodyRef]:
-    """The bodies a body names in full: itself and the bodies it is part of."""
+    """The bodies a body names in full: itself and the bodies it is part of.
+
+    A provincial body whose province the article never names is written as
+    printed ("Tỉnh ủy"); a part whose whole is unknown ("Văn phòng") is not a unit.
+    """
     out = []
     for part in body.chain():
-        if part.kind == "sub" and not part.complete:
+        if part.kind == "sub" and (part.parent is None or not (part.parent.complete or part.parent.kind == "provincial")):
             continue
         if part.kind in ("numbered", "district") and not part.complete:
             continue
@@ -91,26 +115,30 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
     ctx = article_context([s.parse for s in sentences])
 
     # Fill in what is implicit: chains of posts first, then lists of bodies.
+    last_appointed: BodyRef | None = None
     for s in sentences:
-        last_body: BodyRef | None = None
+        before: list[BodyRef] = []
         for person in s.parse.persons:
             for post in person.posts:
-                if post.appointed and post.body is None and last_body is not None:
-                    post.body = last_body
+                if post.appointed and post.body is None and last_appointed is not None:
+                    post.body = last_appointed
             resolve_posts(person.posts, ctx)
             for post in person.posts:
-                if post.appointed and post.body is not None:
-                    last_body = post.body
+                if post.body is None and before and before[-1].complete:
+                    post.body = before[-1]  # "X, Chính ủy Bộ CHQS tỉnh bàn giao cho Y, Phó Chính ủy"
+                if post.body is not None:
+                    before.append(post.body)
+                    if post.appointed:
+                        last_appointed = post.body
         for chain in s.parse.chains:
             resolve_posts(chain.posts, ctx)
         post_bodies = {p.body.start: p.body for person in s.parse.persons for p in person.posts if p.body}
         post_bodies.update({p.body.start: p.body for c in s.parse.chains for p in c.posts if p.body})
-        bodies = [post_bodies.get(b.start, b) for b in s.parse.bodies]
-        seps = _separators(document.text, bodies)
-        free = [b for b in bodies if b.start not in post_bodies]
-        resolve_coordination(free, ctx, _separators(document.text, free))
-        s.parse.bodies = bodies
-        del seps
+        free = [b for b in s.parse.bodies if b.start not in post_bodies]
+        seps = _separators(document.text, free)
+        resolve_coordination(free, ctx, seps)
+        generic = _generic(free, seps, document.text)
+        s.parse.bodies = [post_bodies.get(b.start, b) for b in s.parse.bodies if id(b) not in generic]
 
     # Persons, merged by name within the article.
     order = _rank_order()
@@ -174,7 +202,7 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
         for body in s.parse.bodies:
             for part in _units_of(body):
                 name = part.name()
-                key = _key(name)
+                key = canonical(name)
                 unit = units.get(key)
                 if unit is None:
                     parent = part.parent.name() if part.parent is not None and part.parent.complete else None

@@ -12,14 +12,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .parse import BodyRef, PostRef, SentenceParse
-from .vocab import load_titles
+from .items import sentence_items
+from .nlp import build_nlp
+from .parse import BodyRef, PostRef, SentenceParse, parse_body
 
 __all__ = ["Context", "article_context", "resolve_body", "resolve_posts", "resolve_coordination"]
 
 _REGION_HEAD = "Quân khu"
 # Parts of a body that, printed alone, belong to the article's military region.
-_MILITARY_PARTS = {"Đảng ủy", "Ban Thường vụ", "Thường trực", "Ban Chấp hành", "Đảng bộ", "Bộ Tư lệnh", "Bộ Tham mưu",
+_MILITARY_PARTS = {"Đảng ủy", "Ban Thường vụ", "Đảng bộ", "Bộ Tư lệnh", "Bộ Tham mưu",
                    "Cục Chính trị", "Cục Hậu cần", "Cục Kỹ thuật", "Cục Hậu cần - Kỹ thuật"}
 
 
@@ -27,6 +28,7 @@ _MILITARY_PARTS = {"Đảng ủy", "Ban Thường vụ", "Thường trực", "Ba
 class Context:
     region: str | None      # the number of the article's Quân khu
     province: str | None    # the short name of the article's province
+    unit: BodyRef | None = None  # the body whose parts the article names most
 
 
 def article_context(parses: list[SentenceParse]) -> Context:
@@ -47,7 +49,16 @@ def article_context(parses: list[SentenceParse]) -> Context:
             order += 1
     region = min(regions, key=lambda r: (-regions[r], first["r" + r])) if regions else None
     province = min(provinces, key=lambda p: (-provinces[p], first["p" + p])) if provinces else None
-    return Context(region=region, province=province)
+    tops: Counter[str] = Counter()
+    examples: dict[str, BodyRef] = {}
+    for parse in parses:
+        for body in parse.bodies:
+            if body.kind == "sub" and body.complete and body.top().kind == "national":
+                key = body.top().name()
+                tops[key] += 1
+                examples.setdefault(key, body.top())
+    unit = examples[min(tops, key=lambda k: (-tops[k], k))] if tops and not region else None
+    return Context(region=region, province=province, unit=unit)
 
 
 def _deepest(body: BodyRef) -> BodyRef:
@@ -78,14 +89,22 @@ def resolve_body(body: BodyRef, ctx: Context, sibling: BodyRef | None = None) ->
         last.parent = BodyRef(kind="numbered", head=_REGION_HEAD, printed=_REGION_HEAD, start=last.start,
                               end=last.end, number=ctx.region, implicit=True)
         last.implicit = True
+    elif last.head in _MILITARY_PARTS and ctx.unit is not None:
+        last.parent = ctx.unit
+        last.implicit = True
 
 
-def _default_body(post: PostRef) -> BodyRef | None:
-    title = load_titles()[post.title.name.lower()]
-    if not title.default_body:
+def _default_body(post: PostRef, ctx: Context) -> BodyRef | None:
+    """The body an abbreviated title implies: UVTV → Ban Thường vụ Tỉnh ủy."""
+    if not post.title.default_body:
         return None
-    return BodyRef(kind="provincial", head=title.default_body, printed=title.default_body, start=post.start,
-                   end=post.end, implicit=True)
+    phrase = post.title.default_body
+    body, _ = parse_body(sentence_items(build_nlp()(phrase), 0, len(phrase)), 0)
+    if body is None:
+        return None
+    for part in body.chain():
+        part.start, part.end, part.implicit = post.start, post.end, True
+    return body
 
 
 def resolve_posts(posts: list[PostRef], ctx: Context) -> None:
@@ -95,9 +114,10 @@ def resolve_posts(posts: list[PostRef], ctx: Context) -> None:
     one ('Phó Tư lệnh, Tham mưu trưởng Quân khu 4').
     """
     for k, post in enumerate(posts):
-        if post.body is None:
-            following = next((p.body for p in posts[k + 1 :] if p.body is not None), None)
-            post.body = following if following is not None else _default_body(post)
+        if post.body is None and post.title.default_body:
+            post.body = _default_body(post, ctx)
+        elif post.body is None:
+            post.body = next((p.body for p in posts[k + 1 :] if p.body is not None), None)
     for k, post in enumerate(posts):
         if post.body is None:
             continue
@@ -113,8 +133,6 @@ def resolve_coordination(bodies: list[BodyRef], ctx: Context, separators: list[b
     ``separators[k]`` says whether bodies k and k+1 are joined by a comma,
     dash or 'và'.
     """
-    for k, body in enumerate(bodies):
-        sibling = None
-        if k + 1 < len(bodies) and separators[k]:
-            sibling = bodies[k + 1]
-        resolve_body(body, ctx, sibling)
+    for k in reversed(range(len(bodies))):
+        sibling = bodies[k + 1] if k + 1 < len(bodies) and separators[k] else None
+        resolve_body(bodies[k], ctx, sibling)

@@ -6,8 +6,14 @@ repeated above every photo. :func:`classify_lines` gives every non-blank line
 of a text a verdict; :func:`content_lines` keeps the article's lines.
 
 >>> text = "Tiêu đề bài\\nTốc độ:1x\\nCâu một.\\nCâu một.\\nTin liên quan\\nBài khác"
->>> [(line.text, line.reason) for line in classify_lines(text)]
-[('Tiêu đề bài', None), ('Tốc độ:1x', 'boilerplate'), ('Câu một.', None), ('Câu một.', 'repeat'), ('Tin liên quan', 'cut'), ('Bài khác', 'teaser')]
+>>> for line in classify_lines(text):
+...     print(line.start, line.reason, line.text)
+0 None Tiêu đề bài
+12 boilerplate Tốc độ:1x
+22 None Câu một.
+31 repeat Câu một.
+40 cut Tin liên quan
+54 teaser Bài khác
 >>> [line.text for line in content_lines(text)]
 ['Tiêu đề bài', 'Câu một.']
 """

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 from qpgraph.errors import IngestError
 from qpgraph.ingest.checks import MAX_BYTES, check_text, decode, human_size
-from qpgraph.ingest.meta import METADATA_KEYS, check_key, check_published
+from qpgraph.ingest.meta import check_key, check_published
 from qpgraph.records import Article
 
 __all__ = ["iter_jsonl", "article_from_json"]

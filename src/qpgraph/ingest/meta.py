@@ -55,9 +55,7 @@ def check_published(value: str, path: str | Path, line: int | None) -> None:
         except ValueError:
             valid = False
     if not valid:
-        raise IngestError(
-            f"published {value!r} is not a valid date (expected YYYY-MM-DD or YYYY-MM)", path, line
-        )
+        raise IngestError(f"published {value!r} is not a valid date (expected YYYY-MM-DD or YYYY-MM)", path, line)
 
 
 def _unquote(value: str) -> str:

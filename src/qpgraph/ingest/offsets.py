@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from qpgraph.text import fix_tone_marks
+from qpgraph.text import normalize
 
 __all__ = ["normalize_with_map", "nfc_groups"]
 
@@ -27,27 +27,29 @@ __all__ = ["normalize_with_map", "nfc_groups"]
 _FIRST_COMBINING = 0x300
 
 
-def _joins(group: str, char: str) -> bool:
-    """Whether ``char`` must be normalised together with the group before it."""
+def _joins(text: str, start: int, index: int) -> bool:
+    """Whether ``text[index]`` must be normalised with the group ``text[start:index]``."""
+    char = text[index]
     if ord(char) < _FIRST_COMBINING:
         return False
     if unicodedata.combining(char):
         return True
     # A starter that composes with what precedes it (Hangul jamo, some Indic
     # vowel signs): test it rather than list them.
+    group = text[start:index]
     nfc = unicodedata.normalize
     return nfc("NFC", group + char) != nfc("NFC", group) + nfc("NFC", char)
 
 
 def nfc_groups(text: str) -> Iterator[tuple[int, str]]:
-    """(index of first character, group) for consecutive groups covering ``text``.
+    """(index of first character, normalised group) for consecutive groups covering ``text``.
 
-    >>> list(nfc_groups("ca\\u0301 A"))
+    >>> list(nfc_groups("ca\u0301 A"))
     [(0, 'c'), (1, 'á'), (3, ' '), (4, 'A')]
     """
     start = 0
     for index in range(1, len(text) + 1):
-        if index == len(text) or not _joins(text[start:index], text[index]):
+        if index == len(text) or not _joins(text, start, index):
             yield start, unicodedata.normalize("NFC", text[start:index])
             start = index
 
@@ -60,12 +62,12 @@ def normalize_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     ``normalised``, then ``len(text)``.
     """
     if unicodedata.is_normalized("NFC", text):
-        return fix_tone_marks(text), tuple(range(len(text) + 1))
+        return normalize(text), tuple(range(len(text) + 1))
     parts: list[str] = []
     where: list[int] = []
     for start, group in nfc_groups(text):
         parts.append(group)
         where.extend([start] * len(group))
     where.append(len(text))
-    # fix_tone_marks keeps the length of NFC text, so the map stays valid.
-    return fix_tone_marks("".join(parts)), tuple(where)
+    # normalize keeps the length of NFC text, so the map stays valid.
+    return normalize("".join(parts)), tuple(where)

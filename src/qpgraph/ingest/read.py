@@ -11,7 +11,8 @@ article per line (see :mod:`qpgraph.ingest.jsonl`).
 article never stops the others.
 
 >>> import tempfile
->>> folder = Path(tempfile.mkdtemp())
+>>> scratch = tempfile.TemporaryDirectory()
+>>> folder = Path(scratch.name)
 >>> _ = (folder / "a1.txt").write_text("---\\npublished: 2025-08-10\\n---\\nNgày 10/8.\\n", encoding="utf-8")
 >>> _ = (folder / "b2.txt").write_text("   \\n", encoding="utf-8")
 >>> [(item.id, item.published, item.text) for item in read_path(folder / "a1.txt")]
@@ -20,6 +21,7 @@ article never stops the others.
 ...     print(type(item).__name__, item.id if isinstance(item, Article) else item.message)
 Article a1
 IngestError file has only white space: no article text
+>>> scratch.cleanup()
 """
 
 from __future__ import annotations
@@ -98,9 +100,7 @@ def _expand(path: Path) -> list[Path]:
     found: list[Path] = []
     for root, dirs, files in os.walk(path):
         dirs[:] = [name for name in dirs if not _is_hidden(name)]
-        found.extend(
-            Path(root, name) for name in files if not _is_hidden(name) and Path(name).suffix in SUFFIXES
-        )
+        found.extend(Path(root, name) for name in files if not _is_hidden(name) and Path(name).suffix in SUFFIXES)
     return found
 
 

@@ -22,15 +22,9 @@ import re
 
 __all__ = ["split_sentences", "ABBREVIATIONS"]
 
-#: Words that end with a full stop without ending the sentence (compared
-#: case-insensitively): "TP. Hồ Chí Minh", "ThS. Nguyễn Văn A".
-ABBREVIATIONS = frozenset(
-    word.casefold()
-    for word in (
-        "TP", "Tp", "TX", "Q", "P", "H", "X", "TT", "Th", "ThS", "TS", "PGS", "GS", "BS", "KS", "CN",
-        "NCS", "Ths", "Mr", "Mrs", "Ms", "Dr", "St", "No", "Tr", "tr", "vs", "v.v", "etc",
-    )
-)
+#: Words that end with a full stop without ending the sentence, lower case
+#: (compared case-insensitively): "TP. Hồ Chí Minh", "ThS. Nguyễn Văn A", "Q. 1".
+ABBREVIATIONS = frozenset("tp tx q p h x tt th ths ts pgs gs bs ks cn ncs tr mr mrs ms dr st no vs v.v etc".split())
 
 # A sentence may start with an opening quote; not with a bracket: "(Ảnh: ...)"
 # after a full stop is the photo credit of the sentence before.
