@@ -184,6 +184,7 @@ def test_clean_removed_counts_on_raw_articles(stem: str, counts: dict[str, int])
 def test_clean_empty_text_has_no_lines() -> None:
     assert classify_lines("") == ()
     assert content_lines(" \n\n\t") == ()
+    assert classify_lines("\u200b\n\ufeff \u00a0") == ()
 
 
 def test_clean_custom_vocabulary_is_used(tmp_path: Path) -> None:

@@ -97,7 +97,11 @@ def sentence_items(doc: Doc, start_char: int, end_char: int) -> list[Item]:
             if kind in _NAME_LIKE and text[0].isupper() and _inside_name(items):
                 for tok in match:
                     items.append(Item("CAP", tok.lower_, tok.text, tok.idx, tok.idx + len(tok.text)))
-            elif kind in ("PROV", "COUNTRY", "REGION", "BODY") and not text[0].isupper():
+            elif (
+                kind in ("PROV", "COUNTRY", "REGION", "BODY")
+                and not text[0].isupper()
+                and not (kind == "BODY" and items and items[-1].kind == "TITLE")
+            ):
                 # Bodies and places are named with a capital; "tỉnh ủy 8 tỉnh",
                 # "dân quân thường trực" are common nouns.
                 for tok in match:

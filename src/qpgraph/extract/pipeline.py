@@ -80,10 +80,13 @@ def _generic(bodies: list[BodyRef], seps: list[bool], text: str) -> set[int]:
     for group in groups:
         if any(b.kind == "district" and not b.complete for b in group):
             out.update(id(b) for b in group if not b.complete)
-    for body in bodies:
-        if not body.complete and text[body.end : body.end + 4].strip()[:1].isdigit():
-            out.add(id(body))
+    out.update(id(b) for b in bodies if _counted(b, text))
     return out
+
+
+def _counted(body: BodyRef, text: str) -> bool:
+    """'Đảng ủy quân sự 17 huyện': a body followed by a count is a class of bodies."""
+    return not body.complete and text[body.end : body.end + 4].strip()[:1].isdigit()
 
 
 def _units_of(body: BodyRef) -> list[BodyRef]:
@@ -138,7 +141,11 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
         seps = _separators(document.text, free)
         resolve_coordination(free, ctx, seps)
         generic = _generic(free, seps, document.text)
+        printed = {b.start for b in s.parse.bodies}
         s.parse.bodies = [post_bodies.get(b.start, b) for b in s.parse.bodies if id(b) not in generic]
+        # Bodies a post implies without printing them (UVTV: Ban Thường vụ Tỉnh ủy).
+        s.parse.bodies += [b for start, b in post_bodies.items() if start not in printed and b.implicit]
+        s.parse.bodies = [b for b in s.parse.bodies if not _counted(b, document.text)]
 
     # Persons, merged by name within the article.
     order = _rank_order()

@@ -20,7 +20,7 @@ __all__ = ["Context", "article_context", "resolve_body", "resolve_posts", "resol
 
 _REGION_HEAD = "Quân khu"
 # Parts of a body that, printed alone, belong to the article's military region.
-_MILITARY_PARTS = {"Đảng ủy", "Ban Thường vụ", "Đảng bộ", "Bộ Tư lệnh", "Bộ Tham mưu",
+_MILITARY_PARTS = {"Đảng ủy", "Ban Thường vụ", "Bộ Tư lệnh", "Bộ Tham mưu",
                    "Cục Chính trị", "Cục Hậu cần", "Cục Kỹ thuật", "Cục Hậu cần - Kỹ thuật"}
 
 

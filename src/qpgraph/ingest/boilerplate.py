@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from qpgraph.errors import VocabularyError
 from qpgraph.text import normalize
 
-__all__ = ["Boilerplate", "load_boilerplate", "fold", "DEFAULT_PATH"]
+__all__ = ["Boilerplate", "load_boilerplate", "fold", "fold_squeezed", "squeeze", "DEFAULT_PATH"]
 
 #: The file shipped with the package.
 DEFAULT_PATH = Path(str(resources.files("qpgraph").joinpath("data", "boilerplate.yaml")))
@@ -38,13 +38,27 @@ DEFAULT_PATH = Path(str(resources.files("qpgraph").joinpath("data", "boilerplate
 _SPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
 
 
-def fold(line: str) -> str:
-    """The form lines are compared in: normalised, whitespace folded, lower case.
+def squeeze(line: str) -> str:
+    """The line normalised, white space folded to single spaces and stripped.
 
-    >>> fold("  Tin  liên\\u00a0QUAN: ")
+    >>> squeeze("  Lượt\u00a0xem:  1933 ")
+    'Lượt xem: 1933'
+    """
+    return _SPACE.sub(" ", normalize(line)).strip()
+
+
+def fold(line: str) -> str:
+    """The form whole lines are compared in: squeezed, lower case, no trailing colon.
+
+    >>> fold("  Tin  liên\u00a0QUAN: ")
     'tin liên quan'
     """
-    return _SPACE.sub(" ", normalize(line)).strip().rstrip(":").strip().casefold()
+    return fold_squeezed(squeeze(line))
+
+
+def fold_squeezed(squeezed: str) -> str:
+    """:func:`fold` for a line already passed through :func:`squeeze`."""
+    return squeezed.rstrip(":").rstrip().casefold()
 
 
 class _Pattern(BaseModel):
@@ -100,9 +114,12 @@ class Boilerplate:
 
     def pattern_name(self, line: str) -> str | None:
         """The name of the first pattern the whole line matches, if any."""
-        stripped = _SPACE.sub(" ", normalize(line)).strip()
+        return self.squeezed_pattern_name(squeeze(line))
+
+    def squeezed_pattern_name(self, squeezed: str) -> str | None:
+        """:meth:`pattern_name` for a line already passed through :func:`squeeze`."""
         for name, pattern in self.patterns:
-            if pattern.fullmatch(stripped):
+            if pattern.fullmatch(squeezed):
                 return name
         return None
 

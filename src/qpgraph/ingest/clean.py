@@ -25,7 +25,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from qpgraph.ingest.boilerplate import Boilerplate, fold, load_boilerplate
+from qpgraph.ingest.boilerplate import (
+    Boilerplate,
+    fold_squeezed,
+    load_boilerplate,
+    squeeze,
+)
 
 __all__ = ["Line", "Reason", "classify_lines", "content_lines", "iter_lines"]
 
@@ -67,10 +72,6 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
         position += len(raw) + 1
 
 
-def _repeat_key(line: str) -> str:
-    return fold(_SOURCE_TAG.sub("", line.strip()))
-
-
 def classify_lines(text: str, boilerplate: Boilerplate | None = None) -> tuple[Line, ...]:
     """Every non-blank line of ``text`` with a verdict (``reason`` None = content).
 
@@ -88,16 +89,20 @@ def classify_lines(text: str, boilerplate: Boilerplate | None = None) -> tuple[L
     cut = False
     for start, end in iter_lines(text):
         line = text[start:end]
+        squeezed = squeeze(line)
+        if not squeezed:  # only zero-width characters: a blank line
+            continue
+        folded = fold_squeezed(squeezed)
         reason: Reason | None
         if cut:
             reason = "teaser"
-        elif chrome.is_cut(line):
+        elif folded in chrome.cuts:
             reason = "cut" if seen else "boilerplate"
             cut = bool(seen)
-        elif chrome.is_line(line) or chrome.pattern_name(line) is not None:
+        elif folded in chrome.lines or chrome.squeezed_pattern_name(squeezed) is not None:
             reason = "boilerplate"
         else:
-            key = _repeat_key(line)
+            key = _SOURCE_TAG.sub("", folded)
             reason = "repeat" if key in seen else None
             seen.add(key)
         verdicts.append(Line(start, end, line, reason))

@@ -1,0 +1,80 @@
+"""The command line: a thin layer over :mod:`qpgraph.corpus`.
+
+Library errors become one clear line on standard error and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .corpus import CorpusResult, evaluate_corpus, extract_corpus, write_corpus
+from .errors import QpgraphError
+from .evaluate import format_table
+
+__all__ = ["main"]
+
+
+def _report_errors(result: CorpusResult) -> None:
+    for error in result.errors:
+        click.echo(f"error: {error}", err=True)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="qpgraph")
+def main() -> None:
+    """qpgraph: Vietnamese defence and party news into a knowledge graph."""
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for <id>.json.")
+@click.option("--records", is_flag=True, help="Write the full records with evidence instead of the facts.")
+def extract_command(paths: tuple[Path, ...], out: Path, records: bool) -> None:
+    """Extract the facts of every article in PATHS (files or folders) into OUT/<id>.json."""
+    result = extract_corpus(paths)
+    write_corpus(result.records, out, full=records)
+    _report_errors(result)
+    click.echo(f"{len(result.records)} articles extracted into {out}, {len(result.errors)} failed", err=True)
+    sys.exit(1 if result.errors else 0)
+
+
+@main.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", default=Path("build"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
+def build_command(paths: tuple[Path, ...], out: Path) -> None:
+    """Build everything from the articles in PATHS into OUT: facts/ and records/ per article."""
+    result = extract_corpus(paths)
+    write_corpus(result.records, out / "facts")
+    write_corpus(result.records, out / "records", full=True)
+    _report_errors(result)
+    click.echo(f"{len(result.records)} articles built into {out}, {len(result.errors)} failed", err=True)
+    sys.exit(1 if result.errors else 0)
+
+
+@main.command("eval")
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--raw", required=True, multiple=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--no-baseline", is_flag=True, help="Skip the underthesea ner() baseline.")
+def eval_command(gold: Path, raw: tuple[Path, ...], as_json: bool, no_baseline: bool) -> None:
+    """Score extraction against gold annotations: P/R/F1 per fact kind, and the baseline's."""
+    try:
+        report = evaluate_corpus(gold, raw, baseline=not no_baseline)
+    except QpgraphError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report.qpgraph, "qpgraph"))
+        if report.baseline is not None:
+            click.echo("")
+            click.echo(format_table(report.baseline, "baseline: underthesea ner()"))
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    sys.exit(1 if report.errors else 0)
