@@ -3,9 +3,9 @@
 The command line is a thin layer over these functions; a notebook can call
 them too.
 
->>> result = extract_corpus(["data/raw"])  # doctest: +SKIP
->>> result.records[0].article.id  # doctest: +SKIP
-'000_90873ee1c2f566b3'
+>>> result = extract_corpus(["data/raw/dev-29.txt"])
+>>> [(p.name, p.rank) for p in result.records[0].persons]
+[('Lê Xuân Thế', 'Trung tướng'), ('Trần Vinh Ngọc', 'Trung tướng'), ('Phan Văn Giang', 'Đại tướng')]
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ def nfc(text: str) -> str:
 
 def _move_tone(match: re.Match[str]) -> str:
     onset, v1, v2 = match.group("onset"), match.group("v1"), match.group("v2")
-    base2, *marks = unicodedata.normalize("NFD", v2)
+    decomposed = unicodedata.normalize("NFD", v2)
+    base2, marks = decomposed[0], decomposed[1:]
     if (v1 + base2).lower() not in ("oa", "oe", "uy") or onset[-1:].lower() == "q":
         return match.group(0)
     tone = "".join(m for m in marks if m in _TONES)
