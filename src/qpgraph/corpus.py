@@ -3,9 +3,12 @@
 The command line is a thin layer over these functions; a notebook can call
 them too.
 
->>> result = extract_corpus(["data/raw/dev-29.txt"])
->>> [(p.name, p.rank) for p in result.records[0].persons]
-[('Lê Xuân Thế', 'Trung tướng'), ('Trần Vinh Ngọc', 'Trung tướng'), ('Phan Văn Giang', 'Đại tướng')]
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("Sáng 5/3, Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 9 dự.", encoding="utf-8")
+>>> result = extract_corpus([folder])
+>>> [(p.name, p.rank, [post.text for post in p.posts]) for p in result.records[0].persons]
+[('Nguyễn Văn An', 'Đại tá', ['Chính ủy Sư đoàn 9'])]
 """
 
 from __future__ import annotations

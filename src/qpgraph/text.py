@@ -4,8 +4,8 @@
 'Tỉnh ủy Khánh Hòa, thủy quân, quý'
 >>> normalize("Tỉnh uỷ")  # decomposed input comes out composed
 'Tỉnh ủy'
->>> strip_diacritics("Trần Vinh Ngọc, Đắk Lắk")
-'Tran Vinh Ngoc, Dak Lak'
+>>> strip_diacritics("Nguyễn Văn An, Đắk Lắk")
+'Nguyen Van An, Dak Lak'
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 PER spans become persons (no rank, no posts), ORG spans units, LOC spans
 provinces; no date, no events.
 
->>> entity_spans([("Trung tướng", "N", "B-NP", "O"), ("Trần Vinh Ngọc", "Np", "B-NP", "B-PER"),
+>>> entity_spans([("Trung tướng", "N", "B-NP", "O"), ("Nguyễn Văn An", "Np", "B-NP", "B-PER"),
 ...               ("Quân khu", "N", "B-NP", "B-LOC"), ("7", "M", "B-NP", "I-LOC")])
-[('PER', 'Trần Vinh Ngọc'), ('LOC', 'Quân khu 7')]
+[('PER', 'Nguyễn Văn An'), ('LOC', 'Quân khu 7')]
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ def entity_spans(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     A span is a B-X token followed by the I-X tokens right after it; an I-X
     that continues no X span opens a new one (the CoNLL reading).
 
-    >>> entity_spans([(";", "CH", "O", "B-LOC"), ("Đặng Hồng Sỹ", "Np", "B-NP", "I-LOC"),
-    ...               ("Lưu Văn Trung", "Np", "B-NP", "B-PER"), ("Lê", "Np", "B-NP", "B-PER"),
+    >>> entity_spans([(";", "CH", "O", "B-LOC"), ("Đinh Văn Bình", "Np", "B-NP", "I-LOC"),
+    ...               ("Lý Văn Cường", "Np", "B-NP", "B-PER"), ("Lê", "Np", "B-NP", "B-PER"),
     ...               ("Hà", "Np", "B-NP", "I-ORG")])
-    [('LOC', '; Đặng Hồng Sỹ'), ('PER', 'Lưu Văn Trung'), ('PER', 'Lê'), ('ORG', 'Hà')]
+    [('LOC', '; Đinh Văn Bình'), ('PER', 'Lý Văn Cường'), ('PER', 'Lê'), ('ORG', 'Hà')]
     >>> entity_spans([])
     []
     """

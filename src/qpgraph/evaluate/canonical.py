@@ -94,8 +94,8 @@ def canonical(s: str) -> str:
 
     >>> canonical("Tham mưu Trưởng Quân khu II")
     'tham mưu trưởng quân khu 2'
-    >>> canonical("Hồ Văn Niên-Ủy viên")
-    'hồ văn niên-ủy viên'
+    >>> canonical("Hà Văn Dũng-Ủy viên")
+    'hà văn dũng-ủy viên'
     >>> canonical("Thành ủy TP.HCM")
     'thành ủy thành phố hồ chí minh'
     >>> canonical("(QK7 Online)")

@@ -4,11 +4,11 @@ A :class:`Fact` is the set of canonical keys any of which matches it (one key,
 or one per alternative of a gold list) and the value as printed, for reports:
 
 >>> from qpgraph.records import Facts, FactsPerson
->>> doc = Facts(article="a", persons=[FactsPerson(name="Hồ Văn Mười", rank="Đại tá", posts=["Chủ tịch UBND tỉnh"])])
+>>> doc = Facts(article="a", persons=[FactsPerson(name="Hà Văn Dũng", rank="Đại tá", posts=["Chủ tịch UBND tỉnh"])])
 >>> [sorted(f.keys) for f in kind_facts(doc)["post"]]
-[[('hồ văn mười', 'chủ tịch ủy ban nhân dân tỉnh')]]
+[[('hà văn dũng', 'chủ tịch ủy ban nhân dân tỉnh')]]
 >>> kind_facts(doc)["rank"][0].shown
-['Hồ Văn Mười', 'Đại tá']
+['Hà Văn Dũng', 'Đại tá']
 """
 
 from __future__ import annotations
@@ -95,11 +95,11 @@ class OptionalFacts:
     """The `optional` facts of a gold document: what a prediction may match at no cost.
 
     >>> from qpgraph.records import Facts, FactsOptional
-    >>> gold = Facts(article="a", optional=FactsOptional(persons=["Xuân Diện"], units=["TTXVN"]))
+    >>> gold = Facts(article="a", optional=FactsOptional(persons=["Minh Khoa"], units=["TTXVN"]))
     >>> covers = OptionalFacts(gold).covers
     >>> covers("unit", Fact(frozenset({"ttxvn"}), "TTXVN"))
     True
-    >>> covers("rank", Fact(frozenset({("xuân diện", "đại úy")}), ["Xuân Diện", "Đại úy"]))
+    >>> covers("rank", Fact(frozenset({("minh khoa", "đại úy")}), ["Minh Khoa", "Đại úy"]))
     True
     >>> covers("person", Fact(frozenset({"xuân"}), "Xuân"))
     False

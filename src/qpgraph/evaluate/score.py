@@ -112,10 +112,10 @@ def explain(gold: Facts, predicted: Facts) -> dict[str, dict[str, list[Any]]]:
     """Per kind, the gold facts missed and the predictions counted false, as written.
 
     >>> from qpgraph.records import Facts, FactsPerson
-    >>> gold = Facts(article="a", persons=[FactsPerson(name="Trần Vinh Ngọc", rank="Trung tướng")])
-    >>> pred = Facts(article="a", persons=[FactsPerson(name="Trần Vinh Ngọc", rank="Thiếu tướng")])
+    >>> gold = Facts(article="a", persons=[FactsPerson(name="Nguyễn Văn An", rank="Trung tướng")])
+    >>> pred = Facts(article="a", persons=[FactsPerson(name="Nguyễn Văn An", rank="Thiếu tướng")])
     >>> explain(gold, pred)["rank"]
-    {'missed': [['Trần Vinh Ngọc', 'Trung tướng']], 'false_positives': [['Trần Vinh Ngọc', 'Thiếu tướng']]}
+    {'missed': [['Nguyễn Văn An', 'Trung tướng']], 'false_positives': [['Nguyễn Văn An', 'Thiếu tướng']]}
     >>> explain(gold, pred)["person"]
     {'missed': [], 'false_positives': []}
     """

@@ -6,9 +6,9 @@ matter's ``published`` (a day after it falls in the year before); else from a
 full date printed in the text; else from the years the text names. With no
 day printed, the front matter's date is the best that is certain.
 
->>> event_date("Chiều ngày 30/12, Đoàn công tác ...", published="2026-01-02")
+>>> event_date("Chiều ngày 30/12, đoàn đại biểu đến thăm.", published="2026-01-02")
 '2025-12-30'
->>> event_date("Sáng 22/8, Ban Thường vụ ... 12:17, 22/08/2023", published=None)
+>>> event_date("Sáng 22/8, hội nghị khai mạc. 08:00, 22/08/2023", published=None)
 '2023-08-22'
 >>> event_date("Không có ngày.", published=None) is None
 True

@@ -20,9 +20,9 @@ _ABSENT_CUES = ("thay cho", "thay thế")
 def event_kind(lede: str) -> str:
     """The kind of the main event, from the headline and lede.
 
-    >>> event_kind("Ban Thường vụ Đảng ủy Quân khu 7 làm việc với Ban Thường vụ Tỉnh ủy")
+    >>> event_kind("Đoàn công tác Quân khu 3 làm việc với tỉnh")
     'meeting'
-    >>> event_kind("Chiều 3/8, Bộ Tư lệnh tổ chức Hội nghị công bố và trao quyết định thăng quân hàm")
+    >>> event_kind("Sáng 5/6, Bộ Tư lệnh trao quyết định thăng quân hàm")
     'ceremony'
     """
     text = lede.lower()

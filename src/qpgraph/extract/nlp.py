@@ -5,9 +5,9 @@ A Doc per article; the ruler writes every vocabulary match to
 REGION, CUE_APPOINT and CUE_FORMER, the entry as the span's ``id``.
 
 >>> nlp = build_nlp()
->>> doc = nlp("Trung tướng Trần Vinh Ngọc, Chính ủy Quân khu 7")
+>>> doc = nlp("Trung tướng Nguyễn Văn An, Chính ủy Quân khu 7")
 >>> [t.text for t in doc][:6]
-['Trung', 'tướng', 'Trần', 'Vinh', 'Ngọc', ',']
+['Trung', 'tướng', 'Nguyễn', 'Văn', 'An', ',']
 >>> sorted((s.label_, s.text) for s in doc.spans["vocab"])
 [('BODY', 'Quân khu'), ('RANK', 'Trung tướng'), ('TITLE', 'Chính ủy')]
 """
