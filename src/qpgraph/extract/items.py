@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from .vocab import load_names
+from .vocab import load_bodies, load_names
 
 __all__ = ["Item", "sentence_items", "ROMAN"]
 
@@ -94,7 +94,8 @@ def sentence_items(doc: Doc, start_char: int, end_char: int) -> list[Item]:
             text = match.text
             # Provinces, countries and honorifics written with a capital may
             # be the last syllables of a personal name ("Nguyễn Thị Nga").
-            if kind in _NAME_LIKE and text[0].isupper() and _inside_name(items):
+            name_like = kind in _NAME_LIKE or (kind == "BODY" and load_bodies()[int(match.id_)].kind == "named")
+            if name_like and text[0].isupper() and _inside_name(items):
                 for tok in match:
                     items.append(Item("CAP", tok.lower_, tok.text, tok.idx, tok.idx + len(tok.text)))
             elif (

@@ -33,6 +33,7 @@ class BodyRef:
     province_printed: str | None = None
     place: str | None = None     # district: "huyện Đại Lộc"
     tail: str | None = None      # national: a country qualifier ("Việt Nam")
+    province_word: str | None = None  # named: "tỉnh" printed before its province
     parent: "BodyRef | None" = None
     implicit: bool = False       # a part of the name was filled from the article
 
@@ -64,6 +65,15 @@ class BodyRef:
             return f"{self.head} {place}" if self.province_printed else f"{self.head} tỉnh {place}"
         if self.kind == "district":
             return f"{self.head} {self.place}" if self.place else self.head
+        if self.kind == "named":
+            parts = [self.head, self.place or ""]
+            if self.province_word:
+                parts.append(self.province_word)
+            if self.province:
+                parts.append(self.province_printed or self.province)
+            if self.parent is not None:
+                parts.append(self.parent.name())
+            return " ".join(p for p in parts if p)
         if self.kind == "sub":
             return f"{self.head} {self.parent.name()}" if self.parent is not None else self.head
         return f"{self.head} {self.tail}" if self.tail else self.head
@@ -173,6 +183,8 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
             ref.parent = parent
             ref.end = parent.end
             j = after
+    elif entry.kind == "named":
+        return _parse_named(items, i, ref)
     elif entry.kind == "national":
         if j < len(items) and items[j].kind == "PROV":
             # "BĐBP Lạng Sơn": a national force's command in a province.
@@ -190,7 +202,58 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
     return ref, j
 
 
-_NOT_IN_NAMES = {"và", "với", "của", "tại", "cho", "trong", "về", "đến", "ở", "từ", "là", "có"}
+def _name_word(item: Item) -> bool:
+    """A capitalised word, or a one-word body noun used as one ("Ban Chỉ huy Phòng thủ")."""
+    return item.kind == "CAP" or (
+        item.kind == "BODY" and " " not in item.text and _body_entry(item).kind == "named"
+    )
+
+
+def _parse_named(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
+    """'Cục Tuyên huấn', 'Sở Nội vụ tỉnh X', 'Bệnh viện Quân y 175': a common noun
+    and a name, each word group opened by a capital (names of bodies capitalise
+    their first syllable; a run of capitals is a person's name)."""
+    k = i + 1
+    words: list[Item] = []
+    while k < len(items) and _name_word(items[k]) and not (k + 1 < len(items) and items[k + 1].kind == "CAP"):
+        words.append(items[k])
+        k += 1
+        group = 0
+        while k < len(items) and items[k].kind == "WORD" and items[k].key not in _NOT_IN_NAMES | _PROVINCE_WORDS:
+            words.append(items[k])
+            k += 1
+            group += 1
+            if group > 3:
+                return None, i
+    if not words or (k < len(items) and items[k].key in _CLASS_WORDS):
+        return None, i  # "Ban Chỉ đạo khu vực phòng thủ các cấp": a class of bodies
+    if k < len(items) and items[k].kind == "NUM":
+        words.append(items[k])
+        k += 1
+    ref.place = _join(words)
+    ref.end = words[-1].end
+    if k < len(items) and items[k].key in _PROVINCE_WORDS:
+        ref.province_word = items[k].text
+        ref.end = items[k].end
+        k += 1
+    if k < len(items) and items[k].kind == "PROV":
+        ref.province = items[k].key
+        ref.province_printed = items[k].text
+        ref.end = items[k].end
+        return ref, k + 1
+    if ref.province_word is None:
+        after = k + 1 if k < len(items) and items[k].key == "thuộc" else k
+        parent, end = parse_body(items, after)
+        if parent is not None:
+            ref.parent = parent
+            ref.end = parent.end
+            return ref, end
+    return ref, k
+
+
+_NOT_IN_NAMES = {"và", "với", "của", "tại", "cho", "trong", "về", "đến", "ở", "từ", "là", "có", "các", "cấp", "được",
+                 "đã", "sẽ", "đang", "những", "này", "đó", "hàng", "năm", "mỗi", "từng", "để", "theo", "trên"}
+_CLASS_WORDS = {"các", "cấp", "xã", "phường", "huyện"}
 
 
 def country_tail(items: list[Item], i: int) -> tuple[str | None, int]:

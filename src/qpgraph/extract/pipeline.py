@@ -67,6 +67,17 @@ def _separators(text: str, bodies: list[BodyRef]) -> list[bool]:
     return [text[a.end : b.start].strip() in _JOINERS for a, b in zip(bodies, bodies[1:])]
 
 
+def _shorter_form(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` cut short, or with words left out between the same first and last word."""
+    a, b = _key(short).split(), _key(long).split()
+    if len(a) >= len(b) or a[0] != b[0]:
+        return False
+    if b[: len(a)] == a:
+        return True
+    it = iter(b)
+    return a[-1] == b[-1] and all(word in it for word in a)
+
+
 def _generic(bodies: list[BodyRef], seps: list[bool], text: str) -> set[int]:
     """Bodies named as a class, not one body: 'Bí thư Huyện ủy, Thị ủy, Thành ủy',
     'Đảng ủy Quân sự 17 huyện'. Returns their ``id()``."""
@@ -127,8 +138,9 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
                     post.body = last_appointed
             resolve_posts(person.posts, ctx)
             for post in person.posts:
-                if post.body is None and before and before[-1].complete:
+                if post.body is None and before and before[-1].complete and post.title_text == post.printed:
                     post.body = before[-1]  # "X, Chính ủy Bộ CHQS tỉnh bàn giao cho Y, Phó Chính ủy"
+            for post in person.posts:
                 if post.body is not None:
                     before.append(post.body)
                     if post.appointed:
@@ -187,6 +199,11 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
                 )
             if is_present(ref, s.text, s.start):
                 present.add(key)
+
+    # One post printed short and long ("Chủ tịch nước Lào", "Chủ tịch nước Cộng
+    # hòa Dân chủ Nhân dân Lào"; a bare "Tổng Bí thư"): the long form is kept.
+    for person in persons.values():
+        person.posts = [p for p in person.posts if not any(_shorter_form(p.text, o.text) for o in person.posts)]
 
     # Coreference: a full name printed again without a cue; a post printed
     # without a name that only one person holds.

@@ -73,7 +73,9 @@ def resolve_body(body: BodyRef, ctx: Context, sibling: BodyRef | None = None) ->
         if part.kind == "numbered" and part.number is None and part.head == _REGION_HEAD and ctx.region:
             part.number = ctx.region
             part.implicit = True
-        elif part.kind == "provincial" and part.province is None and ctx.province:
+        elif part.kind in ("provincial", "named") and part.province is None and ctx.province and (
+            part.kind == "provincial" or part.province_word
+        ):
             part.province = ctx.province
             part.implicit = True
     last = _deepest(body)

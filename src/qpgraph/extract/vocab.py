@@ -37,7 +37,7 @@ __all__ = [
     "data_files",
 ]
 
-BodyKind = Literal["numbered", "provincial", "district", "sub", "national"]
+BodyKind = Literal["numbered", "provincial", "district", "sub", "national", "named"]
 
 
 class _Strict(BaseModel):
