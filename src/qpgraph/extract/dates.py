@@ -10,6 +10,8 @@ day printed, the front matter's date is the best that is certain.
 '2025-12-30'
 >>> event_date("Sáng 22/8, hội nghị khai mạc. 08:00, 22/08/2023", published=None)
 '2023-08-22'
+>>> event_date("Sáng ngày 5 tháng 3 năm 2025, hội nghị khai mạc.", published=None)
+'2025-03-05'
 >>> event_date("Không có ngày.", published=None) is None
 True
 """
@@ -24,6 +26,10 @@ __all__ = ["event_date", "named_years"]
 _CUED = re.compile(
     r"\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
     r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>(?:19|20)\d{2}))?(?!\d)",
+    re.I,
+)
+_SPELLED = re.compile(
+    r"\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>(?:19|20)\d{2}))?",
     re.I,
 )
 _FULL = re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})(?![\d/])")
@@ -72,7 +78,8 @@ def _year_from_text(text: str, month: int, day: int) -> int | None:
 
 def event_date(text: str, published: str | None) -> str | None:
     """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that is certain), or None."""
-    match = next((m for m in _CUED.finditer(text) if 1 <= int(m.group("m")) <= 12), None)
+    found = [m for pattern in (_CUED, _SPELLED) for m in pattern.finditer(text) if 1 <= int(m.group("m")) <= 12]
+    match = min(found, key=lambda m: m.start()) if found else None
     if match is None:
         return published
     day, month = int(match.group("d")), int(match.group("m"))

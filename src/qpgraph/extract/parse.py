@@ -17,7 +17,16 @@ from .vocab import Body, Title, load_bodies, load_titles
 __all__ = ["BodyRef", "PostRef", "PersonRef", "ChainRef", "SentenceParse", "parse_sentence"]
 
 _SEPARATORS = {",", "-", "–", "—", "kiêm"}
-_PROVINCE_WORDS = {"tỉnh", "thành phố", "tp", "tp."}
+_PROVINCE_WORDS = {"tỉnh", "tp", "tp."}
+
+
+def province_word(items: list[Item], k: int) -> int:
+    """How many items at ``k`` spell 'tỉnh', 'thành phố' or 'TP' (0 if none)."""
+    if k < len(items) and items[k].key in _PROVINCE_WORDS:
+        return 1
+    if k + 1 < len(items) and items[k].key == "thành" and items[k + 1].key == "phố":
+        return 2
+    return 0
 _MAX_NAME = 7
 
 
@@ -153,11 +162,17 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
             ref.number = str(ROMAN.get(items[j].text, items[j].text))
             ref.end = items[j].end
             j += 1
+            # "Vùng 2 Hải quân": a name after the number (not a person's: one capital).
+            if j + 1 < len(items) and items[j].kind == "CAP" and items[j + 1].kind == "WORD" and items[j + 1].key not in _NOT_IN_NAMES:
+                ref.number = f"{ref.number} {items[j].text} {items[j + 1].text}"
+                ref.end = items[j + 1].end
+                j += 2
     elif entry.kind == "provincial":
         k = j
-        if k < len(items) and items[k].key in _PROVINCE_WORDS and not ref.head.lower().endswith(("tỉnh", "phố")):
-            ref.head = f"{ref.head} {items[k].text}"
-            k += 1
+        width = province_word(items, k)
+        if width and not ref.head.lower().endswith(("tỉnh", "phố")):
+            ref.head = f"{ref.head} {_join(items[k : k + width])}"
+            k += width
             j = k
         if k < len(items) and items[k].kind == "PROV":
             ref.province = items[k].key
@@ -219,7 +234,7 @@ def _parse_named(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | Non
         words.append(items[k])
         k += 1
         group = 0
-        while k < len(items) and items[k].kind == "WORD" and items[k].key not in _NOT_IN_NAMES | _PROVINCE_WORDS:
+        while k < len(items) and items[k].kind == "WORD" and items[k].key not in _NOT_IN_NAMES and not province_word(items, k):
             words.append(items[k])
             k += 1
             group += 1
@@ -232,10 +247,11 @@ def _parse_named(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | Non
         k += 1
     ref.place = _join(words)
     ref.end = words[-1].end
-    if k < len(items) and items[k].key in _PROVINCE_WORDS:
-        ref.province_word = items[k].text
-        ref.end = items[k].end
-        k += 1
+    width = province_word(items, k)
+    if width:
+        ref.province_word = _join(items[k : k + width])
+        ref.end = items[k + width - 1].end
+        k += width
     if k < len(items) and items[k].kind == "PROV":
         ref.province = items[k].key
         ref.province_printed = items[k].text
@@ -394,13 +410,13 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
             i += 1
             continue
         # Apposition: ", Bí thư Đảng ủy, Chính ủy Quân khu 7" or " - Tư lệnh ...".
-        if j + 1 < len(items) and items[j].key in (",", "-", "–", "—") and items[j + 1].kind in ("TITLE",):
+        if j + 1 < len(items) and items[j].key in (",", "-", "–", "—", "(") and items[j + 1].kind in ("TITLE",):
             more, after = parse_chain(items, j + 1)
             # "Bí thư Tỉnh ủy X, Chủ tịch UBND tỉnh Y": the chain is Y's.
             if not (after < len(items) and items[after].kind == "CAP" and _name_run(items, after) - after >= 2):
                 person.posts.extend(more)
                 j = after
-                if j < len(items) and items[j].key in ("-", "–", "—"):
+                if j < len(items) and items[j].key in ("-", "–", "—", ")"):
                     j += 1
         elif j < len(items) and items[j].kind == "CUE_FORMER" and j + 1 < len(items) and items[j + 1].kind == "TITLE":
             more, j = parse_chain(items, j + 1)

@@ -120,6 +120,19 @@ def resolve_posts(posts: list[PostRef], ctx: Context) -> None:
             post.body = _default_body(post, ctx)
         elif post.body is None:
             post.body = next((p.body for p in posts[k + 1 :] if p.body is not None), None)
+    # "Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X": the chain's province first.
+    for post in posts:
+        body = post.body
+        if body is None or body.kind != "provincial" or body.province is not None:
+            continue
+        # Only within one list: the posts held, or the posts appointed to.
+        named = [
+            p.body for p in posts
+            if p.body is not None and p.body.kind == "provincial" and p.body.province and p.appointed == post.appointed
+        ]
+        if named:
+            source = next((b for b in named if b.start > body.start), named[-1])
+            body.province, body.implicit = source.province, True
     for k, post in enumerate(posts):
         if post.body is None:
             continue
