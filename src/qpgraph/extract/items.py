@@ -19,7 +19,8 @@ from .vocab import load_bodies, load_names
 __all__ = ["Item", "sentence_items", "ROMAN"]
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
-_PRIORITY = {"RANK": 0, "TITLE": 1, "BODY": 2, "PROV": 3, "COUNTRY": 4, "REGION": 5, "HON": 6, "CUE_APPOINT": 7, "CUE_FORMER": 8}
+_PRIORITY = {"RANK": 0, "TITLE": 1, "BODY": 2, "PROV": 3, "COUNTRY": 4, "REGION": 5, "HON": 6, "CUE_APPOINT": 7,
+             "CUE_FORMER": 8, "CUE_PROMOTION": 9, "ACADEMIC": 10}
 # Vocabulary kinds that are also common syllables of personal names.
 _NAME_LIKE = {"PROV", "COUNTRY", "REGION", "HON"}
 

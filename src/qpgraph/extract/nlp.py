@@ -2,7 +2,8 @@
 
 A Doc per article; the ruler writes every vocabulary match to
 ``doc.spans["vocab"]`` with labels RANK, TITLE, BODY, PROV, HON, COUNTRY,
-REGION, CUE_APPOINT and CUE_FORMER, the entry as the span's ``id``.
+REGION, CUE_APPOINT, CUE_FORMER, CUE_PROMOTION and ACADEMIC, the entry as the
+span's ``id``.
 
 >>> nlp = build_nlp()
 >>> doc = nlp("Trung tướng Nguyễn Văn An, Chính ủy Quân khu 7")
@@ -105,7 +106,16 @@ def vocab_patterns() -> list[dict[str, str]]:
         patterns.append({"label": "CUE_APPOINT", "pattern": word, "id": word})
     for word in cues.former_cues:
         patterns.append({"label": "CUE_FORMER", "pattern": word, "id": word})
+    for word in cues.promotion_cues:
+        patterns.append({"label": "CUE_PROMOTION", "pattern": word, "id": word})
+    for word in cues.academic:
+        # Case matters: "TS" is a degree, "ts" is not.
+        patterns.append({"label": "ACADEMIC", "pattern": [{"ORTH": t.text} for t in _tokens(word)], "id": word})
     return patterns
+
+
+def _tokens(text: str) -> Doc:
+    return SyllableTokenizer(Vocab())(text)
 
 
 @cache

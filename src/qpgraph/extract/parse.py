@@ -124,6 +124,7 @@ class PersonRef:
     rank: str | None = None
     posts: list[PostRef] = field(default_factory=list)
     cue: str = ""                # how it was recognised: rank, honorific, title, apposition
+    promoted_to: str | None = None  # the rank a promotion reported in the sentence gives
 
 
 @dataclass
@@ -158,6 +159,11 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
     ref = BodyRef(kind=entry.kind, head=head, printed=item.text, start=item.start, end=item.end)
     j = i + 1
     if entry.kind == "numbered":
+        if j < len(items) and _name_word(items[j]):  # "Vùng Cảnh sát biển 1"
+            named, after = _parse_named(items, i, ref)
+            if named is not None:
+                named.kind = "named"
+                return named, after
         if j < len(items) and items[j].kind in ("NUM", "ROMAN"):
             ref.number = str(ROMAN.get(items[j].text, items[j].text))
             ref.end = items[j].end
@@ -198,6 +204,10 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
             ref.parent = parent
             ref.end = parent.end
             j = after
+        elif k == j and k < len(items) and _name_word(items[k]):
+            named = _parse_named(items, i, BodyRef(kind="named", head=ref.head, printed=item.text, start=item.start, end=item.end))
+            if named[0] is not None:  # "Bộ Tư lệnh Vùng Cảnh sát biển 3"
+                return named
     elif entry.kind == "named":
         return _parse_named(items, i, ref)
     elif entry.kind == "national":
@@ -240,7 +250,7 @@ def _parse_named(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | Non
             group += 1
             if group > 3:
                 return None, i
-    if not words or (k < len(items) and items[k].key in _CLASS_WORDS):
+    if not any(w.kind == "CAP" for w in words) or (k < len(items) and items[k].key in _CLASS_WORDS):
         return None, i  # "Ban Chỉ đạo khu vực phòng thủ các cấp": a class of bodies
     if k < len(items) and items[k].kind == "NUM":
         words.append(items[k])
@@ -268,7 +278,8 @@ def _parse_named(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | Non
 
 
 _NOT_IN_NAMES = {"và", "với", "của", "tại", "cho", "trong", "về", "đến", "ở", "từ", "là", "có", "các", "cấp", "được",
-                 "đã", "sẽ", "đang", "những", "này", "đó", "hàng", "năm", "mỗi", "từng", "để", "theo", "trên"}
+                 "đã", "sẽ", "đang", "những", "này", "đó", "hàng", "năm", "mỗi", "từng", "để", "theo", "trên",
+                 "lần", "thứ", "khóa", "nhiệm", "kỳ", "giai", "đoạn", "đợt", "số"}
 _CLASS_WORDS = {"các", "cấp", "xã", "phường", "huyện"}
 
 
@@ -360,16 +371,18 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
         if item.kind == "PROV":
             out.provinces.append(item)
     used = [False] * len(items)
+    pending: list[PostRef] = []
     i = 0
     while i < len(items):
         item = items[i]
         person: PersonRef | None = None
         posts: list[PostRef] = []
         j = i
-        if item.kind == "RANK" and i + 1 < len(items) and items[i + 1].kind == "CAP":
-            end = _name_run(items, i + 1)
-            if end - (i + 1) >= 2:
-                person = PersonRef(_join(items[i + 1 : end]), items[i + 1].start, items[end - 1].end, rank=item.key, cue="rank")
+        if item.kind == "RANK" and _after_degrees(items, i + 1) < len(items) and items[_after_degrees(items, i + 1)].kind == "CAP":
+            k = _after_degrees(items, i + 1)
+            end = _name_run(items, k)
+            if end - k >= 2:
+                person = PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, rank=item.key, cue="rank")
                 j = end
         elif item.kind == "HON":
             k = i + 1
@@ -378,6 +391,7 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
             if k < len(items) and items[k].kind == "RANK":
                 i += 1
                 continue
+            k = _after_degrees(items, k)
             end = _name_run(items, k)
             if end - k >= 2:
                 person = PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, cue="honorific")
@@ -388,6 +402,10 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
                 end = _name_run(items, k)
                 person = PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, posts=posts, cue="title")
                 j = end
+            elif k + 1 < len(items) and items[k].key == "," and items[k + 1].kind in ("RANK", "HON"):
+                pending = posts  # "Phó Tư lệnh Quân khu, Thiếu tướng Nguyễn Văn A"
+                i = k + 1
+                continue
             else:
                 out.chains.append(ChainRef(posts, posts[0].start, posts[-1].end))
                 i = max(k, i + 1)
@@ -407,8 +425,11 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
                 i = end
                 continue
         if person is None:
+            if item.kind not in ("RANK", "HON"):
+                pending = []
             i += 1
             continue
+        person.posts, pending = pending + person.posts, []
         # Apposition: ", Bí thư Đảng ủy, Chính ủy Quân khu 7" or " - Tư lệnh ...".
         if j + 1 < len(items) and items[j].key in (",", "-", "–", "—", "(") and items[j + 1].kind in ("TITLE",):
             more, after = parse_chain(items, j + 1)
@@ -439,8 +460,35 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
         for k in range(i, j):
             used[k] = True
         i = max(j, i + 1)
+    promoted = _promotion(items)
+    if promoted:
+        for person in out.persons:
+            if person.rank is not None:  # a civilian signing the decision is not promoted
+                person.promoted_to = promoted
     out.bodies = _bodies(items)
     return out
+
+
+def _after_degrees(items: list[Item], k: int) -> int:
+    """Skip degrees printed between a rank and a name: 'Đại tá, PGS.TS Nguyễn Văn A'."""
+    j = k
+    while j < len(items) and (items[j].kind == "ACADEMIC" or (items[j].key == "," and j + 1 < len(items) and items[j + 1].kind == "ACADEMIC")):
+        j += 1
+    return j if j > k and items[j - 1].kind == "ACADEMIC" else k
+
+
+def _promotion(items: list[Item]) -> str | None:
+    """The rank a promotion reported in the sentence gives: '... thăng quân hàm
+    từ Thiếu tướng lên Trung tướng', '... được thăng quân hàm Thiếu tướng'."""
+    for k, item in enumerate(items):
+        if item.kind != "CUE_PROMOTION":
+            continue
+        for m in range(k + 1, min(k + 8, len(items))):
+            if items[m].key == "lên" and m + 1 < len(items) and items[m + 1].kind == "RANK":
+                return items[m + 1].key
+        if k + 1 < len(items) and items[k + 1].kind == "RANK" and not (k + 2 < len(items) and items[k + 2].kind == "CAP"):
+            return items[k + 1].key
+    return None
 
 
 def _bodies(items: list[Item]) -> list[BodyRef]:

@@ -173,8 +173,10 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
                 post_keys[key] = set()
             mention = evidence(s, ref.start, ref.end)
             person.mentions.append(mention)
-            if ref.rank:
-                rank = _rank_name(ref.rank)
+            for printed_rank in (ref.rank, ref.promoted_to):
+                if not printed_rank:
+                    continue
+                rank = _rank_name(printed_rank)
                 if person.rank is None or order[rank.lower()] > order[person.rank.lower()]:
                     if person.rank is not None:
                         person.rank_before = person.rank

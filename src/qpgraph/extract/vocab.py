@@ -72,6 +72,8 @@ class Cues(_Strict):
     honorifics: list[str]
     appointment_cues: list[str]
     former_cues: list[str]
+    academic: list[str]
+    promotion_cues: list[str]
 
 
 class Names(_Strict):

@@ -1,0 +1,47 @@
+"""Shared helpers of the extraction tests: a short text in, its records out.
+
+The texts are sentences copied from the articles in ``data/raw``; the expected
+values are what ``data/annotations`` records for them (``shared/facts-format.md``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from qpgraph.evaluate import canonical
+from qpgraph.extract.pipeline import extract
+from qpgraph.ingest import prepare
+from qpgraph.records import Article, ArticleRecords, Person
+
+Extract = Callable[..., ArticleRecords]
+
+
+def _extract(text: str, published: str | None = None, article_id: str = "t", title: str | None = None) -> ArticleRecords:
+    article = Article(id=article_id, path=f"{article_id}.txt", text=text, published=published, title=title)
+    return extract(prepare(article))
+
+
+def _person(records: ArticleRecords, name: str) -> Person:
+    found = [p for p in records.persons if p.name == name]
+    assert found, f"{name!r} not among {[p.name for p in records.persons]}"
+    return found[0]
+
+
+@pytest.fixture(scope="session")
+def extract_text() -> Extract:
+    """``extract_text(text, published=None, article_id="t", title=None) -> ArticleRecords``."""
+    return _extract
+
+
+@pytest.fixture(scope="session")
+def person() -> Callable[[ArticleRecords, str], Person]:
+    """``person(records, name)``: the person of that exact name (the test fails if absent)."""
+    return _person
+
+
+@pytest.fixture(scope="session")
+def canon() -> Callable[[list[str]], list[str]]:
+    """Strings in the canonical form the facts format compares them in."""
+    return lambda values: [canonical(v) for v in values]
