@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .errors import QpgraphError
+from .errors import ExtractionError, QpgraphError
 from .evaluate import Scores, baseline_facts, load_facts_dir, score
 from .extract.nlp import build_nlp
 from .extract.pipeline import extract
@@ -51,6 +51,8 @@ def extract_corpus(paths: Iterable[str | Path]) -> CorpusResult:
             result.records.append(extract(prepare(item), nlp))
         except QpgraphError as exc:
             result.errors.append(exc)
+        except Exception as exc:  # one article's failure never stops the others
+            result.errors.append(ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", item.path))
     return result
 
 

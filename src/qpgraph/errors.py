@@ -13,6 +13,7 @@ __all__ = [
     "IngestError",
     "VocabularyError",
     "AnnotationError",
+    "ExtractionError",
 ]
 
 
@@ -42,3 +43,7 @@ class VocabularyError(QpgraphError):
 
 class AnnotationError(QpgraphError):
     """A gold annotation (or facts) file does not follow the facts format."""
+
+
+class ExtractionError(QpgraphError):
+    """The extractor failed on one article (a defect of qpgraph, reported per article)."""
