@@ -6,7 +6,7 @@ values are what ``data/annotations`` records for them (``shared/facts-format.md`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -15,7 +15,8 @@ from qpgraph.extract.pipeline import extract
 from qpgraph.ingest import prepare
 from qpgraph.records import Article, ArticleRecords, Person
 
-Extract = Callable[..., ArticleRecords]
+#: A value, or the list of its acceptable alternatives (as in a gold file).
+Alternatives = str | list[str]
 
 
 def _extract(text: str, published: str | None = None, article_id: str = "t", title: str | None = None) -> ArticleRecords:
@@ -29,8 +30,21 @@ def _person(records: ArticleRecords, name: str) -> Person:
     return found[0]
 
 
+def _check_facts(got: list[str], required: Sequence[Alternatives], optional: Sequence[Alternatives] = ()) -> None:
+    """As the facts format scores posts and units: every required value (one of
+    its alternatives) is there, and nothing else but optional values."""
+
+    def forms(value: Alternatives) -> set[str]:
+        return {canonical(v) for v in ([value] if isinstance(value, str) else value)}
+
+    have = {canonical(g) for g in got}
+    missing = [r for r in required if not forms(r) & have]
+    extra = sorted(have - set().union(*(forms(v) for v in [*required, *optional])))
+    assert not missing and not extra, f"missing {missing}, extra {extra}, got {got}"
+
+
 @pytest.fixture(scope="session")
-def extract_text() -> Extract:
+def extract_text() -> Callable[..., ArticleRecords]:
     """``extract_text(text, published=None, article_id="t", title=None) -> ArticleRecords``."""
     return _extract
 
@@ -45,3 +59,9 @@ def person() -> Callable[[ArticleRecords, str], Person]:
 def canon() -> Callable[[list[str]], list[str]]:
     """Strings in the canonical form the facts format compares them in."""
     return lambda values: [canonical(v) for v in values]
+
+
+@pytest.fixture(scope="session")
+def check_facts() -> Callable[..., None]:
+    """``check_facts(got, required, optional=())``: posts or units compared as the facts format scores them."""
+    return _check_facts

@@ -12,6 +12,8 @@ day printed, the front matter's date is the best that is certain.
 '2023-08-22'
 >>> event_date("Sáng ngày 5 tháng 3 năm 2025, hội nghị khai mạc.", published=None)
 '2025-03-05'
+>>> event_date("Kỷ niệm ngày 22/12/1944. Sáng 20/12, lễ mít tinh.", published="2024-12-21")
+'2024-12-20'
 >>> event_date("Không có ngày.", published=None) is None
 True
 """
@@ -79,6 +81,9 @@ def _year_from_text(text: str, month: int, day: int) -> int | None:
 def event_date(text: str, published: str | None) -> str | None:
     """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that is certain), or None."""
     found = [m for pattern in (_CUED, _SPELLED) for m in pattern.finditer(text) if 1 <= int(m.group("m")) <= 12]
+    if published:
+        # An anniversary's date ("ngày 22/12/1944") is not the event's.
+        found = [m for m in found if not m.group("y") or int(m.group("y")) >= int(published[:4]) - 1]
     match = min(found, key=lambda m: m.start()) if found else None
     if match is None:
         return published
