@@ -35,6 +35,11 @@ CEREMONY_29 = (
             id="dev-29-new-rank-first",
         ),
         pytest.param(
+            PROMOTION_29,
+            [("Lê Xuân Thế", "Trung tướng", "Thiếu tướng"), ("Trần Vinh Ngọc", "Trung tướng", "Thiếu tướng")],
+            id="dev-29-promotion-sentence-alone",
+        ),
+        pytest.param(
             PROMOTION_29 + CEREMONY_29,
             [
                 ("Lê Xuân Thế", "Trung tướng", "Thiếu tướng"),

@@ -367,6 +367,45 @@ def test_resolve_posts_abbreviated_titles(extract_text, check_facts, text: str, 
     check_facts(posts_of(extract_text(text))[name], expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        pytest.param(
+            "Trong chuyến công tác chính thức tại Việt Nam, sáng 28/4, Tổng Bí thư Ban Chấp hành Trung ương Ðảng Nhân dân "
+            "Cách mạng Lào, Chủ tịch nước Cộng hòa Dân chủ Nhân dân Lào Thongloun Sisoulith và Đoàn đại biểu cấp cao của "
+            "Đảng, Nhà nước Lào đã đến thăm, làm việc với cán bộ, chiến sỹ Quân khu 4 (đóng tại thành phố Vinh, tỉnh Nghệ "
+            "An).",
+            "Thongloun Sisoulith",
+            [
+                [
+                    "Tổng Bí thư Ban Chấp hành Trung ương Đảng Nhân dân Cách mạng Lào",
+                    "Tổng Bí thư Ban Chấp hành Trung ương Ðảng Nhân dân Cách mạng Lào",
+                ],
+                ["Chủ tịch nước Cộng hòa Dân chủ Nhân dân Lào", "Chủ tịch nước Lào"],
+            ],
+            id="dev-37-foreign-party-and-state",
+        ),
+        pytest.param(
+            "Dự hội nghị có Trung tướng Lê Đức Thái, Ủy viên Trung ương Đảng, Ủy viên Quân ủy Trung ương, Tư lệnh BĐBP; "
+            "Thiếu tướng Hoàng Hữu Chiến, Phó Tư lệnh, Tham mưu trưởng BĐBP và các đồng chí trong Ban Thường vụ Đảng ủy.",
+            "Lê Đức Thái",
+            [UVTW, "Ủy viên Quân ủy Trung ương", ["Tư lệnh BĐBP", "Tư lệnh Bộ đội Biên phòng"]],
+            id="dev-13-national-bodies",
+        ),
+        pytest.param(
+            "Chiều ngày 19-12, tại Hà Nội, Bộ Quốc phòng tổ chức lễ công bố, trao quyết định về công tác cán bộ. Đại tướng "
+            "Phan Văn Giang, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy Trung ương, Bộ trưởng Bộ Quốc phòng dự và chủ trì "
+            "buổi lễ.",
+            "Phan Văn Giang",
+            ["Ủy viên Bộ Chính trị", "Phó Bí thư Quân ủy Trung ương", "Bộ trưởng Bộ Quốc phòng"],
+            id="dev-29-national-bodies",
+        ),
+    ],
+)
+def test_resolve_posts_complete_as_printed(extract_text, check_facts, text: str, name: str, expected: list) -> None:
+    check_facts(posts_of(extract_text(text))[name], expected)
+
+
 def test_resolve_posts_abbreviated_title_keeps_printed_form(extract_text) -> None:
     records = extract_text(
         "Bàn giao chức vụ Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Đồng Nai\n"
