@@ -160,7 +160,7 @@ def test_dates_article_and_event(extract_text, text: str, published: str | None,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Hội nghị sơ kết chương trình phối hợp giữa nhiệm kỳ 2020 - 2025", [2020], id="term"),
+        pytest.param("Hội nghị sơ kết chương trình phối hợp giữa nhiệm kỳ 2020 - 2025", [], id="term-outside-a-congress"),
         pytest.param("Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030", [2025], id="term-no-spaces"),
         pytest.param("Nghị định số 21/2019/NĐ-CP của Chính phủ", [], id="decree-number"),
         pytest.param("12:17, 22/08/2023", [], id="full-date"),

@@ -7,6 +7,8 @@ Texts are copied from data/raw.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qpgraph.extract.pipeline import extract
@@ -119,3 +121,16 @@ def test_pipeline_evidence_post_printed_form(text: str, published: str | None, n
     _, _, records = run(text, published)
     [found] = [p for p in records.persons if p.name == name]
     assert [post.mention.text for post in found.posts] == printed
+
+
+def test_pipeline_evidence_every_mention_of_every_article_is_in_its_sentence() -> None:
+    from qpgraph.corpus import extract_corpus
+
+    result = extract_corpus([Path(__file__).resolve().parents[1] / "data" / "raw"])
+    assert len(result.records) == 17
+    for records in result.records:
+        mentions = [m for p in records.persons for m in p.mentions] + [p.mention for x in records.persons for p in x.posts]
+        mentions += [m for u in records.units for m in u.mentions] + [m for p in records.provinces for m in p.mentions]
+        for m in mentions:
+            assert records.article.text[m.start : m.end] == m.text, (records.article.id, m)
+            assert m.text in m.sentence_text, (records.article.id, m)

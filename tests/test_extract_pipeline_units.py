@@ -149,7 +149,7 @@ def test_pipeline_units_each_once(extract_text, canon) -> None:
     [
         pytest.param(
             DEV_17,
-            ["Bộ CHQS tỉnh Quảng Nam", "Ban CHQS huyện Đại Lộc", "Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam"],
+            ["Bộ CHQS tỉnh Quảng Nam", "Ban Chỉ huy Quân sự huyện Đại Lộc", "Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam"],
             id="dev-17-chqs",
         ),
         pytest.param(LEDE_000 + "\nĐồng chí Hồ Văn Mười, Chủ tịch UBND tỉnh phát biểu tại buổi làm việc.",

@@ -48,12 +48,13 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 def named_years(text: str) -> list[int]:
-    """Years the text names: single years, and the first year of a range
-    ("nhiệm kỳ 2020 - 2025" names 2020); not years inside document numbers."""
+    """Years the text names: single years, and in a text about a congress the
+    first year of a term ("Đại hội ... nhiệm kỳ 2020 - 2025" names 2020); not
+    years inside document numbers."""
     years: list[int] = []
     rest = text
-    for match in _RANGE.finditer(text):
-        years.append(int(match.group(1)))
+    if "đại hội" in text.lower():  # a congress opens the term it elects
+        years.extend(int(match.group(1)) for match in _RANGE.finditer(text))
     rest = _RANGE.sub(" ", rest)
     rest = _FULL.sub(" ", rest)
     years.extend(int(y) for y in _YEAR.findall(rest))

@@ -9,6 +9,8 @@ on PyPI), never from a list typed by hand.
 'Lâm Đồng'
 >>> gaz.lookup("TP.HCM").name
 'Hồ Chí Minh'
+>>> gaz.lookup("Thành phố Hồ Chí Minh").name
+'Hồ Chí Minh'
 >>> len(gaz.provinces) >= 63
 True
 """
@@ -53,7 +55,11 @@ class Gazetteer:
 
     def lookup(self, form: str) -> ProvinceEntry | None:
         """The province a printed form names, or None."""
-        short = self.forms.get(normalize(form).lower())
+        key = " ".join(normalize(form).lower().split())
+        for prefix in ("tỉnh ", "thành phố "):
+            if key.startswith(prefix) and key not in self.forms:
+                key = key[len(prefix):]
+        short = self.forms.get(key)
         return self.provinces.get(short) if short else None
 
 

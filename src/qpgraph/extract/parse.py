@@ -185,6 +185,8 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
             ref.province_printed = items[k].text
             ref.end = items[k].end
             j = k + 1
+        elif entry.strict and k == i + 1:
+            return None, i
     elif entry.kind == "district":
         k = j
         run = []
@@ -197,6 +199,17 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
             j = k
     elif entry.kind == "sub":
         k = j
+        width = 2 if k + 1 < len(items) and (items[k].key, items[k + 1].key) == ("thị", "xã") else int(
+            k < len(items) and items[k].key in ("huyện", "quận")
+        )
+        run_end = _name_run(items, k + width) if width else k
+        if width and run_end > k + width:
+            # "Ban Chỉ huy Quân sự (CHQS) huyện Đại Lộc": the body of a district.
+            ref.kind = "district"
+            ref.head = f"{ref.head} {_join(items[k : k + width])}"
+            ref.place = _join(items[k + width : run_end])
+            ref.end = items[run_end - 1].end
+            return ref, run_end
         if k < len(items) and items[k].key == "thuộc":
             k += 1
         parent, after = parse_body(items, k)

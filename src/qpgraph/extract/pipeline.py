@@ -51,7 +51,7 @@ class _Evidence:
             text=doc.article.text[o_start:o_end],
             start=o_start,
             end=o_end,
-            sentence_text=sentence.text,
+            sentence_text=doc.article.text[slice(*doc.original_span(sentence.start, sentence.end))],
         )
 
 
@@ -65,6 +65,16 @@ def _rank_name(key: str) -> str:
 
 def _separators(text: str, bodies: list[BodyRef]) -> list[bool]:
     return [text[a.end : b.start].strip() in _JOINERS for a, b in zip(bodies, bodies[1:])]
+
+
+def _unit_key(body: BodyRef) -> str:
+    """One key per body however printed: 'Công an Nghệ An' = 'Công an tỉnh Nghệ An'."""
+    if body.kind == "provincial" and body.province:
+        head = canonical(body.head)
+        for word in (" tỉnh", " thành phố"):
+            head = head.removesuffix(word)
+        return f"{head}|{body.province}"
+    return canonical(body.name())
 
 
 def _shorter_form(short: str, long: str) -> bool:
@@ -228,7 +238,7 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
         for body in s.parse.bodies:
             for part in _units_of(body):
                 name = part.name()
-                key = canonical(name)
+                key = _unit_key(part)
                 unit = units.get(key)
                 if unit is None:
                     parent = part.parent.name() if part.parent is not None and part.parent.complete else None
@@ -236,10 +246,14 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
                         id=stable_id("unit", key), name=name, parent=parent,
                         province=part.province if part.kind == "provincial" else None,
                     )
-                printed = document.text[part.start : part.end]
+                # A part filled in from elsewhere is evidenced by the body printed here.
+                start, end = (part.start, part.end) if s.start <= part.start and part.end <= s.end else (body.start, body.end)
+                if not (s.start <= start and end <= s.end):
+                    continue
+                printed = document.text[start:end]
                 if printed not in unit.forms:
                     unit.forms.append(printed)
-                unit.mentions.append(evidence(s, part.start, part.end))
+                unit.mentions.append(evidence(s, start, end))
         for item in s.parse.provinces:
             entry = gazetteer.provinces.get(item.key)
             if entry is None:
@@ -258,7 +272,7 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
     date = event_date("\n".join(s.text for s in sentences) + "\n" + document.text, article.published)
     events: list[Event] = []
     if sentences:
-        lede = " ".join([article.title or ""] + [s.text for s in sentences[:2]])
+        lede = " ".join([article.title or ""] + [s.text for s in sentences[:4]])
         participants = [p.name for k, p in persons.items() if k in present]
         first = sentences[0]
         events.append(

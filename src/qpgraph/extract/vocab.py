@@ -60,6 +60,7 @@ class Title(_Strict):
 class Body(_Strict):
     kind: BodyKind
     forms: list[str]
+    strict: bool = False  # printed without its province (or number), it names no body
 
 
 class Places(_Strict):
