@@ -87,6 +87,7 @@ class Post(_Model):
     body: str | None = Field(default=None, description="The body in full, implicit parts filled: 'Quân khu 7'.")
     text: str = Field(description="Title and body: 'Phó Tư lệnh Quân khu 7'.")
     printed: str = Field(description="The post as printed: 'Phó Tư lệnh Quân khu'.")
+    unit: str | None = Field(default=None, description="The key of the body's Unit, where it is one.")
     heads: bool = Field(default=False, description="Whether the title heads its body (Tư lệnh, Bí thư...).")
     former: bool = Field(default=False, description="A post left or held before the article's event.")
     mention: Mention
@@ -103,9 +104,11 @@ class Person(_Model):
 
 class Unit(_Model):
     id: str
+    key: str = Field(description="One key however the body is printed: its canonical name.")
     name: str = Field(description="The body in full, implicit parts filled.")
     forms: list[str] = Field(default_factory=list, description="Forms printed in the article.")
     parent: str | None = Field(default=None, description="Name of the body this one is part of.")
+    parent_key: str | None = Field(default=None, description="Key of the body this one is part of.")
     province: str | None = Field(default=None, description="Short name of the body's province.")
     mentions: list[Mention] = Field(default_factory=list)
 

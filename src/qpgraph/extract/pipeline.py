@@ -202,6 +202,7 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
                     Post(
                         title=post.title_text,
                         body=post.body.name() if post.body else None,
+                        unit=_unit_key(post.body) if post.body is not None and _units_of(post.body)[:1] == [post.body] else None,
                         text=text,
                         printed=document.text[post.start : post.end],
                         heads=post.title.heads,
@@ -241,9 +242,10 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
                 key = _unit_key(part)
                 unit = units.get(key)
                 if unit is None:
-                    parent = part.parent.name() if part.parent is not None and part.parent.complete else None
+                    whole = part.parent if part.parent is not None and part.parent.complete else None
                     unit = units[key] = Unit(
-                        id=stable_id("unit", key), name=name, parent=parent,
+                        id=stable_id("unit", key), key=key, name=name,
+                        parent=whole.name() if whole else None, parent_key=_unit_key(whole) if whole else None,
                         province=part.province if part.kind == "provincial" else None,
                     )
                 # A part filled in from elsewhere is evidenced by the body printed here.
