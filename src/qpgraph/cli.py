@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .corpus import CorpusResult, evaluate_corpus, extract_corpus, write_corpus
+from .corpus import CorpusResult, build, evaluate_corpus, extract_corpus, write_corpus
 from .errors import QpgraphError
 from .evaluate import format_table
 
@@ -47,10 +47,9 @@ def extract_command(paths: tuple[Path, ...], out: Path, records: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out", default=Path("build"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
 def build_command(paths: tuple[Path, ...], out: Path) -> None:
-    """Build everything from the articles in PATHS into OUT: facts/ and records/ per article."""
-    result = extract_corpus(paths)
-    write_corpus(result.records, out / "facts")
-    write_corpus(result.records, out / "records", full=True)
+    """Build everything from the articles in PATHS into OUT: facts/ and records/ per
+    article, graph.json, graph.graphml, graph.gexf and neo4j/ for the whole graph."""
+    result = build(paths, out)
     _report_errors(result)
     click.echo(f"{len(result.records)} articles built into {out}, {len(result.errors)} failed", err=True)
     sys.exit(1 if result.errors else 0)

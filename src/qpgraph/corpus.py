@@ -14,14 +14,13 @@ them too.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from .atomic import write_text_atomic
 from .errors import ExtractionError, QpgraphError
 from .evaluate import Scores, baseline_facts, load_facts_dir, score
 from .extract.nlp import build_nlp
@@ -30,7 +29,7 @@ from .facts import to_facts
 from .ingest import iter_articles, prepare
 from .records import ArticleRecords, Facts
 
-__all__ = ["CorpusResult", "extract_corpus", "write_json", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus"]
+__all__ = ["build", "CorpusResult", "extract_corpus", "write_json", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus"]
 
 
 @dataclass
@@ -63,15 +62,7 @@ def dump_json(model: BaseModel) -> str:
 
 def write_json(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, text)
 
 
 def write_corpus(records: Iterable[ArticleRecords], out: str | Path, *, full: bool = False) -> list[Path]:
@@ -112,3 +103,17 @@ def evaluate_corpus(gold_dir: str | Path, raw: Iterable[str | Path], *, baseline
             predicted[item.id] = baseline_facts(item.id, "\n".join(s.text for s in document.sentences))
         report.baseline = score(gold, predicted)
     return report
+
+
+def build(paths: Iterable[str | Path], out: str | Path) -> CorpusResult:
+    """Everything from the articles in ``paths`` into ``out``: ``facts/`` and
+    ``records/`` per article, and the graph in every export format."""
+    from .export import write_all
+    from .graph.build import build_graph
+
+    result = extract_corpus(paths)
+    out = Path(out)
+    write_corpus(result.records, out / "facts")
+    write_corpus(result.records, out / "records", full=True)
+    write_all(build_graph(result.records), out)
+    return result

@@ -1,0 +1,39 @@
+"""Exporters: one module per format behind one interface.
+
+Every exporter is a function ``(graph, path) -> None`` writing one file (or a
+folder, for Neo4j) deterministically: the same graph gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+from .gexf import write_gexf
+from .graphml import write_graphml
+from .neo4j import write_neo4j
+from .node_link import read_node_link, write_node_link
+
+__all__ = ["EXPORTERS", "write_all", "write_node_link", "read_node_link", "write_graphml", "write_gexf", "write_neo4j"]
+
+Exporter = Callable[[nx.MultiDiGraph, Path], None]
+
+#: File name → exporter.
+EXPORTERS: dict[str, Exporter] = {
+    "graph.json": write_node_link,
+    "graph.graphml": write_graphml,
+    "graph.gexf": write_gexf,
+    "neo4j": write_neo4j,
+}
+
+
+def write_all(graph: nx.MultiDiGraph, out: str | Path) -> list[Path]:
+    """Write the graph in every format into ``out``."""
+    written = []
+    for name, exporter in EXPORTERS.items():
+        path = Path(out) / name
+        exporter(graph, path)
+        written.append(path)
+    return written

@@ -1,0 +1,40 @@
+"""Load the graph: from a build folder, or straight from articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import QpgraphError
+from ..records import ArticleRecords
+from .knowledge import KnowledgeGraph
+
+__all__ = ["load", "read_records", "from_articles"]
+
+
+def read_records(folder: str | Path) -> list[ArticleRecords]:
+    """Every ``<id>.json`` of a records folder (``build/records``)."""
+    records = []
+    for path in sorted(Path(folder).glob("*.json")):
+        try:
+            records.append(ArticleRecords.model_validate_json(path.read_bytes()))
+        except (OSError, ValidationError) as exc:
+            raise QpgraphError(f"not a records file: {exc}", path) from exc
+    return records
+
+
+def load(build: str | Path = "build") -> KnowledgeGraph:
+    """The knowledge graph of a build folder written by ``qpgraph build``."""
+    folder = Path(build) / "records"
+    if not folder.is_dir():
+        raise QpgraphError("no records folder: run `qpgraph build` first", folder)
+    return KnowledgeGraph.from_records(read_records(folder))
+
+
+def from_articles(paths: Iterable[str | Path]) -> KnowledgeGraph:
+    """The knowledge graph of articles, extracted now (bad articles are left out)."""
+    from ..corpus import extract_corpus
+
+    return KnowledgeGraph.from_records(extract_corpus(paths).records)

@@ -1,0 +1,271 @@
+"""The notebook API: questions researchers ask of the graph, answered with evidence.
+
+>>> from qpgraph.records import Article
+>>> from qpgraph.ingest import prepare
+>>> from qpgraph.extract.pipeline import extract
+>>> text = "Sáng 5/3, Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 9, làm việc với Thượng tá Lê Văn Bình, Phó Chính ủy Sư đoàn 9."
+>>> kg = KnowledgeGraph.from_records([extract(prepare(Article(id="a", path="a.txt", text=text, published="2025-03-06")))])
+>>> [p.post for p in kg.posts("Nguyễn Văn An")]
+['Chính ủy Sư đoàn 9']
+>>> [(h.name, h.post) for h in kg.leaders("Sư đoàn 9")]
+[('Nguyễn Văn An', 'Chính ủy Sư đoàn 9')]
+>>> [m.date for m in kg.met("Nguyễn Văn An", "Lê Văn Bình")]
+['2025-03-05']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+from pydantic import BaseModel, Field
+
+from ..evaluate.canonical import canonical
+from ..records import ArticleRecords
+from ..text import strip_diacritics
+from .build import build_graph
+from .dates import on_or_before, sort_key
+
+__all__ = [
+    "Evidence",
+    "NodeRef",
+    "PostAnswer",
+    "RankAnswer",
+    "HolderAnswer",
+    "MeetingAnswer",
+    "TimelineEntry",
+    "KnowledgeGraph",
+]
+
+
+class Evidence(BaseModel):
+    article: str
+    date: str | None = None
+    sentence: int | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    sentence_text: str | None = None
+
+
+class NodeRef(BaseModel):
+    id: str
+    type: str
+    name: str
+
+
+class PostAnswer(BaseModel):
+    person: str
+    title: str
+    post: str
+    unit: str = Field(description="The unit's node id.")
+    unit_name: str
+    heads: bool
+    date: str | None
+    evidence: list[Evidence]
+
+
+class RankAnswer(BaseModel):
+    rank: str
+    date: str | None
+    before: str | None = None
+    evidence: list[Evidence]
+
+
+class HolderAnswer(BaseModel):
+    person: str = Field(description="The person's node id.")
+    name: str
+    title: str
+    post: str
+    heads: bool
+    date: str | None
+    evidence: list[Evidence]
+
+
+class MeetingAnswer(BaseModel):
+    event: str
+    kind: str
+    date: str | None
+    participants: list[str] = Field(description="Names of everyone the article places there.")
+    evidence: list[Evidence]
+
+
+class TimelineEntry(BaseModel):
+    date: str | None
+    what: str
+    relation: str
+    other: str | None = None
+    evidence: list[Evidence]
+
+
+def _evidence(data: dict[str, Any]) -> Evidence:
+    return Evidence(**{k: data.get(k) for k in Evidence.model_fields})
+
+
+class KnowledgeGraph:
+    """One graph of every article, and the questions asked of it.
+
+    ``kg.graph`` is the plain :class:`networkx.MultiDiGraph`; every method
+    takes a node id or a name (with or without diacritics) and returns plain
+    pydantic answers, each with its evidence.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+
+    @classmethod
+    def from_records(cls, records: Iterable[ArticleRecords]) -> "KnowledgeGraph":
+        return cls(build_graph(records))
+
+    # --- finding nodes -------------------------------------------------------------
+
+    def find(self, name: str, type: str | None = None) -> list[NodeRef]:
+        """Nodes whose name or a printed form is ``name`` (case, tone marks,
+        abbreviations and diacritics do not matter), persons first."""
+        wanted = {canonical(name), strip_diacritics(canonical(name))}
+        found = []
+        for nid, data in self.graph.nodes(data=True):
+            if type is not None and data["type"] != type:
+                continue
+            forms = [data["name"], *data.get("forms", [])]
+            keys = {canonical(f) for f in forms} | {strip_diacritics(canonical(f)) for f in forms}
+            if wanted & keys or nid == name:
+                found.append(NodeRef(id=nid, type=data["type"], name=data["name"]))
+        order = {"person": 0, "unit": 1, "province": 2, "event": 3, "article": 4}
+        return sorted(found, key=lambda n: (order.get(n.type, 9), n.id))
+
+    def node(self, ref: str, type: str | None = None) -> str:
+        """The node id of a node id or a name; an unknown or ambiguous name raises KeyError."""
+        if ref in self.graph:
+            return ref
+        found = self.find(ref, type)
+        if not found:
+            raise KeyError(f"no {type or 'node'} named {ref!r}")
+        ids = [n.id for n in found]
+        if len(ids) > 1 and type is None and found[0].type != found[1].type:
+            return ids[0]
+        if len(ids) > 1:
+            raise KeyError(f"{ref!r} names {len(ids)} nodes: {', '.join(ids)}; pass a node id")
+        return ids[0]
+
+    def _edges(self, nid: str, relation: str, out: bool = True) -> list[tuple[str, dict[str, Any]]]:
+        edges = self.graph.out_edges(nid, data=True) if out else self.graph.in_edges(nid, data=True)
+        pairs = [(v if out else u, d) for u, v, d in edges if d["relation"] == relation]
+        return sorted(pairs, key=lambda p: (sort_key(p[1].get("date")), p[1]["article"], p[0]))
+
+    # --- posts, ranks, holders -------------------------------------------------------
+
+    def posts(self, person: str) -> list[PostAnswer]:
+        """Every post the person is reported to hold, in date order, one answer per post."""
+        pid = self.node(person, "person")
+        answers: dict[str, PostAnswer] = {}
+        for unit, data in self._edges(pid, "holds"):
+            key = canonical(data["post"])
+            if key not in answers:
+                answers[key] = PostAnswer(
+                    person=pid, title=data["title"], post=data["post"], unit=unit,
+                    unit_name=self.graph.nodes[unit]["name"], heads=data["heads"], date=data.get("date"), evidence=[],
+                )
+            answers[key].evidence.append(_evidence(data | {"article": data["article"]}))
+        return list(answers.values())
+
+    def rank_history(self, person: str) -> list[RankAnswer]:
+        """The ranks printed with the person, in date order (a promotion shows as a change)."""
+        pid = self.node(person, "person")
+        out: list[RankAnswer] = []
+        for item in self.graph.nodes[pid].get("rank_history", []):
+            mention = next(
+                (d for _, v, d in self.graph.out_edges(pid, data=True)
+                 if d["relation"] == "mentioned_in" and d["article"] == item["article"]),
+                {"article": item["article"]},
+            )
+            proof = _evidence(mention | {"date": item["date"]})
+            if out and out[-1].rank == item["rank"]:
+                out[-1].evidence.append(proof)
+                continue
+            out.append(RankAnswer(rank=item["rank"], date=item["date"], before=item.get("before"), evidence=[proof]))
+        return out
+
+    def holders(
+        self, unit: str, on: str | None = None, *, heads_only: bool = False, include_former: bool = False
+    ) -> list[HolderAnswer]:
+        """Who holds a post in the unit; with ``on``, as known on that date: a post
+        reported later, or taken over by someone else by then, is left out. Posts
+        reported as left (a transfer, "nguyên") count only with ``include_former``."""
+        uid = self.node(unit, "unit")
+        latest: dict[tuple[str, str], HolderAnswer] = {}
+        for person, data in self._edges(uid, "holds", out=False):
+            if (heads_only and not data["heads"]) or (data.get("former") and not include_former):
+                continue
+            if on is not None and not on_or_before(data.get("date"), on):
+                continue
+            slot = (canonical(data["title"]), person)
+            answer = latest.get(slot)
+            if answer is None:
+                answer = latest[slot] = HolderAnswer(
+                    person=person, name=self.graph.nodes[person]["name"], title=data["title"], post=data["post"],
+                    heads=data["heads"], date=data.get("date"), evidence=[],
+                )
+            answer.date = data.get("date") or answer.date
+            answer.evidence.append(_evidence(data))
+        if on is not None:
+            # The last person reported in a title holds it; earlier ones have handed it over.
+            last: dict[str, str] = {}
+            for (title, person), answer in sorted(latest.items(), key=lambda kv: sort_key(kv[1].date)):
+                last[title] = person
+            latest = {k: v for k, v in latest.items() if last.get(k[0]) == k[1] or not v.heads}
+        return sorted(latest.values(), key=lambda a: (not a.heads, sort_key(a.date), a.name, a.title))
+
+    def leaders(self, unit: str, on: str | None = None) -> list[HolderAnswer]:
+        """Holders whose title heads the unit (Tư lệnh, Chính ủy, Bí thư, Chủ tịch...)."""
+        return self.holders(unit, on, heads_only=True)
+
+    # --- meetings ----------------------------------------------------------------------
+
+    def _meeting(self, eid: str, proof: dict[str, Any]) -> MeetingAnswer:
+        data = self.graph.nodes[eid]
+        names = sorted(self.graph.nodes[p]["name"] for p, _ in self._edges(eid, "participated_in", out=False))
+        return MeetingAnswer(event=eid, kind=data["kind"], date=data.get("date"), participants=names,
+                             evidence=[_evidence(proof)])
+
+    def meetings(self, person: str) -> list[MeetingAnswer]:
+        """The events the person took part in, in date order."""
+        pid = self.node(person, "person")
+        return [self._meeting(eid, data) for eid, data in self._edges(pid, "participated_in")]
+
+    def met(self, a: str, b: str) -> list[MeetingAnswer]:
+        """The events both persons took part in."""
+        pa, pb = self.node(a, "person"), self.node(b, "person")
+        theirs = {eid for eid, _ in self._edges(pb, "participated_in")}
+        return [m for m in self.meetings(pa) if m.event in theirs]
+
+    # --- neighbourhoods and timelines ---------------------------------------------------
+
+    def ego(self, node: str, radius: int = 1) -> nx.MultiDiGraph:
+        """The node's neighbourhood (edges in both directions), as a graph of its own."""
+        return nx.ego_graph(self.graph, self.node(node), radius=radius, undirected=True).copy()
+
+    def timeline(self, node: str) -> list[TimelineEntry]:
+        """Everything dated about a person or unit, in date order: posts, ranks, meetings."""
+        nid = self.node(node)
+        entries: list[TimelineEntry] = []
+        kind = self.graph.nodes[nid]["type"]
+        if kind == "person":
+            for post in self.posts(nid):
+                entries.append(TimelineEntry(date=post.date, what=post.post, relation="holds", other=post.unit,
+                                             evidence=post.evidence))
+            for rank in self.rank_history(nid):
+                entries.append(TimelineEntry(date=rank.date, what=rank.rank, relation="rank", evidence=rank.evidence))
+            for meeting in self.meetings(nid):
+                entries.append(TimelineEntry(date=meeting.date, what=f"{meeting.kind}: {', '.join(meeting.participants)}",
+                                             relation="participated_in", other=meeting.event, evidence=meeting.evidence))
+        else:
+            for person, data in self._edges(nid, "holds", out=False):
+                entries.append(TimelineEntry(date=data.get("date"), what=f"{self.graph.nodes[person]['name']}: {data['post']}",
+                                             relation="holds", other=person, evidence=[_evidence(data)]))
+            for article, data in self._edges(nid, "mentioned_in"):
+                entries.append(TimelineEntry(date=data.get("date"), what=self.graph.nodes[article]["name"],
+                                             relation="mentioned_in", other=article, evidence=[_evidence(data)]))
+        order = {"rank": 0, "holds": 1, "participated_in": 2, "mentioned_in": 3}
+        return sorted(entries, key=lambda e: (sort_key(e.date), order[e.relation], e.what))
