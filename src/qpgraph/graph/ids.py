@@ -1,23 +1,24 @@
 """Stable node ids derived from canonical names, never from the order of input.
 
+Diacritics are kept: "Nguyễn Thanh Tâm" and "Nguyễn Thành Tâm" are two names.
+
 >>> node_id("person", "Trần Văn A")
-'person:tran-van-a'
->>> node_id("unit", "ủy ban nhân dân|lâm đồng")
-'unit:uy-ban-nhan-dan--lam-dong'
+'person:trần-văn-a'
+>>> node_id("unit", "ủy ban nhân dân|Lâm Đồng")
+'unit:ủy-ban-nhân-dân--lâm-đồng'
 """
 
 from __future__ import annotations
 
 import re
 
-from ..text import strip_diacritics
+from ..text import normalize
 
 __all__ = ["slug", "node_id"]
 
 
 def slug(text: str) -> str:
-    ascii_text = strip_diacritics(text).lower().replace("|", "--")
-    return re.sub(r"[^a-z0-9-]+", "-", ascii_text).strip("-")
+    return re.sub(r"[^\w|]+", "-", normalize(text).lower()).replace("|", "--").strip("-")
 
 
 def node_id(kind: str, key: str) -> str:

@@ -79,6 +79,7 @@ class HolderAnswer(BaseModel):
     title: str
     post: str
     heads: bool
+    former: bool = False
     date: str | None
     evidence: list[Evidence]
 
@@ -190,9 +191,10 @@ class KnowledgeGraph:
     def holders(
         self, unit: str, on: str | None = None, *, heads_only: bool = False, include_former: bool = False
     ) -> list[HolderAnswer]:
-        """Who holds a post in the unit; with ``on``, as known on that date: a post
-        reported later, or taken over by someone else by then, is left out. Posts
-        reported as left (a transfer, "nguyên") count only with ``include_former``."""
+        """Who holds a post in the unit: as known today, or with ``on`` as known on
+        that date (a post reported later is left out). A heading title reported
+        for someone else later has been handed over. Posts reported as left (a
+        transfer, "nguyên") count only with ``include_former``."""
         uid = self.node(unit, "unit")
         latest: dict[tuple[str, str], HolderAnswer] = {}
         for person, data in self._edges(uid, "holds", out=False):
@@ -205,16 +207,15 @@ class KnowledgeGraph:
             if answer is None:
                 answer = latest[slot] = HolderAnswer(
                     person=person, name=self.graph.nodes[person]["name"], title=data["title"], post=data["post"],
-                    heads=data["heads"], date=data.get("date"), evidence=[],
+                    heads=data["heads"], former=bool(data.get("former")), date=data.get("date"), evidence=[],
                 )
             answer.date = data.get("date") or answer.date
             answer.evidence.append(_evidence(data))
-        if on is not None:
-            # The last person reported in a title holds it; earlier ones have handed it over.
-            last: dict[str, str] = {}
-            for (title, person), answer in sorted(latest.items(), key=lambda kv: sort_key(kv[1].date)):
-                last[title] = person
-            latest = {k: v for k, v in latest.items() if last.get(k[0]) == k[1] or not v.heads}
+        # The last person reported in a heading title holds it; earlier ones have handed it over.
+        last: dict[str, str] = {}
+        for (title, person), answer in sorted(latest.items(), key=lambda kv: (sort_key(kv[1].date), not kv[1].former)):
+            last[title] = person
+        latest = {k: v for k, v in latest.items() if last.get(k[0]) == k[1] or not v.heads or v.former}
         return sorted(latest.values(), key=lambda a: (not a.heads, sort_key(a.date), a.name, a.title))
 
     def leaders(self, unit: str, on: str | None = None) -> list[HolderAnswer]:

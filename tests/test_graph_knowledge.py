@@ -1,0 +1,177 @@
+"""The notebook API on data/raw, with expected answers taken from data/annotations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import qpgraph
+from qpgraph.evaluate import canonical
+from qpgraph.graph.knowledge import KnowledgeGraph
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "data" / "annotations"
+
+
+@pytest.fixture(scope="module")
+def kg() -> KnowledgeGraph:
+    return qpgraph.build_graph([ROOT / "data" / "raw", ROOT / "tests" / "fixtures" / "same_name"])
+
+
+def gold(article: str) -> dict:
+    return json.loads((GOLD / f"{article}.json").read_text(encoding="utf-8"))
+
+
+def gold_person(article: str, name: str) -> dict:
+    return next(p for p in gold(article)["persons"] if p["name"] == name)
+
+
+def as_set(posts: list) -> set[str]:
+    return {canonical(p if isinstance(p, str) else p[0]) for p in posts}
+
+
+def test_graph_find_by_printed_form_and_without_diacritics(kg: KnowledgeGraph) -> None:
+    assert [n.id for n in kg.find("Trần Vinh Ngọc")] == ["person:trần-vinh-ngọc"]
+    assert [n.id for n in kg.find("tran vinh ngoc")] == ["person:trần-vinh-ngọc"]
+    assert [n.id for n in kg.find("Quân khu II")] == ["unit:quân-khu-2"]
+    assert [n.id for n in kg.find("Bộ Chỉ huy Quân sự tỉnh Lai Châu")] == [
+        "unit:bộ-chỉ-huy-quân-sự--lai-châu"
+    ]
+
+
+def test_graph_posts_of_a_person_across_articles(kg: KnowledgeGraph) -> None:
+    posts = kg.posts("Trần Vinh Ngọc")
+    expected = as_set(gold_person("000_90873ee1c2f566b3", "Trần Vinh Ngọc")["posts"])
+    assert expected == as_set(gold_person("dev-29", "Trần Vinh Ngọc")["posts"])
+    assert {canonical(p.post) for p in posts} == expected
+    chinh_uy = next(p for p in posts if p.title == "Chính ủy")
+    assert (chinh_uy.unit, chinh_uy.heads, chinh_uy.date) == ("unit:quân-khu-7", True, "2025-04-09")
+    assert [e.article for e in chinh_uy.evidence] == ["002_89c7204c73c9a37e", "dev-29", "000_90873ee1c2f566b3"]
+    assert "Chính ủy Quân khu 7" in chinh_uy.evidence[0].sentence_text
+
+
+def test_graph_rank_history_shows_the_promotion(kg: KnowledgeGraph) -> None:
+    history = kg.rank_history("Trần Vinh Ngọc")
+    assert [(r.rank, r.date) for r in history] == [
+        (gold_person("002_89c7204c73c9a37e", "Trần Vinh Ngọc")["rank"], gold("002_89c7204c73c9a37e")["date"]),
+        (gold_person("dev-29", "Trần Vinh Ngọc")["rank"], gold("dev-29")["date"]),
+    ] == [("Thiếu tướng", "2025-04-09"), ("Trung tướng", "2025-12-19")]
+    assert history[1].before == "Thiếu tướng"
+    assert [e.article for e in history[1].evidence] == ["dev-29", "000_90873ee1c2f566b3"]
+
+
+def test_graph_one_person_merged_across_three_articles(kg: KnowledgeGraph) -> None:
+    node = kg.graph.nodes["person:trần-vinh-ngọc"]
+    assert node["merge"]["articles"] == ["000_90873ee1c2f566b3", "002_89c7204c73c9a37e", "dev-29"]
+    assert "shared unit:quân khu 7" in node["merge"]["reason"]
+
+
+def test_graph_same_name_pair_kept_apart(kg: KnowledgeGraph) -> None:
+    found = kg.find("Nguyễn Văn Hùng")
+    assert [n.id for n in found] == ["person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~2"]
+    assert [p.post for p in kg.posts(found[0].id)] == ["Chính ủy Bộ Chỉ huy Quân sự tỉnh Cà Mau"]
+    assert [p.post for p in kg.posts(found[1].id)] == ["Giám đốc Công an tỉnh Nghệ An"]
+    reason = kg.graph.nodes[found[1].id]["merge"]["reason"]
+    assert reason.startswith("sn-b: first seen, kept apart from a person of the same name: bodies")
+    with pytest.raises(KeyError, match="names 2 nodes"):
+        kg.posts("Nguyễn Văn Hùng")
+
+
+def test_graph_leaders_of_a_military_region(kg: KnowledgeGraph) -> None:
+    # dev-20 (2024-04-24): Tư lệnh Nguyễn Trường Thắng; 002 (2025-04-09): Chính ủy Trần Vinh Ngọc;
+    # dev-29 (2025-12-19): Tư lệnh Lê Xuân Thế.
+    assert [(h.name, h.title) for h in kg.leaders("Quân khu 7", on="2024-12-31")] == [("Nguyễn Trường Thắng", "Tư lệnh")]
+    assert [(h.name, h.title) for h in kg.leaders("Quân khu 7", on="2025-06-30")] == [
+        ("Nguyễn Trường Thắng", "Tư lệnh"),
+        ("Trần Vinh Ngọc", "Chính ủy"),
+    ]
+    assert [(h.name, h.title, h.date) for h in kg.leaders("Quân khu 7")] == [
+        ("Lê Xuân Thế", "Tư lệnh", "2025-12-19"),
+        ("Trần Vinh Ngọc", "Chính ủy", "2025-12-30"),
+    ]
+
+
+def test_graph_holders_after_a_handover(kg: KnowledgeGraph) -> None:
+    unit = "Bộ CHQS tỉnh Đồng Nai"
+    assert [(h.name, h.title) for h in kg.holders(unit)] == [("Phan Quốc Việt", "Chỉ huy trưởng")]
+    assert [(h.name, h.former) for h in kg.holders(unit, include_former=True)] == [
+        ("Phan Quốc Việt", False),
+        ("Vũ Văn Điền", True),
+    ]
+
+
+def test_graph_holders_of_a_provincial_committee(kg: KnowledgeGraph) -> None:
+    expected = {
+        (p["name"], canonical(post if isinstance(post, str) else post[0]))
+        for p in gold("000_90873ee1c2f566b3")["persons"]
+        for post in p["posts"]
+        if canonical(post if isinstance(post, str) else post[0]).endswith("tỉnh ủy lâm đồng")
+    }
+    assert {(h.name, canonical(h.post)) for h in kg.holders("Tỉnh ủy Lâm Đồng")} == expected
+    assert [h.name for h in kg.leaders("Tỉnh ủy Lâm Đồng")] == ["Y Thanh Hà Niê Kđăm"]
+
+
+def test_graph_meetings_of_a_person(kg: KnowledgeGraph) -> None:
+    meetings = kg.meetings("Trần Vinh Ngọc")
+    expected = [
+        (gold(a)["date"], sorted(gold(a)["events"][0]["participants"]))
+        for a in ("002_89c7204c73c9a37e", "dev-29", "000_90873ee1c2f566b3")
+    ]
+    assert [(m.date, m.participants) for m in meetings] == expected
+    assert [m.kind for m in meetings] == ["conference", "ceremony", "meeting"]
+
+
+def test_graph_met(kg: KnowledgeGraph) -> None:
+    assert [m.date for m in kg.met("Trần Vinh Ngọc", "Y Thanh Hà Niê Kđăm")] == ["2025-12-30"]
+    assert [m.date for m in kg.met("Hoàng Đình Chung", "Trần Vinh Ngọc")] == ["2025-04-09"]
+    assert kg.met("Trần Vinh Ngọc", "Nguyễn Đình Trung") == []
+    g = kg.graph
+    node = "person:hoàng-đình-chung"
+    met = [d for _, _, d in g.out_edges(node, data=True)] + [d for _, _, d in g.in_edges(node, data=True)]
+    per_article = sorted((d["article"], d["date"]) for d in met if d["relation"] == "met")
+    expected = [
+        (a, gold(a)["date"])
+        for a in ("002_89c7204c73c9a37e", "dev-20")
+        for _ in range(len(gold(a)["events"][0]["participants"]) - 1)
+    ]
+    assert per_article == sorted(expected)
+
+
+def test_graph_ego(kg: KnowledgeGraph) -> None:
+    ego = kg.ego("Thào A Pinh")
+    assert isinstance(ego, nx.MultiDiGraph)
+    assert sorted(ego) == [
+        "article:003_3cb9e48bb7875873",
+        "event:003_3cb9e48bb7875873-0",
+        "person:nguyễn-đăng-khải",
+        "person:thào-a-pinh",
+        "person:tống-thanh-hải",
+        "unit:bộ-chỉ-huy-quân-sự--lai-châu",
+    ]
+
+
+def test_graph_timeline_of_a_person(kg: KnowledgeGraph) -> None:
+    timeline = kg.timeline("Trần Vinh Ngọc")
+    assert [(t.date, t.relation, t.what) for t in timeline][:4] == [
+        ("2025-04-09", "rank", "Thiếu tướng"),
+        ("2025-04-09", "holds", "Bí thư Đảng ủy Quân khu 7"),
+        ("2025-04-09", "holds", "Chính ủy Quân khu 7"),
+        ("2025-04-09", "participated_in", "conference: Hoàng Đình Chung, Trần Vinh Ngọc"),
+    ]
+    assert [t.relation for t in timeline][4:] == ["rank", "participated_in", "participated_in"]
+    assert all(t.evidence for t in timeline)
+
+
+def test_graph_structure_part_of_province_and_merger(kg: KnowledgeGraph) -> None:
+    g = kg.graph
+    rel = lambda u, v: sorted(d["relation"] for d in g.get_edge_data(u, v, default={}).values())  # noqa: E731
+    assert "part_of" in rel("unit:cục-chính-trị-quân-khu-7", "unit:quân-khu-7")
+    assert "part_of" in rel("unit:ban-thường-vụ-tỉnh-ủy-lâm-đồng", "unit:tỉnh-ủy--lâm-đồng")
+    assert rel("unit:tỉnh-ủy--lâm-đồng", "province:lâm-đồng") == ["in_province"]
+    assert rel("province:bình-thuận", "province:lâm-đồng") == ["merged_into"]
+    assert rel("province:đắk-nông", "province:lâm-đồng") == ["merged_into"]
+    for u, v, data in g.edges(data=True):
+        assert data["article"], (u, v)
