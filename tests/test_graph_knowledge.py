@@ -175,3 +175,37 @@ def test_graph_structure_part_of_province_and_merger(kg: KnowledgeGraph) -> None
     assert rel("province:đắk-nông", "province:lâm-đồng") == ["merged_into"]
     for u, v, data in g.edges(data=True):
         assert data["article"], (u, v)
+
+
+def test_graph_load_reads_what_build_wrote(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from qpgraph.cli import main
+
+    assert CliRunner().invoke(main, ["build", str(ROOT / "data" / "raw"), "--out", str(tmp_path)]).exit_code == 0
+    loaded = qpgraph.load(tmp_path)
+    fresh = qpgraph.build_graph([ROOT / "data" / "raw"])
+    assert nx.utils.graphs_equal(loaded.graph, fresh.graph)
+    assert [(r.rank, r.date) for r in loaded.rank_history("Trần Vinh Ngọc")] == [
+        ("Thiếu tướng", "2025-04-09"), ("Trung tướng", "2025-12-19"),
+    ]
+
+
+def test_graph_load_without_a_build_is_one_clear_error(tmp_path: Path) -> None:
+    from qpgraph.errors import QpgraphError
+
+    with pytest.raises(QpgraphError, match="run `qpgraph build` first"):
+        qpgraph.load(tmp_path)
+
+
+def test_graph_every_node_carries_provenance(kg: KnowledgeGraph) -> None:
+    for node, data in kg.graph.nodes(data=True):
+        assert data["articles"] or data["type"] == "province", node
+        if data["type"] in ("person", "unit", "event"):
+            cited = data["evidence"]
+            assert [e["article"] for e in cited] == data["articles"], node
+            first = cited[0]
+            assert isinstance(first["start"], int) and first["end"] > first["start"], node
+    assert kg.graph.nodes["person:thào-a-pinh"]["evidence"] == [
+        {"article": "003_3cb9e48bb7875873", "date": None, "sentence": 14, "start": 3442, "end": 3453, "text": "Thào A Pinh"}
+    ]

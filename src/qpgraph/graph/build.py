@@ -9,7 +9,8 @@ title, the post, the article's date and whether the title heads the body),
 ``part_of`` (unit → unit), ``in_province`` (unit → province), ``merged_into``
 (province → province, from the administrative-units dataset), ``reported_in``
 (event → article), ``mentioned_in`` (person/unit/province → article). Every
-edge carries its evidence: article, sentence index, character span, sentence.
+edge carries its evidence: article, sentence index, character span, sentence;
+every person, unit, province and event node its first evidence per article.
 """
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ class _Builder:
                 data.setdefault(key, value)
         return data
 
+    def cite(self, nid: str, source: str, proof: dict[str, Any]) -> None:
+        """Keep the first evidence of a node in each article."""
+        cited = self.nodes[nid].setdefault("evidence", [])
+        if all(e["article"] != source for e in cited):
+            cited.append({"article": source, **{k: proof.get(k) for k in ("date", "sentence", "start", "end", "text")}})
+
     def form(self, nid: str, printed: str) -> None:
         if printed not in self.nodes[nid]["forms"]:
             self.nodes[nid]["forms"].append(printed)
@@ -71,6 +78,7 @@ class _Builder:
             data = self.nodes[nid]
             data["forms"].sort()
             data["articles"].sort()
+            data.get("evidence", []).sort(key=lambda e: e["article"])
             graph.add_node(nid, **data)
         for (u, v, key) in sorted(self.edges):
             graph.add_edge(u, v, key=key, **self.edges[(u, v, key)])
@@ -116,6 +124,7 @@ def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
             for form in province.forms:
                 b.form(pid, form)
             b.edge(pid, art, "mentioned_in", aid, **evidence(province.mentions[0], date))
+            b.cite(pid, aid, evidence(province.mentions[0], date))
         for unit in rec.units:
             uid = node_id("unit", unit.key)
             b.node(uid, "unit", unit.name, aid, province=unit.province)
@@ -124,6 +133,7 @@ def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
             first = unit.mentions[0] if unit.mentions else None
             proof = evidence(first, date) if first else {"date": date}
             b.edge(uid, art, "mentioned_in", aid, **proof)
+            b.cite(uid, aid, proof)
             if unit.parent_key:
                 b.edge(uid, node_id("unit", unit.parent_key), "part_of", aid, **proof)
             if unit.province:
@@ -136,6 +146,7 @@ def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
             b.node(pid, "person", person.name, aid)
             b.form(pid, person.name)
             b.edge(pid, art, "mentioned_in", aid, **evidence(person.mentions[0], date))
+            b.cite(pid, aid, evidence(person.mentions[0], date))
             for post in person.posts:
                 if post.unit is None:
                     continue
@@ -146,6 +157,7 @@ def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
             b.node(eid, "event", f"{event.kind} {event.date or ''} ({aid})".replace("  ", " "), aid,
                    kind=event.kind, date=event.date, article=aid)
             b.edge(eid, art, "reported_in", aid, **evidence(event.mention, event.date))
+            b.cite(eid, aid, evidence(event.mention, event.date))
             names = {p.name: person_of[(aid, p.id)] for p in rec.persons}
             attendees = sorted({names[n] for n in event.participants if n in names})
             for pid in attendees:
