@@ -48,7 +48,8 @@ def extract_command(paths: tuple[Path, ...], out: Path, records: bool) -> None:
 @click.option("--out", "out", default=Path("build"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
 def build_command(paths: tuple[Path, ...], out: Path) -> None:
     """Build everything from the articles in PATHS into OUT: facts/ and records/ per
-    article, graph.json, graph.graphml, graph.gexf and neo4j/ for the whole graph."""
+    article, graph.json, graph.graphml, graph.gexf and neo4j/ for the whole graph, and
+    site/, the offline HTML site an analyst opens in a browser."""
     result = build(paths, out)
     _report_errors(result)
     click.echo(f"{len(result.records)} articles built into {out}, {len(result.errors)} failed", err=True)

@@ -107,13 +107,16 @@ def evaluate_corpus(gold_dir: str | Path, raw: Iterable[str | Path], *, baseline
 
 def build(paths: Iterable[str | Path], out: str | Path) -> CorpusResult:
     """Everything from the articles in ``paths`` into ``out``: ``facts/`` and
-    ``records/`` per article, and the graph in every export format."""
+    ``records/`` per article, the graph in every export format, and ``site/``."""
     from .export import write_all
-    from .graph.build import build_graph
+    from .graph.knowledge import KnowledgeGraph
+    from .site import write_site
 
     result = extract_corpus(paths)
     out = Path(out)
     write_corpus(result.records, out / "facts")
     write_corpus(result.records, out / "records", full=True)
-    write_all(build_graph(result.records), out)
+    kg = KnowledgeGraph.from_records(result.records)
+    write_all(kg.graph, out)
+    write_site(kg, result.records, out / "site")
     return result

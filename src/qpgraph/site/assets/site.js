@@ -1,0 +1,94 @@
+/* qpgraph site: search, tooltips and small graphs. Article text only ever
+   enters the page through textContent, never as HTML. */
+"use strict";
+(function () {
+  const COLORS = { person: "#e4572e", unit: "#4c78a8", province: "#59a14f", event: "#f2b134", article: "#9c755f" };
+  const SHAPES = { person: "dot", unit: "box", province: "diamond", event: "star", article: "square" };
+
+  function readData(id) {
+    const el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function evidenceList(items, root) {
+    const list = el("ul", { class: "evidence" });
+    (items || []).forEach((e) => {
+      const li = el("li");
+      const link = el("a", { href: root + e.href }, e.article + (e.date ? " (" + e.date + ")" : ""));
+      li.appendChild(link);
+      if (e.sentence_text) li.appendChild(el("span", { class: "sentence" }, " " + e.sentence_text));
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  function tooltip(item, root) {
+    const box = el("div", { class: "tooltip" });
+    box.appendChild(el("b", {}, item.name || item.relation));
+    if (item.relation && item.name) box.appendChild(el("div", {}, item.relation));
+    (item.evidence || []).slice(0, 3).forEach((e) => {
+      box.appendChild(el("span", { class: "sentence" }, "“" + (e.sentence_text || e.text || "") + "” — " + e.article + (e.date ? ", " + e.date : "")));
+    });
+    return box;
+  }
+
+  function visNodes(nodes, root) {
+    return nodes.map((n) => Object.assign({}, n, {
+      label: n.name,
+      color: COLORS[n.type], shape: SHAPES[n.type],
+      font: n.type === "unit" ? { color: "#fff" } : undefined,
+      title: tooltip(n, root),
+    }));
+  }
+
+  function visEdges(edges, root) {
+    return edges.map((e) => Object.assign({}, e, { label: e.relation, arrows: "to", title: tooltip(e, root), font: { size: 9, align: "middle" } }));
+  }
+
+  function smallGraph(containerId, data, root) {
+    const container = document.getElementById(containerId);
+    if (!container || !data) return null;
+    const network = new vis.Network(container, {
+      nodes: new vis.DataSet(visNodes(data.nodes, root)),
+      edges: new vis.DataSet(visEdges(data.edges, root)),
+    }, { layout: { randomSeed: 7, improvedLayout: data.nodes.length < 150 }, physics: { stabilization: { iterations: 300 } },
+         interaction: { hover: true } });
+    network.on("doubleClick", (p) => {
+      const node = p.nodes.length ? data.nodes.find((n) => n.id === p.nodes[0]) : null;
+      if (node && node.href) window.location.href = root + node.href;
+    });
+    return network;
+  }
+
+  function search(inputId, listId, index, root) {
+    const input = document.getElementById(inputId);
+    const list = document.getElementById(listId);
+    if (!input || !list) return;
+    const run = () => {
+      const q = fold(input.value.trim());
+      list.replaceChildren();
+      if (!q) return;
+      index.filter((e) => e.keys.some((k) => k.includes(q))).slice(0, 50).forEach((e) => {
+        const li = el("li");
+        li.appendChild(el("span", { class: "tag " + e.type }, e.type));
+        li.appendChild(el("a", { href: root + e.href }, e.name));
+        list.appendChild(li);
+      });
+    };
+    input.addEventListener("input", run);
+    run();
+  }
+
+  window.qpsite = { readData, fold, el, evidenceList, tooltip, visNodes, visEdges, smallGraph, search, COLORS, SHAPES };
+})();

@@ -1,0 +1,269 @@
+"""Write ``site/``: index, the whole graph, a page per person, unit and article.
+
+Every script and stylesheet is written beside the pages (vis-network comes
+from the pyvis package); no page asks anything of the network. Article text is
+escaped wherever it enters a page: Jinja autoescapes HTML, JSON is embedded with
+``tojson`` (``<`` as ``\\u003c``) and read with ``JSON.parse``, tooltips are built
+with ``textContent``, displaCy escapes the article it highlights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import networkx as nx
+from pyvis.network import Network
+from spacy import displacy
+
+from ..atomic import write_bytes_atomic, write_text_atomic
+from ..graph.dates import date_start, sort_key
+from ..graph.knowledge import KnowledgeGraph
+from ..records import ArticleRecords
+from ..text import strip_diacritics
+
+__all__ = ["write_site", "page_path", "graph_options"]
+
+COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
+_FOLDERS = {"person": "person", "unit": "unit", "article": "article"}
+_MAX_EGO = 150
+
+
+def page_path(node: str, node_type: str) -> str | None:
+    """The page of a node, relative to the site root: ASCII, stable, unique."""
+    folder = _FOLDERS.get(node_type)
+    if folder is None:
+        return None
+    name = node.split(":", 1)[1]
+    readable = "".join(c if c.isalnum() else "-" for c in strip_diacritics(name).lower()).strip("-")[:60]
+    digest = hashlib.sha1(node.encode("utf-8")).hexdigest()[:8]
+    return f"{folder}/{readable}-{digest}.html"
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    loader = jinja2.PackageLoader("qpgraph.site", "templates")
+    return jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+
+
+def graph_options(n_nodes: int) -> dict[str, Any]:
+    """vis-network options: a fixed seed, stabilisation bounded by the graph's size."""
+    iterations = 400 if n_nodes <= 500 else 150 if n_nodes <= 2000 else 80
+    return {
+        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 150},
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0.1},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_nodes > 1000},
+        "edges": {"smooth": n_nodes <= 1000},
+    }
+
+
+class _Site:
+    def __init__(self, kg: KnowledgeGraph, out: Path) -> None:
+        self.kg = kg
+        self.g = kg.graph
+        self.out = out
+
+    def href(self, node: str, root: str) -> str | None:
+        path = page_path(node, self.g.nodes[node]["type"]) if node in self.g else None
+        return f"{root}{path}" if path else None
+
+    def article_href(self, article: str, root: str) -> str:
+        return f"{root}{page_path(f'article:{article}', 'article')}"
+
+    def evidence(self, items: list[dict[str, Any]], root: str) -> list[dict[str, Any]]:
+        return [
+            {"article": e["article"], "date": e.get("date"), "text": e.get("text"),
+             "sentence_text": e.get("sentence_text"), "href": self.article_href(e["article"], "")}
+            for e in items
+        ]
+
+    def provinces_of(self, node: str) -> list[str]:
+        g = self.g
+        data = g.nodes[node]
+        found: set[str] = set()
+        if data["type"] == "province":
+            found.add(data["name"])
+        for _, v, d in g.out_edges(node, data=True):
+            if d["relation"] == "in_province":
+                found.add(g.nodes[v]["name"])
+            if d["relation"] == "holds":
+                found.update(self.provinces_of_unit(v))
+        if data.get("province"):
+            found.add(data["province"])
+        return sorted(found)
+
+    def provinces_of_unit(self, unit: str) -> set[str]:
+        return {self.g.nodes[v]["name"] for _, v, d in self.g.out_edges(unit, data=True) if d["relation"] == "in_province"}
+
+    def node_item(self, node: str, root: str) -> dict[str, Any]:
+        data = self.g.nodes[node]
+        dates = sorted(
+            date_start(d.get("date")) for _, _, d in self.g.edges(node, data=True) if d.get("date")
+        ) + sorted(date_start(d.get("date")) for _, _, d in self.g.in_edges(node, data=True) if d.get("date"))
+        dates = sorted(d for d in dates if d)
+        cited = data.get("evidence", [])
+        edges = [d for _, _, d in self.g.edges(node, data=True) if d["relation"] == "mentioned_in"]
+        sentences = {d["article"]: d.get("sentence_text") for d in edges}
+        return {
+            "id": node, "type": data["type"], "name": data["name"],
+            "href": self.href(node, root) or (self.article_href(data["article"], root) if data.get("article") else None),
+            "provinces": self.provinces_of(node), "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
+            "evidence": [
+                {"article": e["article"], "date": e.get("date"), "sentence_text": sentences.get(e["article"]) or e.get("text"),
+                 "href": self.article_href(e["article"], "")}
+                for e in cited
+            ],
+        }
+
+    def edge_item(self, u: str, v: str, key: str, data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": f"{u}|{v}|{key}", "from": u, "to": v, "relation": data["relation"], "date": date_start(data.get("date")),
+            "name": data.get("post") or data["relation"],
+            "evidence": self.evidence([data], "") if data.get("sentence_text") else [],
+        }
+
+    def data(self, graph: nx.MultiDiGraph, root: str) -> dict[str, Any]:
+        return {
+            "nodes": [self.node_item(n, root) for n in graph.nodes],
+            "edges": [self.edge_item(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)],
+        }
+
+    def render(self, template: str, path: str, **context: Any) -> None:
+        root = "../" * path.count("/")
+        html = _templates().get_template(template).render(root=root, **context)
+        write_text_atomic(self.out / path, html)
+
+
+def _network(site: _Site) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The whole graph as a pyvis Network: its nodes, edges and options for our template."""
+    net = Network(directed=True, cdn_resources="in_line")
+    data = site.data(site.g, "")
+    for item in data["nodes"]:
+        net.add_node(item["id"], label=item["name"], group=item["type"], color=COLORS[item["type"]])
+    for item in data["edges"]:
+        net.add_edge(item["from"], item["to"], title=item["relation"])
+    options = graph_options(len(net.nodes))
+    net.set_options(__import__("json").dumps(options))
+    # pyvis holds the network; our template renders it (pyvis' own loads CDNs).
+    assert len(net.nodes) == site.g.number_of_nodes()
+    return data, options
+
+
+def _highlighted(records: ArticleRecords) -> str:
+    spans: list[tuple[int, int, str]] = []
+    for person in records.persons:
+        spans += [(m.start, m.end, "PERSON") for m in person.mentions]
+    for province in records.provinces:
+        spans += [(m.start, m.end, "PROVINCE") for m in province.mentions]
+    for unit in records.units:
+        spans += [(m.start, m.end, "UNIT") for m in unit.mentions]
+    chosen: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, label in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
+        if any(start < b and a < end for a, b in taken):
+            continue
+        chosen.append((start, end, label))
+        taken.append((start, end))
+    ents = [{"start": s, "end": e, "label": label} for s, e, label in sorted(chosen)]
+    colors = {"PERSON": "#f4b6a6", "PROVINCE": "#b9dcb3", "UNIT": "#b6cbe3"}
+    return displacy.render({"text": records.article.text, "ents": ents, "title": None}, style="ent", manual=True,
+                           page=False, options={"colors": colors})
+
+
+def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path) -> list[Path]:
+    """Write the site of a graph (and the records it was built from) into ``out``."""
+    out = Path(out)
+    site = _Site(kg, out)
+    g = kg.graph
+    written: list[Path] = []
+    vis_js = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2", "vis-network.min.js").read_bytes()
+    write_bytes_atomic(out / "assets" / "vis-network.min.js", vis_js)
+    for name in ("site.css", "site.js"):
+        write_bytes_atomic(out / "assets" / name, resources.files("qpgraph.site").joinpath("assets", name).read_bytes())
+
+    # index.html
+    by_type: dict[str, list[str]] = {}
+    for node, data in g.nodes(data=True):
+        by_type.setdefault(data["type"], []).append(node)
+    counts = [(label, len(by_type.get(kind, []))) for kind, label in
+              (("article", "articles"), ("person", "persons"), ("unit", "units"), ("event", "events"), ("province", "provinces"))]
+    events = []
+    for eid in sorted(by_type.get("event", []), key=lambda e: (sort_key(g.nodes[e].get("date")), e), reverse=True)[:15]:
+        data = g.nodes[eid]
+        people = sorted((g.nodes[u]["name"], u) for u, _, d in g.in_edges(eid, data=True) if d["relation"] == "participated_in")
+        events.append({"date": data.get("date"), "kind": data["kind"], "article": data["article"],
+                       "article_href": site.article_href(data["article"], ""),
+                       "participants": [{"name": n, "href": site.href(u, "")} for n, u in people]})
+    search_index = []
+    for node, data in g.nodes(data=True):
+        href = site.href(node, "")
+        if href is None:
+            continue
+        keys = sorted({strip_diacritics(f).lower() for f in [data["name"], *data.get("forms", [])]})
+        search_index.append({"name": data["name"], "type": data["type"], "href": href, "keys": keys})
+    sections = [
+        {"title": title, "entries": sorted(({"name": g.nodes[n]["name"], "href": site.href(n, "")} for n in by_type.get(kind, [])),
+                                         key=lambda i: (i["name"], i["href"]))}
+        for kind, title in (("person", "Persons"), ("unit", "Units"), ("article", "Articles"))
+    ]
+    site.render("index.html.j2", "index.html", title="qpgraph", counts=counts, events=events,
+                search_index=search_index, sections=sections)
+    written.append(out / "index.html")
+
+    # graph.html
+    data, options = _network(site)
+    provinces = sorted(g.nodes[n]["name"] for n in by_type.get("province", []))
+    site.render("graph.html.j2", "graph.html", title="Graph", data=data, options=options,
+                legend=sorted(COLORS.items()), provinces=provinces)
+    written.append(out / "graph.html")
+
+    # person/, unit/
+    for node in sorted(by_type.get("person", []) + by_type.get("unit", [])):
+        path = page_path(node, g.nodes[node]["type"])
+        assert path is not None
+        ego = kg.ego(node, radius=1)
+        if ego.number_of_nodes() > _MAX_EGO:
+            keep = [node] + sorted(n for n in ego if n != node)[: _MAX_EGO - 1]
+            ego = ego.subgraph(keep)
+        timeline = [
+            {"date": t.date, "relation": t.relation, "what": t.what,
+             "other_href": site.href(t.other, "../") if t.other and t.other in g else None,
+             "evidence": [{"article": e.article, "sentence_text": e.sentence_text, "href": site.article_href(e.article, "../")}
+                          for e in t.evidence]}
+            for t in kg.timeline(node)
+        ]
+        nd = g.nodes[node]
+        sources = [{"article": e["article"], "date": e.get("date"), "sentence_text": s.get("sentence_text"),
+                    "href": site.article_href(e["article"], "../")}
+                   for e, s in zip(nd.get("evidence", []), site.node_item(node, "../")["evidence"])]
+        merge = nd.get("merge", {}).get("reason") if nd["type"] == "person" else None
+        node_view = {"type": nd["type"], "name": nd["name"], "forms": nd.get("forms", []), "rank": nd.get("rank"),
+                     "merge": merge}
+        site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
+                    sources=sources, ego=site.data(ego, "../"))
+        written.append(out / path)
+
+    # article/
+    for rec in sorted(records, key=lambda r: r.article.id):
+        node = f"article:{rec.article.id}"
+        if node not in g:
+            continue
+        path = page_path(node, "article")
+        assert path is not None
+        around = [node] + sorted(u for u, _, d in g.in_edges(node, data=True) if d["relation"] in ("mentioned_in", "reported_in"))
+        sub = g.subgraph(around)
+        site.render("article.html.j2", path, title=rec.article.title or rec.article.id,
+                    article={"id": rec.article.id, "title": rec.article.title or rec.article.id,
+                             "date": rec.date or rec.article.published, "url": rec.article.url},
+                    highlighted=_highlighted(rec), ego=site.data(sub, "../"))
+        written.append(out / path)
+    return written
