@@ -133,8 +133,8 @@ class _Site:
 
     def data(self, graph: nx.MultiDiGraph, root: str) -> dict[str, Any]:
         return {
-            "nodes": [self.node_item(n, root) for n in graph.nodes],
-            "edges": [self.edge_item(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)],
+            "nodes": [self.node_item(n, root) for n in sorted(graph.nodes)],
+            "edges": [self.edge_item(u, v, k, d) for u, v, k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])],
         }
 
     def render(self, template: str, path: str, **context: Any) -> None:
