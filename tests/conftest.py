@@ -65,3 +65,22 @@ def canon() -> Callable[[list[str]], list[str]]:
 def check_facts() -> Callable[..., None]:
     """``check_facts(got, required, optional=())``: posts or units compared as the facts format scores them."""
     return _check_facts
+
+
+# --- the site, built once per test session ------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_INPUTS = [ROOT / "data" / "raw", ROOT / "tests" / "fixtures" / "payload"]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``qpgraph build`` of data/raw and the script-payload article, once."""
+    from qpgraph.corpus import build
+
+    out = tmp_path_factory.mktemp("build")
+    result = build(SITE_INPUTS, out)
+    assert not result.errors
+    return out

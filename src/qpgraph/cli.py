@@ -78,3 +78,7 @@ def eval_command(gold: Path, raw: tuple[Path, ...], as_json: bool, no_baseline: 
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     sys.exit(1 if report.errors else 0)
+
+
+if __name__ == "__main__":
+    main()
