@@ -26,7 +26,7 @@ from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
 from ..text import strip_diacritics
 
-__all__ = ["write_site", "page_path", "graph_options"]
+__all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options"]
 
 COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
 _FOLDERS = {"person": "person", "unit": "unit", "article": "article"}
@@ -52,7 +52,7 @@ def _templates() -> jinja2.Environment:
 
 def graph_options(n_nodes: int) -> dict[str, Any]:
     """vis-network options: a fixed seed, stabilisation bounded by the graph's size."""
-    iterations = 400 if n_nodes <= 500 else 150 if n_nodes <= 2000 else 80
+    iterations = 250 if n_nodes <= 500 else 120 if n_nodes <= 2000 else 60
     return {
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 150},
         "physics": {
@@ -179,16 +179,32 @@ def _highlighted(records: ArticleRecords) -> str:
                            page=False, options={"colors": colors})
 
 
+def write_assets(out: Path) -> None:
+    """The scripts and stylesheet every page loads, beside the pages."""
+    vis_js = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2", "vis-network.min.js").read_bytes()
+    write_bytes_atomic(out / "assets" / "vis-network.min.js", vis_js)
+    for name in ("site.css", "site.js"):
+        write_bytes_atomic(out / "assets" / name, resources.files("qpgraph.site").joinpath("assets", name).read_bytes())
+
+
+def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
+    """``graph.html``: the whole graph, filters, the org chart (assets must be written too)."""
+    out = Path(out)
+    site = _Site(kg, out)
+    data, options = _network(site)
+    provinces = sorted(d["name"] for _, d in kg.graph.nodes(data=True) if d["type"] == "province")
+    site.render("graph.html.j2", "graph.html", title="Graph", data=data, options=options,
+                legend=sorted(COLORS.items()), provinces=provinces)
+    return out / "graph.html"
+
+
 def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path) -> list[Path]:
     """Write the site of a graph (and the records it was built from) into ``out``."""
     out = Path(out)
     site = _Site(kg, out)
     g = kg.graph
     written: list[Path] = []
-    vis_js = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2", "vis-network.min.js").read_bytes()
-    write_bytes_atomic(out / "assets" / "vis-network.min.js", vis_js)
-    for name in ("site.css", "site.js"):
-        write_bytes_atomic(out / "assets" / name, resources.files("qpgraph.site").joinpath("assets", name).read_bytes())
+    write_assets(out)
 
     # index.html
     by_type: dict[str, list[str]] = {}
@@ -219,12 +235,7 @@ def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Pat
                 search_index=search_index, sections=sections)
     written.append(out / "index.html")
 
-    # graph.html
-    data, options = _network(site)
-    provinces = sorted(g.nodes[n]["name"] for n in by_type.get("province", []))
-    site.render("graph.html.j2", "graph.html", title="Graph", data=data, options=options,
-                legend=sorted(COLORS.items()), provinces=provinces)
-    written.append(out / "graph.html")
+    written.append(write_graph_page(kg, out))
 
     # person/, unit/
     for node in sorted(by_type.get("person", []) + by_type.get("unit", [])):
