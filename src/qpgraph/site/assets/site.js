@@ -38,7 +38,11 @@
     box.appendChild(el("b", {}, item.name || item.relation));
     if (item.relation && item.name) box.appendChild(el("div", {}, item.relation));
     (item.evidence || []).slice(0, 3).forEach((e) => {
-      box.appendChild(el("span", { class: "sentence" }, "“" + (e.sentence_text || e.text || "") + "” — " + e.article + (e.date ? ", " + e.date : "")));
+      box.appendChild(el("span", { class: "sentence" }, "“" + (e.sentence_text || e.text || "") + "”"));
+      const source = el("div");
+      source.appendChild(el("a", { href: root + e.href }, e.article));
+      if (e.date) source.appendChild(document.createTextNode(", " + e.date));
+      box.appendChild(source);
     });
     return box;
   }
