@@ -133,6 +133,12 @@ def test_browser_clicking_a_node_shows_its_evidence(built: Path, watched: Watche
     assert details.locator("h2").inner_text() == "Thào A Pinh · person"
     assert "Đại tá Thào A Pinh, Chính ủy Bộ Chỉ huy Quân sự tỉnh tặng Giấy khen" in details.inner_text()
     assert details.locator("ul.evidence a").first.inner_text() == "003_3cb9e48bb7875873"
+    tooltip = page.evaluate(
+        f"(() => {{ const t = window.qpgraph.nodes.get({node!r}).title;"
+        " return [t.textContent, t.querySelector('a').getAttribute('href')]; })()"
+    )
+    assert "Đại tá Thào A Pinh, Chính ủy Bộ Chỉ huy Quân sự tỉnh tặng Giấy khen" in tooltip[0]
+    assert tooltip[1] == page_path("article:003_3cb9e48bb7875873", "article")
 
 
 def test_browser_org_chart_shows_units_only(built: Path, watched: Watched) -> None:
