@@ -9,14 +9,15 @@ most tokens with the fewest spans.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .vocab import load_bodies, load_names
 
-__all__ = ["Item", "sentence_items", "ROMAN"]
+__all__ = ["Item", "DocIndex", "VocabSpan", "index_doc", "sentence_items", "ROMAN"]
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 _PRIORITY = {"RANK": 0, "TITLE": 1, "BODY": 2, "PROV": 3, "COUNTRY": 4, "REGION": 5, "HON": 6, "CUE_APPOINT": 7,
@@ -47,17 +48,58 @@ def is_cap(text: str) -> bool:
     return not rest or not rest.isupper() or "'" in text or "’" in text
 
 
-def _choose(spans: list[Span]) -> list[Span]:
-    """Non-overlapping spans covering the most tokens, then the fewest spans."""
-    spans = sorted(spans, key=lambda s: (s.end, s.start, _PRIORITY.get(s.label_, 9)))
-    best: list[tuple[int, int, list[Span]]] = [(0, 0, [])]  # (covered, -count, chosen) up to spans[:k]
-    ends = [s.end for s in spans]
-    import bisect
+@dataclass(frozen=True)
+class VocabSpan:
+    start: int       # token indices
+    end: int
+    label: str
+    id: str
+    start_char: int
+    end_char: int
+    text: str
 
+
+@dataclass(frozen=True)
+class DocIndex:
+    """A Doc's tokens and vocabulary matches as plain lists, read once: the
+    parser's hot loop then never touches spaCy objects."""
+
+    text: str
+    texts: list[str]
+    lowers: list[str]
+    starts: list[int]
+    spaces: list[bool]
+    spans: list[VocabSpan]       # sorted by start token
+    span_starts: list[int]
+
+
+def index_doc(doc: Doc) -> DocIndex:
+    spans = sorted(
+        (VocabSpan(s.start, s.end, s.label_, s.id_, s.start_char, s.end_char, s.text) for s in doc.spans.get("vocab", [])),
+        key=lambda s: (s.start, s.end, s.label),
+    )
+    strings = doc.vocab.strings
+    rows = doc.to_array(["ORTH", "LOWER", "IDX", "IS_SPACE"]).tolist() if len(doc) else []
+    return DocIndex(
+        text=doc.text,
+        texts=[strings[r[0]] for r in rows],
+        lowers=[strings[r[1]] for r in rows],
+        starts=[r[2] for r in rows],
+        spaces=[bool(r[3]) for r in rows],
+        spans=spans,
+        span_starts=[s.start for s in spans],
+    )
+
+
+def _choose(spans: list[VocabSpan]) -> list[VocabSpan]:
+    """Non-overlapping spans covering the most tokens, then the fewest spans."""
+    spans = sorted(spans, key=lambda s: (s.end, s.start, _PRIORITY.get(s.label, 9)))
+    best: list[tuple[int, int, list[VocabSpan]]] = [(0, 0, [])]  # (covered, -count, chosen) up to spans[:k]
+    ends = [s.end for s in spans]
     for k, span in enumerate(spans):
         j = bisect.bisect_right(ends, span.start, 0, k)
         cov, neg, chosen = best[j]
-        take = (cov + len(span), neg - 1, chosen + [span])
+        take = (cov + span.end - span.start, neg - 1, chosen + [span])
         skip = best[k]
         best.append(max(skip, take, key=lambda x: (x[0], x[1])))
     return best[-1][2]
@@ -78,27 +120,36 @@ def _token_kind(text: str) -> str:
     return "PUNCT"
 
 
-def sentence_items(doc: Doc, start_char: int, end_char: int) -> list[Item]:
+def sentence_items(doc: Doc | DocIndex, start_char: int, end_char: int) -> list[Item]:
     """The items of the sentence at ``doc.text[start_char:end_char]``."""
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None:
+    index = doc if isinstance(doc, DocIndex) else index_doc(doc)
+    first = bisect.bisect_right(index.starts, start_char) - 1
+    last = bisect.bisect_left(index.starts, end_char)
+    first = max(first, 0)
+    if first >= last:
         return []
-    vocab = [s for s in doc.spans.get("vocab", []) if s.start >= span.start and s.end <= span.end]
+    lo = bisect.bisect_left(index.span_starts, first)
+    hi = bisect.bisect_left(index.span_starts, last)
+    vocab = [s for s in index.spans[lo:hi] if s.end <= last]
     chosen = {s.start: s for s in _choose(vocab)}
+    texts, lowers, starts = index.texts, index.lowers, index.starts
+
+    def token_items(a: int, b: int, kind: str | None = None) -> list[Item]:
+        return [Item(kind or _token_kind(texts[t]), lowers[t], texts[t], starts[t], starts[t] + len(texts[t]))
+                for t in range(a, b) if not index.spaces[t]]
+
     items: list[Item] = []
-    i = span.start
-    while i < span.end:
-        token = doc[i]
+    i = first
+    while i < last:
         match = chosen.get(i)
         if match is not None:
-            kind = match.label_
+            kind = match.label
             text = match.text
             # Provinces, countries and honorifics written with a capital may
             # be the last syllables of a personal name ("Nguyễn Thị Nga").
-            name_like = kind in _NAME_LIKE or (kind == "BODY" and load_bodies()[int(match.id_)].kind == "named")
+            name_like = kind in _NAME_LIKE or (kind == "BODY" and load_bodies()[int(match.id)].kind == "named")
             if name_like and text[0].isupper() and _inside_name(items):
-                for tok in match:
-                    items.append(Item("CAP", tok.lower_, tok.text, tok.idx, tok.idx + len(tok.text)))
+                items.extend(token_items(match.start, match.end, "CAP"))
             elif (
                 kind in ("PROV", "COUNTRY", "REGION", "BODY")
                 and not text[0].isupper()
@@ -106,14 +157,12 @@ def sentence_items(doc: Doc, start_char: int, end_char: int) -> list[Item]:
             ):
                 # Bodies and places are named with a capital; "tỉnh ủy 8 tỉnh",
                 # "dân quân thường trực" are common nouns.
-                for tok in match:
-                    items.append(Item(_token_kind(tok.text), tok.lower_, tok.text, tok.idx, tok.idx + len(tok.text)))
+                items.extend(token_items(match.start, match.end))
             else:
-                items.append(Item(kind, match.id_, text, match.start_char, match.end_char))
+                items.append(Item(kind, match.id, text, match.start_char, match.end_char))
             i = match.end
             continue
-        if not token.is_space:
-            items.append(Item(_token_kind(token.text), token.lower_, token.text, token.idx, token.idx + len(token.text)))
+        items.extend(token_items(i, i + 1))
         i += 1
     return _drop_glosses(items)
 

@@ -14,7 +14,7 @@ from ..text import normalize
 from .dates import event_date
 from .events import event_kind, is_present
 from .gazetteer import load_gazetteer
-from .items import sentence_items
+from .items import index_doc, sentence_items
 from .nlp import build_nlp
 from .parse import BodyRef, PersonRef, SentenceParse, parse_sentence
 from .resolve import article_context, resolve_coordination, resolve_posts
@@ -132,8 +132,9 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
     doc: Doc = nlp(document.text)
     article = document.article
     evidence = _Evidence(document)
+    index = index_doc(doc)
     sentences = [
-        _Sentence(s.index, s.start, s.end, s.text, parse_sentence(sentence_items(doc, s.start, s.end)))
+        _Sentence(s.index, s.start, s.end, s.text, parse_sentence(sentence_items(index, s.start, s.end)))
         for s in document.sentences
     ]
     ctx = article_context([s.parse for s in sentences])

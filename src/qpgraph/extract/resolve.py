@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-from .items import sentence_items
+from .items import Item, sentence_items
 from .nlp import build_nlp
 from .parse import BodyRef, PostRef, SentenceParse, parse_body
 
@@ -96,12 +97,16 @@ def resolve_body(body: BodyRef, ctx: Context, sibling: BodyRef | None = None) ->
         last.implicit = True
 
 
+@cache
+def _phrase_items(phrase: str) -> tuple[Item, ...]:
+    return tuple(sentence_items(build_nlp()(phrase), 0, len(phrase)))
+
+
 def _default_body(post: PostRef, ctx: Context) -> BodyRef | None:
     """The body an abbreviated title implies: UVTV → Ban Thường vụ Tỉnh ủy."""
     if not post.title.default_body:
         return None
-    phrase = post.title.default_body
-    body, _ = parse_body(sentence_items(build_nlp()(phrase), 0, len(phrase)), 0)
+    body, _ = parse_body(list(_phrase_items(post.title.default_body)), 0)
     if body is None:
         return None
     for part in body.chain():
