@@ -36,6 +36,4 @@ def is_present(person: PersonRef, sentence: str, sentence_start: int) -> bool:
     """Whether this mention places the person at the article's event."""
     before = sentence[: person.start - sentence_start].lower().rstrip()
     words = before.split()
-    if any(" ".join(words[-4:]).find(cue) >= 0 for cue in _ABSENT_CUES):
-        return False
-    return True
+    return not any(cue in " ".join(words[-4:]) for cue in _ABSENT_CUES)

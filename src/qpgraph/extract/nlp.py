@@ -72,19 +72,19 @@ class SyllableTokenizer:
     def to_bytes(self, **_: Any) -> bytes:
         return b""
 
-    def from_bytes(self, _data: bytes, **_: Any) -> "SyllableTokenizer":
+    def from_bytes(self, _data: bytes, **_: Any) -> SyllableTokenizer:
         return self
 
     def to_disk(self, _path: Any, **_: Any) -> None:
         return None
 
-    def from_disk(self, _path: Any, **_: Any) -> "SyllableTokenizer":
+    def from_disk(self, _path: Any, **_: Any) -> SyllableTokenizer:
         return self
 
 
-def vocab_patterns() -> list[dict[str, str]]:
+def vocab_patterns() -> list[dict[str, Any]]:
     """SpanRuler phrase patterns built from the vocabulary data files."""
-    patterns: list[dict[str, str]] = []
+    patterns: list[dict[str, Any]] = []
     for rank in load_ranks():
         patterns.append({"label": "RANK", "pattern": rank.name, "id": rank.name})
     for key, title in load_titles().items():

@@ -43,7 +43,7 @@ class BodyRef:
     place: str | None = None     # district: "huyện Đại Lộc"
     tail: str | None = None      # national: a country qualifier ("Việt Nam")
     province_word: str | None = None  # named: "tỉnh" printed before its province
-    parent: "BodyRef | None" = None
+    parent: BodyRef | None = None
     implicit: bool = False       # a part of the name was filled from the article
 
     @property
@@ -58,7 +58,7 @@ class BodyRef:
             return self.place is not None
         return True
 
-    def top(self) -> "BodyRef":
+    def top(self) -> BodyRef:
         return self.parent.top() if self.kind == "sub" and self.parent is not None else self
 
     def name(self) -> str:
@@ -87,7 +87,7 @@ class BodyRef:
             return f"{self.head} {self.parent.name()}" if self.parent is not None else self.head
         return f"{self.head} {self.tail}" if self.tail else self.head
 
-    def chain(self) -> list["BodyRef"]:
+    def chain(self) -> list[BodyRef]:
         """This body and every body it is part of."""
         return [self] + (self.parent.chain() if self.parent is not None else [])
 
@@ -189,7 +189,7 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
             return None, i
     elif entry.kind == "district":
         k = j
-        run = []
+        run: list[Item] = []
         while k < len(items) and items[k].kind == "CAP" and len(run) < 3:
             run.append(items[k])
             k += 1
@@ -218,9 +218,11 @@ def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
             ref.end = parent.end
             j = after
         elif k == j and k < len(items) and _name_word(items[k]):
-            named = _parse_named(items, i, BodyRef(kind="named", head=ref.head, printed=item.text, start=item.start, end=item.end))
-            if named[0] is not None:  # "Bộ Tư lệnh Vùng Cảnh sát biển 3"
-                return named
+            as_named, after_named = _parse_named(
+                items, i, BodyRef(kind="named", head=ref.head, printed=item.text, start=item.start, end=item.end)
+            )
+            if as_named is not None:  # "Bộ Tư lệnh Vùng Cảnh sát biển 3"
+                return as_named, after_named
     elif entry.kind == "named":
         return _parse_named(items, i, ref)
     elif entry.kind == "national":
@@ -383,7 +385,6 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
     for item in items:
         if item.kind == "PROV":
             out.provinces.append(item)
-    used = [False] * len(items)
     pending: list[PostRef] = []
     i = 0
     while i < len(items):
@@ -470,8 +471,6 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
             person.posts.extend(appointed)
             j = after
         out.persons.append(person)
-        for k in range(i, j):
-            used[k] = True
         i = max(j, i + 1)
     promoted = _promotion(items)
     if promoted:

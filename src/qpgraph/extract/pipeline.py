@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from ..ingest import Document
 from ..records import ArticleRecords, Event, Mention, Person, Post, Province, Unit, stable_id
@@ -16,11 +15,11 @@ from .events import event_kind, is_present
 from .gazetteer import load_gazetteer
 from .items import index_doc, sentence_items
 from .nlp import build_nlp
-from .parse import BodyRef, PersonRef, SentenceParse, parse_sentence
-from .resolve import article_context, resolve_coordination, resolve_posts
+from .parse import BodyRef, PostRef, SentenceParse, parse_sentence
+from .resolve import Context, article_context, resolve_coordination, resolve_posts
 from .vocab import load_ranks
 
-__all__ = ["extract", "extract_many"]
+__all__ = ["extract"]
 
 _JOINERS = {",", "-", "–", "—", "và", "với"}
 
@@ -126,137 +125,138 @@ def _units_of(body: BodyRef) -> list[BodyRef]:
     return out
 
 
-def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
-    """Extract persons, posts, units, provinces, the date and the events of one article."""
-    nlp = nlp or build_nlp()
-    doc: Doc = nlp(document.text)
-    article = document.article
-    evidence = _Evidence(document)
-    index = index_doc(doc)
-    sentences = [
-        _Sentence(s.index, s.start, s.end, s.text, parse_sentence(sentence_items(index, s.start, s.end)))
-        for s in document.sentences
-    ]
-    ctx = article_context([s.parse for s in sentences])
-
-    # Fill in what is implicit: chains of posts first, then lists of bodies.
+def _fill_implicit(sentences: list[_Sentence], ctx: Context, text: str) -> None:
+    """Fill in what each sentence leaves implicit: chains of posts first, then lists of bodies."""
     last_appointed: BodyRef | None = None
     for s in sentences:
         before: list[BodyRef] = []
-        for person in s.parse.persons:
-            for post in person.posts:
+        for ref in s.parse.persons:
+            for post in ref.posts:
                 if post.appointed and post.body is None and last_appointed is not None:
                     post.body = last_appointed
-            resolve_posts(person.posts, ctx)
-            for post in person.posts:
+            resolve_posts(ref.posts, ctx)
+            for post in ref.posts:
                 if post.body is None and before and before[-1].complete and post.title_text == post.printed:
                     post.body = before[-1]  # "X, Chính ủy Bộ CHQS tỉnh bàn giao cho Y, Phó Chính ủy"
-            for post in person.posts:
+            for post in ref.posts:
                 if post.body is not None:
                     before.append(post.body)
                     if post.appointed:
                         last_appointed = post.body
         for chain in s.parse.chains:
             resolve_posts(chain.posts, ctx)
-        post_bodies = {p.body.start: p.body for person in s.parse.persons for p in person.posts if p.body}
+        post_bodies = {p.body.start: p.body for r in s.parse.persons for p in r.posts if p.body}
         post_bodies.update({p.body.start: p.body for c in s.parse.chains for p in c.posts if p.body})
         free = [b for b in s.parse.bodies if b.start not in post_bodies]
-        seps = _separators(document.text, free)
+        seps = _separators(text, free)
         resolve_coordination(free, ctx, seps)
-        generic = _generic(free, seps, document.text)
+        generic = _generic(free, seps, text)
         printed = {b.start for b in s.parse.bodies}
-        s.parse.bodies = [post_bodies.get(b.start, b) for b in s.parse.bodies if id(b) not in generic]
+        bodies = [post_bodies.get(b.start, b) for b in s.parse.bodies if id(b) not in generic]
         # Bodies a post implies without printing them (UVTV: Ban Thường vụ Tỉnh ủy).
-        s.parse.bodies += [b for start, b in post_bodies.items() if start not in printed and b.implicit]
-        s.parse.bodies = [b for b in s.parse.bodies if not _counted(b, document.text)]
+        bodies += [b for start, b in post_bodies.items() if start not in printed and b.implicit]
+        s.parse.bodies = [b for b in bodies if not _counted(b, text)]
 
-    # Persons, merged by name within the article.
+
+def _add_rank(person: Person, printed: str) -> None:
+    """The highest rank printed with a person; the lower one is the rank before."""
     order = _rank_order()
+    rank = _rank_name(printed)
+    if person.rank is None or order[rank.lower()] > order[person.rank.lower()]:
+        if person.rank is not None:
+            person.rank_before = person.rank
+        person.rank = rank
+    elif order[rank.lower()] < order[person.rank.lower()]:
+        person.rank_before = rank
+
+
+def _post(post: PostRef, document: Document, mention: Mention) -> Post:
+    body = post.body
+    return Post(
+        title=post.title_text,
+        body=body.name() if body else None,
+        unit=_unit_key(body) if body is not None and _units_of(body)[:1] == [body] else None,
+        text=post.text(),
+        printed=document.text[post.start : post.end],
+        heads=post.title.heads,
+        former=post.former,
+        mention=mention,
+    )
+
+
+def _persons(sentences: list[_Sentence], document: Document, evidence: _Evidence) -> tuple[dict[str, Person], set[str]]:
+    """Persons merged by name within the article, and the keys of those placed at its event."""
     persons: dict[str, Person] = {}
     present: set[str] = set()
-    post_keys: dict[str, set[str]] = {}
     for s in sentences:
         for ref in s.parse.persons:
             key = _key(ref.name)
             person = persons.get(key)
             if person is None:
-                person = persons[key] = Person(id=stable_id("person", article.id, key), name=normalize(ref.name))
-                post_keys[key] = set()
-            mention = evidence(s, ref.start, ref.end)
-            person.mentions.append(mention)
-            for printed_rank in (ref.rank, ref.promoted_to):
-                if not printed_rank:
-                    continue
-                rank = _rank_name(printed_rank)
-                if person.rank is None or order[rank.lower()] > order[person.rank.lower()]:
-                    if person.rank is not None:
-                        person.rank_before = person.rank
-                    person.rank = rank
-                elif order[rank.lower()] < order[person.rank.lower()]:
-                    person.rank_before = rank
+                person = persons[key] = Person(id=stable_id("person", document.article.id, key), name=normalize(ref.name))
+            person.mentions.append(evidence(s, ref.start, ref.end))
+            for printed in (ref.rank, ref.promoted_to):
+                if printed:
+                    _add_rank(person, printed)
+            known = {_key(p.text) for p in person.posts}
             for post in ref.posts:
-                text = post.text()
-                if _key(text) in post_keys[key]:
-                    continue
-                post_keys[key].add(_key(text))
-                person.posts.append(
-                    Post(
-                        title=post.title_text,
-                        body=post.body.name() if post.body else None,
-                        unit=_unit_key(post.body) if post.body is not None and _units_of(post.body)[:1] == [post.body] else None,
-                        text=text,
-                        printed=document.text[post.start : post.end],
-                        heads=post.title.heads,
-                        former=post.former,
-                        mention=evidence(s, post.start, post.end),
-                    )
-                )
+                if _key(post.text()) not in known:
+                    known.add(_key(post.text()))
+                    person.posts.append(_post(post, document, evidence(s, post.start, post.end)))
             if is_present(ref, s.text, s.start):
                 present.add(key)
-
     # One post printed short and long ("Chủ tịch nước Lào", "Chủ tịch nước Cộng
     # hòa Dân chủ Nhân dân Lào"; a bare "Tổng Bí thư"): the long form is kept.
     for person in persons.values():
         person.posts = [p for p in person.posts if not any(_shorter_form(p.text, o.text) for o in person.posts)]
+    return persons, present
 
-    # Coreference: a full name printed again without a cue; a post printed
-    # without a name that only one person holds.
+
+def _coreference(sentences: list[_Sentence], persons: dict[str, Person], evidence: _Evidence) -> None:
+    """A full name printed again without a cue; a post printed without a name that only one person holds."""
+    held = {key: {_key(p.text) for p in person.posts} for key, person in persons.items()}
     for s in sentences:
         for name, start, end in s.parse.names:
-            person = persons.get(_key(name))
-            if person is not None:
-                person.mentions.append(evidence(s, start, end))
+            found = persons.get(_key(name))
+            if found is not None:
+                found.mentions.append(evidence(s, start, end))
         for chain in s.parse.chains:
             texts = {_key(p.text()) for p in chain.posts}
-            holders = [k for k, keys in post_keys.items() if texts & keys]
+            holders = [k for k, keys in held.items() if texts & keys]
             if len(holders) == 1:
                 persons[holders[0]].mentions.append(evidence(s, chain.start, chain.end))
 
-    # Units and provinces.
+
+def _units(sentences: list[_Sentence], document: Document, evidence: _Evidence) -> list[Unit]:
     units: dict[str, Unit] = {}
-    gazetteer = load_gazetteer()
-    provinces: dict[str, Province] = {}
     for s in sentences:
         for body in s.parse.bodies:
             for part in _units_of(body):
-                name = part.name()
                 key = _unit_key(part)
                 unit = units.get(key)
                 if unit is None:
                     whole = part.parent if part.parent is not None and part.parent.complete else None
                     unit = units[key] = Unit(
-                        id=stable_id("unit", key), key=key, name=name,
+                        id=stable_id("unit", key), key=key, name=part.name(),
                         parent=whole.name() if whole else None, parent_key=_unit_key(whole) if whole else None,
                         province=part.province if part.kind == "provincial" else None,
                     )
                 # A part filled in from elsewhere is evidenced by the body printed here.
-                start, end = (part.start, part.end) if s.start <= part.start and part.end <= s.end else (body.start, body.end)
+                inside = s.start <= part.start and part.end <= s.end
+                start, end = (part.start, part.end) if inside else (body.start, body.end)
                 if not (s.start <= start and end <= s.end):
                     continue
-                printed = document.text[start:end]
-                if printed not in unit.forms:
-                    unit.forms.append(printed)
+                form = document.text[start:end]
+                if form not in unit.forms:
+                    unit.forms.append(form)
                 unit.mentions.append(evidence(s, start, end))
+    return list(units.values())
+
+
+def _provinces(sentences: list[_Sentence], evidence: _Evidence) -> list[Province]:
+    gazetteer = load_gazetteer()
+    provinces: dict[str, Province] = {}
+    for s in sentences:
         for item in s.parse.provinces:
             entry = gazetteer.provinces.get(item.key)
             if entry is None:
@@ -270,20 +270,34 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
             if item.text not in province.forms:
                 province.forms.append(item.text)
             province.mentions.append(evidence(s, item.start, item.end))
+    return list(provinces.values())
 
-    # The event.
+
+def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
+    """Extract persons, posts, units, provinces, the date and the events of one article."""
+    nlp = nlp or build_nlp()
+    article = document.article
+    evidence = _Evidence(document)
+    index = index_doc(nlp(document.text))
+    sentences = [
+        _Sentence(s.index, s.start, s.end, s.text, parse_sentence(sentence_items(index, s.start, s.end)))
+        for s in document.sentences
+    ]
+    ctx = article_context([s.parse for s in sentences])
+    _fill_implicit(sentences, ctx, document.text)
+    persons, present = _persons(sentences, document, evidence)
+    _coreference(sentences, persons, evidence)
     date = event_date("\n".join(s.text for s in sentences) + "\n" + document.text, article.published)
     events: list[Event] = []
     if sentences:
         lede = " ".join([article.title or ""] + [s.text for s in sentences[:4]])
-        participants = [p.name for k, p in persons.items() if k in present]
         first = sentences[0]
         events.append(
             Event(
                 id=stable_id("event", article.id, "main"),
                 kind=event_kind(lede),  # type: ignore[arg-type]
                 date=date,
-                participants=participants,
+                participants=[p.name for k, p in persons.items() if k in present],
                 mention=evidence(first, first.start, first.end),
             )
         )
@@ -291,12 +305,7 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
         article=article,
         date=date,
         persons=list(persons.values()),
-        units=list(units.values()),
-        provinces=list(provinces.values()),
+        units=_units(sentences, document, evidence),
+        provinces=_provinces(sentences, evidence),
         events=events,
     )
-
-
-def extract_many(documents: list[Document]) -> list[ArticleRecords]:
-    nlp = build_nlp()
-    return [extract(d, nlp) for d in documents]

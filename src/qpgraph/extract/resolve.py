@@ -102,7 +102,7 @@ def _phrase_items(phrase: str) -> tuple[Item, ...]:
     return tuple(sentence_items(build_nlp()(phrase), 0, len(phrase)))
 
 
-def _default_body(post: PostRef, ctx: Context) -> BodyRef | None:
+def _default_body(post: PostRef) -> BodyRef | None:
     """The body an abbreviated title implies: UVTV → Ban Thường vụ Tỉnh ủy."""
     if not post.title.default_body:
         return None
@@ -122,7 +122,7 @@ def resolve_posts(posts: list[PostRef], ctx: Context) -> None:
     """
     for k, post in enumerate(posts):
         if post.body is None and post.title.default_body:
-            post.body = _default_body(post, ctx)
+            post.body = _default_body(post)
         elif post.body is None:
             post.body = next((p.body for p in posts[k + 1 :] if p.body is not None), None)
     # "Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X": the chain's province first.

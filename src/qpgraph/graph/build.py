@@ -130,8 +130,7 @@ def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
             b.node(uid, "unit", unit.name, aid, province=unit.province)
             for form in unit.forms:
                 b.form(uid, form)
-            first = unit.mentions[0] if unit.mentions else None
-            proof = evidence(first, date) if first else {"date": date}
+            proof = evidence(unit.mentions[0], date) if unit.mentions else {"date": date}
             b.edge(uid, art, "mentioned_in", aid, **proof)
             b.cite(uid, aid, proof)
             if unit.parent_key:

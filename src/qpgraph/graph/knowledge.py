@@ -101,7 +101,7 @@ class TimelineEntry(BaseModel):
 
 
 def _evidence(data: dict[str, Any]) -> Evidence:
-    return Evidence(**{k: data.get(k) for k in Evidence.model_fields})
+    return Evidence.model_validate({k: data.get(k) for k in Evidence.model_fields})
 
 
 class KnowledgeGraph:
@@ -116,7 +116,7 @@ class KnowledgeGraph:
         self.graph = graph
 
     @classmethod
-    def from_records(cls, records: Iterable[ArticleRecords]) -> "KnowledgeGraph":
+    def from_records(cls, records: Iterable[ArticleRecords]) -> KnowledgeGraph:
         return cls(build_graph(records))
 
     # --- finding nodes -------------------------------------------------------------
@@ -213,7 +213,7 @@ class KnowledgeGraph:
             answer.evidence.append(_evidence(data))
         # The last person reported in a heading title holds it; earlier ones have handed it over.
         last: dict[str, str] = {}
-        for (title, person), answer in sorted(latest.items(), key=lambda kv: (sort_key(kv[1].date), not kv[1].former)):
+        for (title, person), _answer in sorted(latest.items(), key=lambda kv: (sort_key(kv[1].date), not kv[1].former)):
             last[title] = person
         latest = {k: v for k, v in latest.items() if last.get(k[0]) == k[1] or not v.heads or v.former}
         return sorted(latest.values(), key=lambda a: (not a.heads, sort_key(a.date), a.name, a.title))

@@ -10,6 +10,7 @@ with ``textContent``, displaCy escapes the article it highlights.
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -106,10 +107,8 @@ class _Site:
 
     def node_item(self, node: str, root: str) -> dict[str, Any]:
         data = self.g.nodes[node]
-        dates = sorted(
-            date_start(d.get("date")) for _, _, d in self.g.edges(node, data=True) if d.get("date")
-        ) + sorted(date_start(d.get("date")) for _, _, d in self.g.in_edges(node, data=True) if d.get("date"))
-        dates = sorted(d for d in dates if d)
+        around = [*self.g.out_edges(node, data=True), *self.g.in_edges(node, data=True)]
+        dates = sorted(day for _, _, d in around if (day := date_start(d.get("date"))))
         cited = data.get("evidence", [])
         edges = [d for _, _, d in self.g.edges(node, data=True) if d["relation"] == "mentioned_in"]
         sentences = {d["article"]: d.get("sentence_text") for d in edges}
@@ -152,9 +151,8 @@ def _network(site: _Site) -> tuple[dict[str, Any], dict[str, Any]]:
     for item in data["edges"]:
         net.add_edge(item["from"], item["to"], title=item["relation"])
     options = graph_options(len(net.nodes))
-    net.set_options(__import__("json").dumps(options))
+    net.set_options(json.dumps(options))
     # pyvis holds the network; our template renders it (pyvis' own loads CDNs).
-    assert len(net.nodes) == site.g.number_of_nodes()
     return data, options
 
 
@@ -227,8 +225,8 @@ def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Pat
         keys = sorted({strip_diacritics(f).lower() for f in [data["name"], *data.get("forms", [])]})
         search_index.append({"name": data["name"], "type": data["type"], "href": href, "keys": keys})
     sections = [
-        {"title": title, "entries": sorted(({"name": g.nodes[n]["name"], "href": site.href(n, "")} for n in by_type.get(kind, [])),
-                                         key=lambda i: (i["name"], i["href"]))}
+        {"title": title, "entries": [{"name": name, "href": href} for name, href in sorted(
+            (str(g.nodes[n]["name"]), str(site.href(n, ""))) for n in by_type.get(kind, []))]}
         for kind, title in (("person", "Persons"), ("unit", "Units"), ("article", "Articles"))
     ]
     site.render("index.html.j2", "index.html", title="qpgraph", counts=counts, events=events,
