@@ -59,3 +59,18 @@ def test_site_two_builds_with_other_hash_seeds_are_byte_identical(tmp_path: Path
     assert len(files) > 200
     for rel in files:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_site_is_replaced_whole(tmp_path: Path) -> None:
+    from qpgraph.corpus import extract_corpus
+    from qpgraph.graph.knowledge import KnowledgeGraph
+    from qpgraph.site import write_site
+
+    records = extract_corpus([ROOT / "data" / "raw" / "dev-29.txt"]).records
+    site = tmp_path / "site"
+    (site / "person").mkdir(parents=True)
+    (site / "person" / "stale.html").write_text("old", encoding="utf-8")
+    write_site(KnowledgeGraph.from_records(records), records, site)
+    assert not (site / "person" / "stale.html").exists()
+    assert (site / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary folder left

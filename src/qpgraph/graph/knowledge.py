@@ -245,7 +245,14 @@ class KnowledgeGraph:
 
     def ego(self, node: str, radius: int = 1) -> nx.MultiDiGraph:
         """The node's neighbourhood (edges in both directions), as a graph of its own."""
-        return nx.ego_graph(self.graph, self.node(node), radius=radius, undirected=True).copy()
+        start = self.node(node)
+        seen = {start}
+        frontier = [start]
+        for _ in range(radius):
+            reached = {n for f in frontier for n in (*self.graph.successors(f), *self.graph.predecessors(f))}
+            frontier = sorted(reached - seen)
+            seen |= reached
+        return self.graph.subgraph(sorted(seen)).copy()
 
     def timeline(self, node: str) -> list[TimelineEntry]:
         """Everything dated about a person or unit, in date order: posts, ranks, meetings."""

@@ -21,7 +21,7 @@ import networkx as nx
 from pyvis.network import Network
 from spacy import displacy
 
-from ..atomic import write_bytes_atomic, write_text_atomic
+from ..atomic import replace_folder
 from ..graph.dates import date_start, sort_key
 from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
@@ -32,8 +32,10 @@ __all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph
 COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
 _FOLDERS = {"person": "person", "unit": "unit", "article": "article"}
 _MAX_EGO = 150
+_MAX_EGO_EDGES = 400
 
 
+@cache
 def page_path(node: str, node_type: str) -> str | None:
     """The page of a node, relative to the site root: ASCII, stable, unique."""
     folder = _FOLDERS.get(node_type)
@@ -72,13 +74,14 @@ class _Site:
         self.kg = kg
         self.g = kg.graph
         self.out = out
+        self._items: dict[tuple[str, str], dict[str, Any]] = {}
 
     def href(self, node: str, root: str) -> str | None:
         path = page_path(node, self.g.nodes[node]["type"]) if node in self.g else None
         return f"{root}{path}" if path else None
 
     def article_href(self, article: str, root: str) -> str:
-        return f"{root}{page_path(f'article:{article}', 'article')}"
+        return f"{root}{page_path('article:' + article, 'article')}"
 
     def evidence(self, items: list[dict[str, Any]], root: str) -> list[dict[str, Any]]:
         return [
@@ -106,6 +109,13 @@ class _Site:
         return {self.g.nodes[v]["name"] for _, v, d in self.g.out_edges(unit, data=True) if d["relation"] == "in_province"}
 
     def node_item(self, node: str, root: str) -> dict[str, Any]:
+        """A node as the pages show it (computed once per node and root)."""
+        key = (node, root)
+        if key not in self._items:
+            self._items[key] = self._node_item(node, root)
+        return self._items[key]
+
+    def _node_item(self, node: str, root: str) -> dict[str, Any]:
         data = self.g.nodes[node]
         around = [*self.g.out_edges(node, data=True), *self.g.in_edges(node, data=True)]
         dates = sorted(day for _, _, d in around if (day := date_start(d.get("date"))))
@@ -139,7 +149,28 @@ class _Site:
     def render(self, template: str, path: str, **context: Any) -> None:
         root = "../" * path.count("/")
         html = _templates().get_template(template).render(root=root, **context)
-        write_text_atomic(self.out / path, html)
+        target = self.out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(html.encode("utf-8"))
+
+
+def _neighbourhood(site: _Site, node: str, root: str) -> dict[str, Any]:
+    """A node, its most connected neighbours (at most ``_MAX_EGO`` nodes) and the
+    edges between them (the node's own first, at most ``_MAX_EGO_EDGES``)."""
+    g = site.g
+    neighbours = set(g.successors(node)) | set(g.predecessors(node))
+    keep = [node] + sorted(neighbours, key=lambda n: (-g.degree(n), n))[: _MAX_EGO - 1]
+    kept = set(keep)
+    own, rest = [], []
+    for u in keep:
+        for _, v, k, d in g.out_edges(u, keys=True, data=True):
+            if v in kept:
+                (own if node in (u, v) else rest).append((u, v, k, d))
+    edges = sorted(own, key=lambda e: e[:3]) + sorted(rest, key=lambda e: e[:3])[: max(0, _MAX_EGO_EDGES - len(own))]
+    return {
+        "nodes": [site.node_item(n, root) for n in sorted(keep)],
+        "edges": [site.edge_item(u, v, k, d) for u, v, k, d in edges],
+    }
 
 
 def _network(site: _Site) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -180,9 +211,10 @@ def _highlighted(records: ArticleRecords) -> str:
 def write_assets(out: Path) -> None:
     """The scripts and stylesheet every page loads, beside the pages."""
     vis_js = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2", "vis-network.min.js").read_bytes()
-    write_bytes_atomic(out / "assets" / "vis-network.min.js", vis_js)
+    (out / "assets").mkdir(parents=True, exist_ok=True)
+    (out / "assets" / "vis-network.min.js").write_bytes(vis_js)
     for name in ("site.css", "site.js"):
-        write_bytes_atomic(out / "assets" / name, resources.files("qpgraph.site").joinpath("assets", name).read_bytes())
+        (out / "assets" / name).write_bytes(resources.files("qpgraph.site").joinpath("assets", name).read_bytes())
 
 
 def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
@@ -197,8 +229,17 @@ def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
 
 
 def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path) -> list[Path]:
-    """Write the site of a graph (and the records it was built from) into ``out``."""
-    out = Path(out)
+    """Write the site of a graph (and the records it was built from) into ``out``.
+
+    The pages are written into a new folder that takes the place of ``out`` once
+    every page is there: a reader never sees half a site.
+    """
+    with replace_folder(Path(out)) as folder:
+        written = _write_pages(kg, records, folder)
+    return [Path(out) / p.relative_to(folder) for p in written]
+
+
+def _write_pages(kg: KnowledgeGraph, records: list[ArticleRecords], out: Path) -> list[Path]:
     site = _Site(kg, out)
     g = kg.graph
     written: list[Path] = []
@@ -239,10 +280,7 @@ def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Pat
     for node in sorted(by_type.get("person", []) + by_type.get("unit", [])):
         path = page_path(node, g.nodes[node]["type"])
         assert path is not None
-        ego = kg.ego(node, radius=1)
-        if ego.number_of_nodes() > _MAX_EGO:
-            keep = [node] + sorted(n for n in ego if n != node)[: _MAX_EGO - 1]
-            ego = ego.subgraph(keep)
+
         timeline = [
             {"date": t.date, "relation": t.relation, "what": t.what,
              "other_href": site.href(t.other, "../") if t.other and t.other in g else None,
@@ -258,7 +296,7 @@ def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Pat
         node_view = {"type": nd["type"], "name": nd["name"], "forms": nd.get("forms", []), "rank": nd.get("rank"),
                      "merge": merge}
         site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
-                    sources=sources, ego=site.data(ego, "../"))
+                    sources=sources, ego=_neighbourhood(site, node, "../"))
         written.append(out / path)
 
     # article/
