@@ -34,3 +34,60 @@ def test_corpus_write_json_leaves_no_temporary_files(tmp_path: Path) -> None:
     written = corpus.write_corpus(result.records, tmp_path)
     assert [p.name for p in written] == ["dev-40.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dev-40.json"]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "cache" not in p.relative_to(folder).parts
+    }
+
+
+def test_corpus_incremental_build_equals_clean_build_after_adds_edits_and_deletes(tmp_path: Path) -> None:
+    import shutil
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("dev-01.txt", "dev-29.txt", "dev-33.txt"):
+        shutil.copy(RAW / name, raw / name)
+    out = tmp_path / "out"
+    first = corpus.build([raw], out)
+    assert len(first.records) == 3 and len(list((out / "cache").rglob("*.pickle"))) == 3
+
+    shutil.copy(RAW / "dev-40.txt", raw / "dev-40.txt")  # add
+    (raw / "dev-33.txt").unlink()  # delete
+    edited = (raw / "dev-01.txt").read_text(encoding="utf-8").replace("Thiếu tướng Lê Hồng Nhân", "Trung tướng Lê Hồng Nhân")
+    (raw / "dev-01.txt").write_text(edited, encoding="utf-8")  # edit
+
+    calls: list[str] = []
+    real = corpus._extract_one
+
+    def counting(article):  # type: ignore[no-untyped-def]
+        calls.append(article.id)
+        return real(article)
+
+    import pytest as _pytest
+
+    with _pytest.MonkeyPatch.context() as mp:
+        mp.setattr(corpus, "_extract_one", counting)
+        corpus.build([raw], out)
+    assert sorted(calls) == ["dev-01", "dev-40"]  # dev-29 came from the cache
+    assert len(list((out / "cache").rglob("*.pickle"))) == 3  # dev-33's entry and the old dev-01 dropped
+
+    clean = tmp_path / "clean"
+    corpus.build([raw], clean, incremental=False)
+    assert _tree(out) == _tree(clean)
+    assert "dev-33.json" not in {p.name for p in (out / "facts").iterdir()}
+
+
+def test_corpus_parallel_extraction_equals_one_process() -> None:
+    one = corpus.extract_corpus([RAW], jobs=1)
+    two = corpus.extract_corpus([RAW], jobs=2)
+    assert [r.model_dump() for r in one.records] == [r.model_dump() for r in two.records]
+
+
+def test_corpus_progress_as_log_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    corpus.extract_corpus([RAW / "dev-29.txt", RAW / "dev-40.txt"], report=True)
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(",")[0] for line in lines] == ["extract: 1/2 (50%)", "extract: 2/2 (100%)"]
