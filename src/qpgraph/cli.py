@@ -62,6 +62,22 @@ def build_command(paths: tuple[Path, ...], out: Path, jobs: int | None, clean: b
     sys.exit(1 if result.errors else 0)
 
 
+@main.command("diff")
+@click.argument("old", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def diff_command(old: Path, new: Path) -> None:
+    """Print in Markdown what the build NEW says that the build OLD did not: new persons and
+    units, new or changed posts (leadership changes called out), promotions, new meetings."""
+    from .graph.changes import change_report
+    from .graph.io import load
+
+    try:
+        click.echo(change_report(load(old), load(new)), nl=False)
+    except QpgraphError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
 @main.command("eval")
 @click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--raw", required=True, multiple=True, type=click.Path(path_type=Path))
