@@ -91,3 +91,13 @@ def test_corpus_progress_as_log_lines(capsys: pytest.CaptureFixture[str]) -> Non
     corpus.extract_corpus([RAW / "dev-29.txt", RAW / "dev-40.txt"], report=True)
     lines = capsys.readouterr().err.splitlines()
     assert [line.split(",")[0] for line in lines] == ["extract: 1/2 (50%)", "extract: 2/2 (100%)"]
+
+
+def test_corpus_dask_run_equals_local_run(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_dask = corpus.build([RAW], tmp_path / "dask", dask_scheduler=cluster.scheduler_address, incremental=False)
+    local = corpus.build([RAW], tmp_path / "local", jobs=1, incremental=False)
+    assert [r.model_dump() for r in on_dask.records] == [r.model_dump() for r in local.records]
+    assert _tree(tmp_path / "dask") == _tree(tmp_path / "local")

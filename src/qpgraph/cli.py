@@ -49,14 +49,19 @@ def extract_command(paths: tuple[Path, ...], out: Path, records: bool) -> None:
 @click.option("--out", "out", default=Path("build"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes extracting in parallel (default: the machine's cores).")
+@click.option("--dask-scheduler", metavar="ADDRESS", default=None,
+              help="Extract on the Dask cluster whose scheduler is at ADDRESS (needs qpgraph[dask]).")
 @click.option("--clean", is_flag=True, help="Ignore the extraction cache of earlier builds.")
 @click.option("--progress/--no-progress", "show_progress", default=True, show_default=True,
               help="A bar on a terminal, log lines elsewhere.")
-def build_command(paths: tuple[Path, ...], out: Path, jobs: int | None, clean: bool, show_progress: bool) -> None:
+def build_command(
+    paths: tuple[Path, ...], out: Path, jobs: int | None, dask_scheduler: str | None, clean: bool, show_progress: bool
+) -> None:
     """Build everything from the articles in PATHS into OUT: facts/ and records/ per
     article, graph.json, graph.graphml, graph.gexf and neo4j/ for the whole graph, and
     site/, the offline HTML site an analyst opens in a browser."""
-    result = build(paths, out, jobs=jobs or os.cpu_count() or 1, incremental=not clean, report=show_progress)
+    result = build(paths, out, jobs=jobs or os.cpu_count() or 1, incremental=not clean, report=show_progress,
+                   dask_scheduler=dask_scheduler)
     _report_errors(result)
     click.echo(f"{len(result.records)} articles built into {out}, {len(result.errors)} failed", err=True)
     sys.exit(1 if result.errors else 0)

@@ -51,16 +51,28 @@ def _extract_one(article: Article) -> ArticleRecords | QpgraphError:
         return ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", article.path)
 
 
+def _on_dask(address: str, articles: list[Article]) -> Iterable[ArticleRecords | QpgraphError]:
+    """Extract on a Dask cluster (an existing distributed engine, not our own), in input order."""
+    from distributed import Client
+
+    with Client(address, set_as_default=False) as client:
+        futures = client.map(_extract_one, articles, pure=False)
+        yield from client.gather(futures, errors="raise")
+
+
 def extract_corpus(
     paths: Iterable[str | Path],
     *,
     jobs: int = 1,
     cache: RecordsCache | None = None,
     report: bool = False,
+    dask_scheduler: str | None = None,
 ) -> CorpusResult:
     """Extract every article under ``paths``; a bad article is an error, not a stop.
 
-    ``jobs`` processes extract in parallel; with a ``cache``, articles already
+    ``jobs`` processes extract in parallel, or the workers of the Dask cluster
+    at ``dask_scheduler`` (an address such as ``tcp://10.0.0.5:8786``); with a
+    ``cache``, articles already
     extracted by this extractor are read from it; ``report`` shows progress on
     standard error. The result is the same whatever the options.
     """
@@ -80,7 +92,10 @@ def extract_corpus(
         else:
             todo.append(i)
     outcomes: Iterable[ArticleRecords | QpgraphError]
-    if jobs > 1 and len(todo) > 1:
+    if dask_scheduler and todo:
+        pool = None
+        outcomes = _on_dask(dask_scheduler, [articles[i] for i in todo])
+    elif jobs > 1 and len(todo) > 1:
         pool = ProcessPoolExecutor(max_workers=jobs)
         outcomes = pool.map(_extract_one, [articles[i] for i in todo], chunksize=max(1, len(todo) // (jobs * 8)))
     else:
@@ -156,7 +171,13 @@ def evaluate_corpus(gold_dir: str | Path, raw: Iterable[str | Path], *, baseline
 
 
 def build(
-    paths: Iterable[str | Path], out: str | Path, *, jobs: int = 1, incremental: bool = True, report: bool = False
+    paths: Iterable[str | Path],
+    out: str | Path,
+    *,
+    jobs: int = 1,
+    incremental: bool = True,
+    report: bool = False,
+    dask_scheduler: str | None = None,
 ) -> CorpusResult:
     """Everything from the articles in ``paths`` into ``out``: ``facts/`` and
     ``records/`` per article, the graph in every export format, and ``site/``.
@@ -171,7 +192,7 @@ def build(
 
     out = Path(out)
     cache = RecordsCache(out / "cache") if incremental else None
-    result = extract_corpus(paths, jobs=jobs, cache=cache, report=report)
+    result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler)
     if cache is not None:
         cache.prune()
     keep = {f"{r.article.id}.json" for r in result.records}

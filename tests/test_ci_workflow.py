@@ -1,0 +1,20 @@
+"""The CI workflow regenerates the graphs when articles change and reports what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+WORKFLOW = Path(__file__).resolve().parents[1] / ".github" / "workflows" / "graphs.yml"
+
+
+def test_ci_workflow_runs_on_article_changes_and_publishes() -> None:
+    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = flow[True]  # YAML reads the key `on` as True
+    assert triggers["push"]["paths"] == ["data/raw/**"] and triggers["pull_request"]["paths"] == ["data/raw/**"]
+    steps = flow["jobs"]["build"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    assert "make build" in runs and "qpgraph diff" in runs and "gh pr comment" in runs
+    uploads = [step["with"]["path"] for step in steps if step.get("uses", "").startswith("actions/upload-artifact")]
+    assert uploads[0] == "build/site"
