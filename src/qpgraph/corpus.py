@@ -32,7 +32,7 @@ from .ingest import iter_articles, prepare
 from .progress import progress
 from .records import Article, ArticleRecords, Facts
 
-__all__ = ["build", "CorpusResult", "extract_corpus", "write_json", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus"]
+__all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus"]
 
 
 @dataclass
@@ -125,18 +125,13 @@ def dump_json(model: BaseModel) -> str:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_json(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically: a reader never sees half a file."""
-    write_text_atomic(path, text)
-
-
 def write_corpus(records: Iterable[ArticleRecords], out: str | Path, *, full: bool = False) -> list[Path]:
     """Write ``out/<id>.json`` per article: the facts, or with ``full`` the records."""
     written: list[Path] = []
     for record in records:
         model: BaseModel = record if full else to_facts(record)
         path = Path(out) / f"{record.article.id}.json"
-        write_json(path, dump_json(model))
+        write_text_atomic(path, dump_json(model))
         written.append(path)
     return written
 

@@ -161,7 +161,8 @@ def _neighbourhood(site: _Site, node: str, root: str) -> dict[str, Any]:
     neighbours = set(g.successors(node)) | set(g.predecessors(node))
     keep = [node] + sorted(neighbours, key=lambda n: (-g.degree(n), n))[: _MAX_EGO - 1]
     kept = set(keep)
-    own, rest = [], []
+    own: list[tuple[str, str, str, dict[str, Any]]] = []
+    rest: list[tuple[str, str, str, dict[str, Any]]] = []
     for u in keep:
         for _, v, k, d in g.out_edges(u, keys=True, data=True):
             if v in kept:
