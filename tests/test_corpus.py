@@ -29,7 +29,7 @@ def test_corpus_unexpected_failure_is_reported_per_article(monkeypatch: pytest.M
     assert str(error) == f"{RAW / 'dev-33.txt'}: extraction failed: ValueError: boom"
 
 
-def test_corpus_write_json_leaves_no_temporary_files(tmp_path: Path) -> None:
+def test_corpus_write_corpus_leaves_no_temporary_files(tmp_path: Path) -> None:
     result = corpus.extract_corpus([RAW / "dev-40.txt"])
     written = corpus.write_corpus(result.records, tmp_path)
     assert [p.name for p in written] == ["dev-40.json"]
