@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 
 from qpgraph.errors import AnnotationError
-from qpgraph.evaluate.score import KindScore, Scores, explain, format_table, load_facts_dir, score
+from qpgraph.evaluate.score import (
+    KindScore,
+    Scores,
+    explain,
+    format_table,
+    load_facts_dir,
+    score,
+)
 from qpgraph.records import Facts, FactsEvent, FactsOptional, FactsPerson
 
 ARTICLE = "000_90873ee1c2f566b3"

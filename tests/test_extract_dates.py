@@ -9,14 +9,9 @@ dates are those of data/annotations.
 from __future__ import annotations
 
 import pytest
+from excerpts import SEED_000_LEDE
 
 from qpgraph.extract.dates import event_date, named_years
-
-LEDE_000 = (
-    "(QK7 Online) - Chiều ngày 30/12, Đoàn công tác Ban thường vụ Đảng ủy Quân khu 7 do Trung tướng Trần Vinh Ngọc, "
-    "Bí thư Đảng ủy, Chính ủy Quân khu 7 làm trưởng đoàn đã có buổi làm việc với Ban Thường vụ Tỉnh ủy Lâm Đồng về "
-    "công tác quốc phòng, quân sự địa phương.\n"
-)
 
 CASES = [
     # The year from `published`.
@@ -53,7 +48,7 @@ CASES = [
         id="dev-29-hyphen",
     ),
     pytest.param(
-        LEDE_000,
+        SEED_000_LEDE,
         "2026-01-02",
         "2025-12-30",
         id="000-published-after-new-year",
@@ -77,7 +72,7 @@ CASES = [
     ),
     # The years the text names.
     pytest.param(
-        LEDE_000 + "Trung tướng Trần Vinh Ngọc mong muốn tỉnh Lâm Đồng chỉ đạo thực hiện chặt chẽ công tác tuyển chọn và "
+        SEED_000_LEDE + "Trung tướng Trần Vinh Ngọc mong muốn tỉnh Lâm Đồng chỉ đạo thực hiện chặt chẽ công tác tuyển chọn và "
         "gọi công dân nhập ngũ năm 2026, quyết tâm hoàn thành 100% chỉ tiêu.\nThông tin tại hội nghị, đồng chí Bí thư "
         "Tỉnh ủy cho biết, năm 2025, tỉnh Lâm Đồng đã đạt được nhiều kết quả tích cực.",
         None,

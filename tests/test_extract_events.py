@@ -9,6 +9,7 @@ data/annotations.
 from __future__ import annotations
 
 import pytest
+from excerpts import DEV_17_APPOINTMENT, DEV_17_HANDOVER, DEV_37_CHAIRS
 
 from qpgraph.extract.events import event_kind
 
@@ -131,11 +132,7 @@ def test_events_kind_from_headline_and_lede(extract_text, text: str, kind: str) 
             id="000-both-sides",
         ),
         pytest.param(
-            "(QNO) - Ban Chỉ huy Quân sự (CHQS) huyện Đại Lộc vừa tổ chức hội nghị bàn giao chức vụ Chỉ huy trưởng Ban "
-            "CHQS huyện. Thượng tá Trần Hữu Ích - Phó Chỉ huy trưởng kiêm Tham mưu trưởng Bộ CHQS tỉnh đến dự.\n"
-            "Theo quyết định của Bộ Tư lệnh Quân khu 5, Thượng tá Nguyễn Quang Thanh Tuấn - Trưởng ban Tác huấn thuộc "
-            "Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam được bổ nhiệm giữ chức vụ Chỉ huy trưởng Ban CHQS huyện Đại Lộc, thay "
-            "cho Thượng tá Hoàng Trung Dũng đã chuyển công tác về Quân khu 5.",
+            DEV_17_HANDOVER,
             ["Trần Hữu Ích", "Nguyễn Quang Thanh Tuấn"],
             id="dev-17-thay-cho",
         ),
@@ -166,8 +163,7 @@ def test_events_kind_from_headline_and_lede(extract_text, text: str, kind: str) 
             id="001-byline",
         ),
         pytest.param(
-            "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith, Phó Thủ tướng Chính phủ Việt Nam Nguyễn Chí Dũng và Trung "
-            "tướng Hà Thọ Bình - Tư lệnh Quân khu 4 chủ trì buổi làm việc",
+            DEV_37_CHAIRS,
             ["Thongloun Sisoulith", "Nguyễn Chí Dũng", "Hà Thọ Bình"],
             id="dev-37-foreign-guest",
         ),
@@ -181,11 +177,7 @@ def test_events_participants(extract_text, text: str, participants: list[str]) -
 
 
 def test_events_replaced_person_is_still_a_person(extract_text, person) -> None:
-    records = extract_text(
-        "Theo quyết định của Bộ Tư lệnh Quân khu 5, Thượng tá Nguyễn Quang Thanh Tuấn - Trưởng ban Tác huấn thuộc Phòng "
-        "Tham mưu Bộ CHQS tỉnh Quảng Nam được bổ nhiệm giữ chức vụ Chỉ huy trưởng Ban CHQS huyện Đại Lộc, thay cho Thượng "
-        "tá Hoàng Trung Dũng đã chuyển công tác về Quân khu 5."
-    )
+    records = extract_text(DEV_17_APPOINTMENT)
     assert person(records, "Hoàng Trung Dũng").rank == "Thượng tá"
     assert records.events[0].participants == ["Nguyễn Quang Thanh Tuấn"]
 

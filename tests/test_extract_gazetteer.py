@@ -8,6 +8,7 @@ Sentences are copied from data/raw; provinces are those of data/annotations.
 from __future__ import annotations
 
 import pytest
+from excerpts import DEV_17_APPOINTMENT
 
 from qpgraph.extract.gazetteer import load_gazetteer
 
@@ -63,9 +64,7 @@ def test_gazetteer_counts() -> None:
             id="000-merged-provinces",
         ),
         pytest.param(
-            "Theo quyết định của Bộ Tư lệnh Quân khu 5, Thượng tá Nguyễn Quang Thanh Tuấn - Trưởng ban Tác huấn thuộc Phòng "
-            "Tham mưu Bộ CHQS tỉnh Quảng Nam được bổ nhiệm giữ chức vụ Chỉ huy trưởng Ban CHQS huyện Đại Lộc, thay cho "
-            "Thượng tá Hoàng Trung Dũng đã chuyển công tác về Quân khu 5.",
+            DEV_17_APPOINTMENT,
             [("Quảng Nam", "Đà Nẵng")],
             id="dev-17-district-not-province",
         ),

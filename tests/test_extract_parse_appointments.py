@@ -9,6 +9,7 @@ data/annotations.
 from __future__ import annotations
 
 import pytest
+from excerpts import DEV_17_HANDOVER
 
 DEV_04 = (
     "Ngày 10/8, Đảng bộ quân sự tỉnh Tây Ninh tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030, với sự tham dự "
@@ -33,13 +34,6 @@ DEV_33 = (
     "Tại buổi lễ, Thượng tướng Nguyễn Văn Thành, Thứ trưởng Bộ Công an đã trao quyết định của Bộ trưởng Bộ Công an về "
     "việc điều động, bổ nhiệm Thiếu tướng Nguyễn Hải Trung, nguyên Phó Tổng cục trưởng Tổng cục Chính trị CAND giữ chức "
     "vụ Giám đốc Công an tỉnh Thanh Hóa."
-)
-DEV_17 = (
-    "(QNO) - Ban Chỉ huy Quân sự (CHQS) huyện Đại Lộc vừa tổ chức hội nghị bàn giao chức vụ Chỉ huy trưởng Ban CHQS "
-    "huyện. Thượng tá Trần Hữu Ích - Phó Chỉ huy trưởng kiêm Tham mưu trưởng Bộ CHQS tỉnh đến dự.\n"
-    "Theo quyết định của Bộ Tư lệnh Quân khu 5, Thượng tá Nguyễn Quang Thanh Tuấn - Trưởng ban Tác huấn thuộc Phòng "
-    "Tham mưu Bộ CHQS tỉnh Quảng Nam được bổ nhiệm giữ chức vụ Chỉ huy trưởng Ban CHQS huyện Đại Lộc, thay cho Thượng "
-    "tá Hoàng Trung Dũng đã chuyển công tác về Quân khu 5."
 )
 DEV_23 = (
     "Ngày 18/10/2024, Đảng ủy, Bộ Chỉ huy Quân sự tỉnh Hậu Giang tổ chức Hội nghị bàn giao chức vụ Chính ủy Bộ Chỉ huy "
@@ -109,7 +103,7 @@ DEV_40 = (
             id="dev-33-nguyen",
         ),
         pytest.param(
-            DEV_17,
+            DEV_17_HANDOVER,
             "Nguyễn Quang Thanh Tuấn",
             ["Chỉ huy trưởng Ban CHQS huyện Đại Lộc"],
             [
@@ -120,7 +114,7 @@ DEV_40 = (
             ],
             id="dev-17-bo-nhiem",
         ),
-        pytest.param(DEV_17, "Hoàng Trung Dũng", [], ["Chỉ huy trưởng Ban CHQS huyện Đại Lộc"], id="dev-17-thay-cho"),
+        pytest.param(DEV_17_HANDOVER, "Hoàng Trung Dũng", [], ["Chỉ huy trưởng Ban CHQS huyện Đại Lộc"], id="dev-17-thay-cho"),
         pytest.param(
             DEV_23,
             "Huỳnh Việt Trung",

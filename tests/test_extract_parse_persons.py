@@ -7,6 +7,7 @@ Sentences are copied from data/raw; names and ranks are those of data/annotation
 from __future__ import annotations
 
 import pytest
+from excerpts import DEV_37_CHAIRS, SEED_000_DELEGATION, SEED_000_HOSTS
 
 from qpgraph.extract.items import sentence_items
 from qpgraph.extract.nlp import build_nlp
@@ -186,10 +187,7 @@ def test_parse_persons_after_posts(extract_text, canon, text: str, expected: dic
     ("text", "expected"),
     [
         pytest.param(
-            "Tham gia đoàn công tác có các đồng chí: Thiếu tướng Trần Ngọc Minh, Ủy viên Ban Thường vụ Đảng ủy, "
-            "Phó Tư lệnh Quân khu; Thiếu tướng Phạm Anh Tuấn, Ủy viên Ban Thường vụ Đảng ủy, Chủ nhiệm Chính trị "
-            "Quân khu; Đại tá Trần Hữu Nhân, Phó Tham mưu trưởng Quân khu; Đại tá Nguyễn Thanh Tâm, Chủ nhiệm Hậu cần "
-            "- Kỹ thuật Quân khu; thủ trưởng các cơ quan chức năng Quân khu.",
+            SEED_000_DELEGATION,
             [
                 ("Trần Ngọc Minh", "Thiếu tướng"),
                 ("Phạm Anh Tuấn", "Thiếu tướng"),
@@ -199,10 +197,7 @@ def test_parse_persons_after_posts(extract_text, canon, text: str, expected: dic
             id="000-ranks",
         ),
         pytest.param(
-            "Tỉnh ủy Lâm Đồng tiếp và làm việc có đồng chí: Y Thanh Hà Niê Kđăm, Ủy viên Ban chấp hành Trung ương "
-            "Đảng, Bí thư Tỉnh ủy Lâm Đồng; Đặng Hồng Sỹ, Phó Bí thư thường trực Tỉnh ủy; Lưu Văn Trung, Phó Bí thư "
-            "Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh; Hồ Văn Mười, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh; các đồng "
-            "chí trong Ban thường vụ Tỉnh ủy, lãnh đạo các sở, ngành địa phương.",
+            SEED_000_HOSTS,
             [("Y Thanh Hà Niê Kđăm", None), ("Đặng Hồng Sỹ", None), ("Lưu Văn Trung", None), ("Hồ Văn Mười", None)],
             id="000-names",
         ),
@@ -308,8 +303,7 @@ def test_parse_persons_ethnic_minority_names(
     ("text", "expected"),
     [
         pytest.param(
-            "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith, Phó Thủ tướng Chính phủ Việt Nam Nguyễn Chí Dũng và "
-            "Trung tướng Hà Thọ Bình - Tư lệnh Quân khu 4 chủ trì buổi làm việc",
+            DEV_37_CHAIRS,
             [("Thongloun Sisoulith", None), ("Nguyễn Chí Dũng", None), ("Hà Thọ Bình", "Trung tướng")],
             id="dev-37-caption",
         ),
@@ -327,10 +321,7 @@ def test_parse_persons_foreign_names(extract_text, text: str, expected: list[tup
 
 
 def test_parse_persons_foreign_name_posts(extract_text, canon) -> None:
-    records = extract_text(
-        "Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith, Phó Thủ tướng Chính phủ Việt Nam Nguyễn Chí Dũng và "
-        "Trung tướng Hà Thọ Bình - Tư lệnh Quân khu 4 chủ trì buổi làm việc"
-    )
+    records = extract_text(DEV_37_CHAIRS)
     posts = {p.name: canon([post.text for post in p.posts]) for p in records.persons}
     assert canon(["Chủ tịch nước Lào"])[0] in posts["Thongloun Sisoulith"]
     assert posts["Nguyễn Chí Dũng"] == canon(["Phó Thủ tướng Chính phủ Việt Nam"])

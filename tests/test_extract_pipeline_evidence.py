@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from excerpts import DEV_17_HANDOVER
 
 from qpgraph.extract.pipeline import extract
 from qpgraph.ingest import prepare
@@ -53,11 +54,7 @@ TEXTS = [
         id="dev-40",
     ),
     pytest.param(
-        "(QNO) - Ban Chỉ huy Quân sự (CHQS) huyện Đại Lộc vừa tổ chức hội nghị bàn giao chức vụ Chỉ huy trưởng Ban CHQS "
-        "huyện. Thượng tá Trần Hữu Ích - Phó Chỉ huy trưởng kiêm Tham mưu trưởng Bộ CHQS tỉnh đến dự.\n"
-        "Theo quyết định của Bộ Tư lệnh Quân khu 5, Thượng tá Nguyễn Quang Thanh Tuấn - Trưởng ban Tác huấn thuộc Phòng "
-        "Tham mưu Bộ CHQS tỉnh Quảng Nam được bổ nhiệm giữ chức vụ Chỉ huy trưởng Ban CHQS huyện Đại Lộc, thay cho Thượng "
-        "tá Hoàng Trung Dũng đã chuyển công tác về Quân khu 5.",
+        DEV_17_HANDOVER,
         None,
         id="dev-17",
     ),

@@ -8,6 +8,7 @@ Trần Vinh Ngọc; 002, eight months earlier, names Trần Vinh Ngọc a Thiế
 from __future__ import annotations
 
 import pytest
+from excerpts import SEED_002_QUOTE
 
 from qpgraph.facts import to_facts
 
@@ -49,8 +50,7 @@ CEREMONY_29 = (
             id="dev-29-new-rank-after",
         ),
         pytest.param(
-            "Thiếu tướng Trần Vinh Ngọc – Bí thư Đảng ủy, Chính ủy Quân khu 7 – đánh giá cao kết quả phối hợp trong năm "
-            "qua, đồng thời đề nghị các cơ quan chức năng tiếp tục nâng cao chất lượng công tác phối hợp thời gian tới.",
+            SEED_002_QUOTE,
             [("Trần Vinh Ngọc", "Thiếu tướng", None)],
             id="002-before-the-promotion",
         ),

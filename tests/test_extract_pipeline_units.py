@@ -10,18 +10,12 @@ data/annotations.
 from __future__ import annotations
 
 import pytest
+from excerpts import DEV_13_LEDE, DEV_13_THANKS, DEV_17_HANDOVER
 
 LEDE_000 = (
     "(QK7 Online) - Chiều ngày 30/12, Đoàn công tác Ban thường vụ Đảng ủy Quân khu 7 do Trung tướng Trần Vinh Ngọc, "
     "Bí thư Đảng ủy, Chính ủy Quân khu 7 làm trưởng đoàn đã có buổi làm việc với Ban Thường vụ Tỉnh ủy Lâm Đồng về "
     "công tác quốc phòng, quân sự địa phương."
-)
-DEV_17 = (
-    "(QNO) - Ban Chỉ huy Quân sự (CHQS) huyện Đại Lộc vừa tổ chức hội nghị bàn giao chức vụ Chỉ huy trưởng Ban CHQS "
-    "huyện. Thượng tá Trần Hữu Ích - Phó Chỉ huy trưởng kiêm Tham mưu trưởng Bộ CHQS tỉnh đến dự.\n"
-    "Theo quyết định của Bộ Tư lệnh Quân khu 5, Thượng tá Nguyễn Quang Thanh Tuấn - Trưởng ban Tác huấn thuộc Phòng "
-    "Tham mưu Bộ CHQS tỉnh Quảng Nam được bổ nhiệm giữ chức vụ Chỉ huy trưởng Ban CHQS huyện Đại Lộc, thay cho Thượng "
-    "tá Hoàng Trung Dũng đã chuyển công tác về Quân khu 5."
 )
 BDBP = ["BĐBP", "Bộ đội Biên phòng"]
 
@@ -82,7 +76,7 @@ def unit(records, name: str):
             id="dev-01",
         ),
         pytest.param(
-            DEV_17,
+            DEV_17_HANDOVER,
             ["Ban CHQS huyện Đại Lộc", "Bộ CHQS tỉnh Quảng Nam", "Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam",
              ["Ban Tác huấn Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam", "Ban Tác huấn thuộc Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam"],
              "Bộ Tư lệnh Quân khu 5", "Quân khu 5"],
@@ -99,8 +93,7 @@ def unit(records, name: str):
             id="dev-10",
         ),
         pytest.param(
-            "Thay mặt các sĩ quan, Đại tá Đào Quốc Thạo, Phó Chỉ huy trưởng, Tham mưu trưởng BĐBP Lạng Sơn đã bày tỏ lòng "
-            "biết ơn sâu sắc tới Đảng, Nhà nước; Quân ủy Trung ương, Bộ Quốc phòng; Đảng ủy, Bộ Tư lệnh BĐBP.",
+            DEV_13_THANKS,
             [["BĐBP Lạng Sơn", "Bộ đội Biên phòng Lạng Sơn", "Bộ Chỉ huy BĐBP tỉnh Lạng Sơn"], "Quân ủy Trung ương",
              "Bộ Quốc phòng", ["Đảng ủy BĐBP", "Đảng ủy Bộ đội Biên phòng"], BDBP,
              ["Bộ Tư lệnh BĐBP", "Bộ Tư lệnh Bộ đội Biên phòng"]],
@@ -148,7 +141,7 @@ def test_pipeline_units_each_once(extract_text, canon) -> None:
     ("text", "names"),
     [
         pytest.param(
-            DEV_17,
+            DEV_17_HANDOVER,
             ["Bộ CHQS tỉnh Quảng Nam", "Ban Chỉ huy Quân sự huyện Đại Lộc", "Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam"],
             id="dev-17-chqs",
         ),
@@ -188,8 +181,7 @@ def test_pipeline_units_names_as_printed(extract_text, text: str, names: list[st
             id="003-roman",
         ),
         pytest.param(
-            "Biên phòng - Chiều 3/8, Đảng ủy, Bộ Tư lệnh BĐBP tổ chức Hội nghị công bố và trao quyết định thăng quân hàm "
-            "Đại tá năm 2022. Thiếu tướng Nguyễn Anh Tuấn, Bí thư Đảng ủy, Chính ủy BĐBP chủ trì hội nghị.",
+            DEV_13_LEDE,
             "Bộ đội Biên phòng",
             ["BĐBP"],
             id="dev-13-bdbp",
@@ -229,7 +221,7 @@ def test_pipeline_units_printed_forms(extract_text, text: str, name: str, forms:
             "Thành ủy TP.HCM",
             id="002-thuong-truc-thanh-uy",
         ),
-        pytest.param(DEV_17, "Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam", "Bộ CHQS tỉnh Quảng Nam", id="dev-17-phong"),
+        pytest.param(DEV_17_HANDOVER, "Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam", "Bộ CHQS tỉnh Quảng Nam", id="dev-17-phong"),
     ],
 )
 def test_pipeline_units_parts_of_bodies(extract_text, text: str, name: str, parent: str) -> None:
@@ -239,7 +231,7 @@ def test_pipeline_units_parts_of_bodies(extract_text, text: str, name: str, pare
 @pytest.mark.parametrize(
     ("text", "name", "province"),
     [
-        pytest.param(DEV_17, "Bộ CHQS tỉnh Quảng Nam", "Quảng Nam", id="dev-17"),
+        pytest.param(DEV_17_HANDOVER, "Bộ CHQS tỉnh Quảng Nam", "Quảng Nam", id="dev-17"),
         pytest.param(LEDE_000, "Tỉnh ủy Lâm Đồng", "Lâm Đồng", id="000"),
         pytest.param(
             "Hội nghị có sự tham dự của lãnh đạo Thường trực Thành ủy TP.HCM, tỉnh ủy 8 tỉnh và đại diện các cơ quan liên "

@@ -9,14 +9,18 @@ Sentences are copied from data/raw; the posts are those of data/annotations
 from __future__ import annotations
 
 import pytest
+from excerpts import (
+    DEV_13_LEDE,
+    DEV_13_THANKS,
+    DEV_17_HANDOVER,
+    SEED_000_DELEGATION,
+    SEED_000_HOSTS,
+    SEED_000_LEDE,
+    SEED_002_QUOTE,
+)
 
 UVTW = ["Ủy viên Ban Chấp hành Trung ương Đảng", "Ủy viên Trung ương Đảng"]
 
-LEDE_000 = (
-    "(QK7 Online) - Chiều ngày 30/12, Đoàn công tác Ban thường vụ Đảng ủy Quân khu 7 do Trung tướng Trần Vinh Ngọc, "
-    "Bí thư Đảng ủy, Chính ủy Quân khu 7 làm trưởng đoàn đã có buổi làm việc với Ban Thường vụ Tỉnh ủy Lâm Đồng về "
-    "công tác quốc phòng, quân sự địa phương.\n"
-)
 
 
 def posts_of(records) -> dict[str, list[str]]:
@@ -37,11 +41,8 @@ def check_all(records, check_facts, expected: dict) -> None:
     ("text", "expected"),
     [
         pytest.param(
-            LEDE_000
-            + "Tham gia đoàn công tác có các đồng chí: Thiếu tướng Trần Ngọc Minh, Ủy viên Ban Thường vụ Đảng ủy, Phó Tư "
-            "lệnh Quân khu; Thiếu tướng Phạm Anh Tuấn, Ủy viên Ban Thường vụ Đảng ủy, Chủ nhiệm Chính trị Quân khu; Đại "
-            "tá Trần Hữu Nhân, Phó Tham mưu trưởng Quân khu; Đại tá Nguyễn Thanh Tâm, Chủ nhiệm Hậu cần - Kỹ thuật Quân "
-            "khu; thủ trưởng các cơ quan chức năng Quân khu.",
+            SEED_000_LEDE
+            + SEED_000_DELEGATION,
             {
                 "Trần Vinh Ngọc": ["Bí thư Đảng ủy Quân khu 7", "Chính ủy Quân khu 7"],
                 "Trần Ngọc Minh": ["Ủy viên Ban Thường vụ Đảng ủy Quân khu 7", "Phó Tư lệnh Quân khu 7"],
@@ -55,7 +56,7 @@ def check_all(records, check_facts, expected: dict) -> None:
             id="000-delegation",
         ),
         pytest.param(
-            LEDE_000
+            SEED_000_LEDE
             + "Trung tướng Trần Vinh Ngọc, Bí thư Đảng ủy, Chính ủy Quân khu phát biểu tại buổi làm việc.",
             {"Trần Vinh Ngọc": ["Bí thư Đảng ủy Quân khu 7", "Chính ủy Quân khu 7"]},
             id="000-caption",
@@ -95,15 +96,12 @@ def test_resolve_posts_article_region(extract_text, check_facts, text: str, expe
     ("text", "expected"),
     [
         pytest.param(
-            LEDE_000 + "Đồng chí Hồ Văn Mười, Chủ tịch UBND tỉnh phát biểu tại buổi làm việc.",
+            SEED_000_LEDE + "Đồng chí Hồ Văn Mười, Chủ tịch UBND tỉnh phát biểu tại buổi làm việc.",
             {"Trần Vinh Ngọc": ["Bí thư Đảng ủy Quân khu 7", "Chính ủy Quân khu 7"], "Hồ Văn Mười": ["Chủ tịch UBND tỉnh Lâm Đồng"]},
             id="000-chu-tich-ubnd",
         ),
         pytest.param(
-            "Tỉnh ủy Lâm Đồng tiếp và làm việc có đồng chí: Y Thanh Hà Niê Kđăm, Ủy viên Ban chấp hành Trung ương Đảng, "
-            "Bí thư Tỉnh ủy Lâm Đồng; Đặng Hồng Sỹ, Phó Bí thư thường trực Tỉnh ủy; Lưu Văn Trung, Phó Bí thư Tỉnh ủy, "
-            "Chủ tịch Hội đồng nhân dân tỉnh; Hồ Văn Mười, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh; các đồng chí trong Ban "
-            "thường vụ Tỉnh ủy, lãnh đạo các sở, ngành địa phương.",
+            SEED_000_HOSTS,
             {
                 "Y Thanh Hà Niê Kđăm": [UVTW, "Bí thư Tỉnh ủy Lâm Đồng"],
                 "Đặng Hồng Sỹ": ["Phó Bí thư Thường trực Tỉnh ủy Lâm Đồng"],
@@ -246,8 +244,7 @@ def test_resolve_posts_as_printed_without_province(extract_text, check_facts, te
             id="dev-13-national-force",
         ),
         pytest.param(
-            "Thay mặt các sĩ quan, Đại tá Đào Quốc Thạo, Phó Chỉ huy trưởng, Tham mưu trưởng BĐBP Lạng Sơn đã bày tỏ lòng "
-            "biết ơn sâu sắc tới Đảng, Nhà nước; Quân ủy Trung ương, Bộ Quốc phòng; Đảng ủy, Bộ Tư lệnh BĐBP.",
+            DEV_13_THANKS,
             "Đào Quốc Thạo",
             [
                 ["Phó Chỉ huy trưởng BĐBP Lạng Sơn", "Phó Chỉ huy trưởng Bộ Chỉ huy BĐBP tỉnh Lạng Sơn"],
@@ -256,11 +253,7 @@ def test_resolve_posts_as_printed_without_province(extract_text, check_facts, te
             id="dev-13-provincial-force",
         ),
         pytest.param(
-            "(QNO) - Ban Chỉ huy Quân sự (CHQS) huyện Đại Lộc vừa tổ chức hội nghị bàn giao chức vụ Chỉ huy trưởng Ban "
-            "CHQS huyện. Thượng tá Trần Hữu Ích - Phó Chỉ huy trưởng kiêm Tham mưu trưởng Bộ CHQS tỉnh đến dự.\n"
-            "Theo quyết định của Bộ Tư lệnh Quân khu 5, Thượng tá Nguyễn Quang Thanh Tuấn - Trưởng ban Tác huấn thuộc "
-            "Phòng Tham mưu Bộ CHQS tỉnh Quảng Nam được bổ nhiệm giữ chức vụ Chỉ huy trưởng Ban CHQS huyện Đại Lộc, thay "
-            "cho Thượng tá Hoàng Trung Dũng đã chuyển công tác về Quân khu 5.",
+            DEV_17_HANDOVER,
             "Trần Hữu Ích",
             ["Phó Chỉ huy trưởng Bộ CHQS tỉnh Quảng Nam", "Tham mưu trưởng Bộ CHQS tỉnh Quảng Nam"],
             id="dev-17-kiem",
@@ -277,10 +270,9 @@ def test_resolve_posts_distributive_titles(extract_text, check_facts, text: str,
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        pytest.param(LEDE_000, "Trần Vinh Ngọc", ["Bí thư Đảng ủy Quân khu 7", "Chính ủy Quân khu 7"], id="000"),
+        pytest.param(SEED_000_LEDE, "Trần Vinh Ngọc", ["Bí thư Đảng ủy Quân khu 7", "Chính ủy Quân khu 7"], id="000"),
         pytest.param(
-            "Thiếu tướng Trần Vinh Ngọc – Bí thư Đảng ủy, Chính ủy Quân khu 7 – đánh giá cao kết quả phối hợp trong năm "
-            "qua, đồng thời đề nghị các cơ quan chức năng tiếp tục nâng cao chất lượng công tác phối hợp thời gian tới.",
+            SEED_002_QUOTE,
             "Trần Vinh Ngọc",
             ["Bí thư Đảng ủy Quân khu 7", "Chính ủy Quân khu 7"],
             id="002-dashes",
@@ -293,8 +285,7 @@ def test_resolve_posts_distributive_titles(extract_text, check_facts, text: str,
             id="dev-29",
         ),
         pytest.param(
-            "Biên phòng - Chiều 3/8, Đảng ủy, Bộ Tư lệnh BĐBP tổ chức Hội nghị công bố và trao quyết định thăng quân hàm "
-            "Đại tá năm 2022. Thiếu tướng Nguyễn Anh Tuấn, Bí thư Đảng ủy, Chính ủy BĐBP chủ trì hội nghị.",
+            DEV_13_LEDE,
             "Nguyễn Anh Tuấn",
             [
                 ["Bí thư Đảng ủy BĐBP", "Bí thư Đảng ủy Bộ đội Biên phòng"],

@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from excerpts import SEED_003_AWARDS
 
 from qpgraph.ingest import Document, Sentence, prepare, read_path
 from qpgraph.ingest.offsets import normalize_with_map
@@ -46,10 +47,7 @@ def test_document_real_article_sentences_and_removed_lines() -> None:
         "UBND tỉnh Lai Châu đã lãnh đạo, chỉ đạo tổ chức quán triệt, triển khai các nghị quyết, nghị định, "
         "thông tư của Trung ương, của tỉnh về xây dựng, hoạt động khu vực phòng thủ."
     )
-    assert texts[-1] == (
-        "Dịp này, Bộ Chỉ huy Quân sự tỉnh Lai Châu tặng Giấy khen cho 7 tập thể, 15 cá nhân có thành tích xuất sắc "
-        "trong thực hiện Nghị định số 21/2019/NĐ-CP của Chính phủ về khu vực phòng thủ./."
-    )
+    assert texts[-1] == SEED_003_AWARDS
     assert [(doc.text[start:end], reason) for start, end, reason in doc.removed] == [
         (texts[1], "repeat"),
         (texts[14], "repeat"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from excerpts import SEED_003_AWARDS
 
 from qpgraph.ingest import split_sentences
 
@@ -22,11 +23,9 @@ def split(text: str) -> list[str]:
             id="TP.HCM",
         ),
         pytest.param(
-            "Dịp này, Bộ Chỉ huy Quân sự tỉnh Lai Châu tặng Giấy khen cho 7 tập thể, 15 cá nhân có thành tích xuất sắc "
-            "trong thực hiện Nghị định số 21/2019/NĐ-CP của Chính phủ về khu vực phòng thủ./.",
+            SEED_003_AWARDS,
             [
-                "Dịp này, Bộ Chỉ huy Quân sự tỉnh Lai Châu tặng Giấy khen cho 7 tập thể, 15 cá nhân có thành tích xuất sắc "
-                "trong thực hiện Nghị định số 21/2019/NĐ-CP của Chính phủ về khu vực phòng thủ./."
+                SEED_003_AWARDS
             ],
             id="decree-number",
         ),
