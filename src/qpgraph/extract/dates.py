@@ -67,8 +67,7 @@ def _year_from_text(text: str, month: int, day: int) -> int | None:
         if (m, d) == (month, day):
             return y
     if full:
-        y, m, d = full[0]
-        return y if (month, day) <= (m, d) or m >= month else y
+        return full[0][0]  # the dateline's year
     years = sorted(set(named_years(text)))
     if not years:
         return None
