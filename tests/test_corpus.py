@@ -81,6 +81,27 @@ def test_corpus_incremental_build_equals_clean_build_after_adds_edits_and_delete
     assert "dev-33.json" not in {p.name for p in (out / "facts").iterdir()}
 
 
+def test_corpus_incremental_build_writes_only_new_and_missing_article_files(tmp_path: Path) -> None:
+    import shutil
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("dev-29.txt", "dev-33.txt"):
+        shutil.copy(RAW / name, raw / name)
+    out = tmp_path / "out"
+    corpus.build([raw], out)
+    kept = (out / "facts" / "dev-29.json").stat()
+    (out / "records" / "dev-33.json").unlink()
+    shutil.copy(RAW / "dev-40.txt", raw / "dev-40.txt")
+    corpus.build([raw], out)
+    again = (out / "facts" / "dev-29.json").stat()
+    assert (again.st_ino, again.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)  # unchanged: not rewritten
+    assert sorted(p.name for p in (out / "records").iterdir()) == ["dev-29.json", "dev-33.json", "dev-40.json"]
+    clean = tmp_path / "clean"
+    corpus.build([raw], clean, incremental=False)
+    assert _tree(out) == _tree(clean)
+
+
 def test_corpus_parallel_extraction_equals_one_process() -> None:
     one = corpus.extract_corpus([RAW], jobs=1)
     two = corpus.extract_corpus([RAW], jobs=2)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 import qpgraph
 from qpgraph.site.build import page_path
@@ -78,3 +82,47 @@ def test_site_is_replaced_whole(tmp_path: Path) -> None:
     assert not (site / "person" / "stale.html").exists()
     assert (site / "index.html").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary folder left
+
+
+def _embedded(page: Path) -> dict[str, Any]:
+    found = re.search(r'id="ego-data">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    assert found is not None, page
+    return json.loads(found.group(1))
+
+
+def test_site_neighbourhood_draws_parallel_edges_as_one(built: Path) -> None:
+    ego = _embedded(built / "site" / page_path("person:trần-vinh-ngọc", "person"))
+    holds = {e["to"]: (e["count"], [x["article"] for x in e["evidence"]]) for e in ego["edges"]
+             if e["from"] == "person:trần-vinh-ngọc" and e["relation"] == "holds"}
+    # Chính ủy Quân khu 7 and Bí thư Đảng ủy Quân khu in three articles: one edge each, with its count.
+    assert holds == {"unit:quân-khu-7": (3, ["000_90873ee1c2f566b3"]),
+                     "unit:đảng-ủy-quân-khu-7": (3, ["000_90873ee1c2f566b3"])}
+    assert all(not e["evidence"] for e in ego["edges"] if "person:trần-vinh-ngọc" not in (e["from"], e["to"]))
+    assert all(n["evidence"] == [] for n in ego["nodes"])  # a neighbour's evidence is on its own page
+
+
+def test_site_article_graph_is_the_articles_own(built: Path) -> None:
+    ego = _embedded(built / "site" / page_path("article:dev-29", "article"))
+    assert {x["article"] for e in ego["edges"] for x in e["evidence"]} == {"dev-29"}
+    assert (len(ego["nodes"]), len(ego["edges"])) == (11, 23)
+
+
+def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from qpgraph.site import build as site_build
+
+    graph = qpgraph.build_graph([ROOT / "data" / "raw"]).graph
+    assert site_build.drawn(graph) is graph  # 211 nodes, 589 edges: drawn whole
+    monkeypatch.setattr(site_build, "MAX_GRAPH_NODES", 20)
+    monkeypatch.setattr(site_build, "MAX_GRAPH_EDGES", 30)
+    part = site_build.drawn(graph)
+    degree = dict(graph.degree())
+    assert part.number_of_edges() == 30 and part.number_of_nodes() <= 20
+    assert min(degree[n] for n in part) >= sorted(degree.values(), reverse=True)[19]
+    assert "unit:quân-khu-7" in part
+    site = tmp_path / "site"
+    site_build.write_graph_page(qpgraph.KnowledgeGraph(graph), site)
+    page = (site / "graph.html").read_text(encoding="utf-8")
+    assert "the most connected part of a graph of 211 nodes and 589 edges" in page
+    assert len(json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))["edges"]) == 30

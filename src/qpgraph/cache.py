@@ -22,7 +22,8 @@ from .records import Article, ArticleRecords
 __all__ = ["extractor_key", "article_key", "RecordsCache"]
 
 #: What makes records: the code of these packages and modules, and every data file.
-_SOURCES = ("ingest", "extract", "records.py", "text.py", "evaluate/canonical.py", "evaluate/abbreviations.py", "data")
+_SOURCES = ("ingest", "extract", "records.py", "text.py", "evaluate/canonical.py", "evaluate/abbreviations.py", "data",
+            "facts.py", "corpus.py")
 
 
 @cache
@@ -51,6 +52,8 @@ class RecordsCache:
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
         self.used: set[str] = set()
+        #: The ids of the articles this build read from the cache (unchanged since the last build).
+        self.hits: set[str] = set()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
@@ -69,6 +72,7 @@ class RecordsCache:
         ):
             return None
         self.used.add(key)
+        self.hits.add(article.id)
         return records.model_copy(update={"article": article})
 
     def put(self, records: ArticleRecords) -> None:

@@ -196,9 +196,13 @@ def build(
             for stale in sorted(folder.glob("*.json")):
                 if stale.name not in keep:
                     stale.unlink()
-    write_corpus(result.records, out / "facts")
-    write_corpus(result.records, out / "records", full=True)
+    # An article read from the cache has its files from an earlier build already (the
+    # cache's key covers the writers' code too); only missing ones are written again.
+    hits = cache.hits if cache is not None else set()
+    for folder, full in ((out / "facts", False), (out / "records", True)):
+        fresh = [r for r in result.records if r.article.id not in hits or not (folder / f"{r.article.id}.json").is_file()]
+        write_corpus(fresh, folder, full=full)
     kg = KnowledgeGraph.from_records(result.records)
     write_all(kg.graph, out)
-    write_site(kg, result.records, out / "site")
+    write_site(kg, result.records, out / "site", jobs=jobs)
     return result

@@ -43,14 +43,23 @@ def evidence(mention: Mention, date: str | None) -> dict[str, Any]:
 
 
 class _Builder:
+    """Nodes and edges as plain dicts; sets while building, sorted lists in the graph."""
+
     def __init__(self) -> None:
         self.nodes: dict[str, dict[str, Any]] = {}
         self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.forms: dict[str, set[str]] = {}
+        self.articles: dict[str, set[str]] = {}
+        self.cited: dict[str, dict[str, dict[str, Any]]] = {}
 
     def node(self, nid: str, node_type: str, name: str, source: str | None = None, **attrs: Any) -> dict[str, Any]:
-        data = self.nodes.setdefault(nid, {"type": node_type, "name": name, "forms": [], "articles": []})
-        if source and source not in data["articles"]:
-            data["articles"].append(source)
+        data = self.nodes.get(nid)
+        if data is None:
+            data = self.nodes[nid] = {"type": node_type, "name": name}
+            self.forms[nid] = set()
+            self.articles[nid] = set()
+        if source:
+            self.articles[nid].add(source)
         for key, value in attrs.items():
             if value is not None:
                 data.setdefault(key, value)
@@ -58,13 +67,12 @@ class _Builder:
 
     def cite(self, nid: str, source: str, proof: dict[str, Any]) -> None:
         """Keep the first evidence of a node in each article."""
-        cited = self.nodes[nid].setdefault("evidence", [])
-        if all(e["article"] != source for e in cited):
-            cited.append({"article": source, **{k: proof.get(k) for k in ("date", "sentence", "start", "end", "text")}})
+        cited = self.cited.setdefault(nid, {})
+        if source not in cited:
+            cited[source] = {"article": source, **{k: proof.get(k) for k in ("date", "sentence", "start", "end", "text")}}
 
     def form(self, nid: str, printed: str) -> None:
-        if printed not in self.nodes[nid]["forms"]:
-            self.nodes[nid]["forms"].append(printed)
+        self.forms[nid].add(printed)
 
     def edge(self, u: str, v: str, relation: str, source: str, **attrs: Any) -> None:
         n = 0
@@ -75,10 +83,11 @@ class _Builder:
     def graph(self) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
         for nid in sorted(self.nodes):
-            data = self.nodes[nid]
-            data["forms"].sort()
-            data["articles"].sort()
-            data.get("evidence", []).sort(key=lambda e: e["article"])
+            data: dict[str, Any] = {"type": None, "name": None, "forms": sorted(self.forms[nid]),
+                                    "articles": sorted(self.articles[nid])}
+            data.update(self.nodes[nid])
+            if nid in self.cited:
+                data["evidence"] = [self.cited[nid][a] for a in sorted(self.cited[nid])]
             graph.add_node(nid, **data)
         for (u, v, key) in sorted(self.edges):
             graph.add_edge(u, v, key=key, **self.edges[(u, v, key)])

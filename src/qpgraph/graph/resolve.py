@@ -42,8 +42,15 @@ class PersonCluster:
 
 def domains(records: ArticleRecords, person: Person) -> frozenset[str]:
     """The top-level bodies and provinces a person's posts place them in."""
-    parents = {u.key: u.parent_key for u in records.units}
-    provinces = {u.key: u.province for u in records.units}
+    return _domains(person, *_unit_tables(records))
+
+
+def _unit_tables(records: ArticleRecords) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """An article's units: parent by key, province by key."""
+    return {u.key: u.parent_key for u in records.units}, {u.key: u.province for u in records.units}
+
+
+def _domains(person: Person, parents: dict[str, str | None], provinces: dict[str, str | None]) -> frozenset[str]:
     out: set[str] = set()
     for post in person.posts:
         key = post.unit
@@ -82,9 +89,10 @@ def _conflict(cluster: PersonCluster, mention: PersonMention) -> str | None:
 
 def resolve_persons(records: list[ArticleRecords]) -> list[PersonCluster]:
     """Group every article's persons into persons of the graph, deterministically."""
-    mentions = [
-        PersonMention(r, p, r.date or r.article.published, domains(r, p)) for r in records for p in r.persons
-    ]
+    mentions = []
+    for r in records:
+        tables = _unit_tables(r)
+        mentions += [PersonMention(r, p, r.date or r.article.published, _domains(p, *tables)) for p in r.persons]
     mentions.sort(key=lambda m: (canonical(m.person.name), sort_key(m.date), m.article.article.id))
     clusters: list[PersonCluster] = []
     by_name: dict[str, list[PersonCluster]] = {}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,12 +29,18 @@ from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
 from ..text import strip_diacritics
 
-__all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options"]
+__all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options", "drawn",
+           "MAX_GRAPH_NODES", "MAX_GRAPH_EDGES"]
 
 COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
 _FOLDERS = {"person": "person", "unit": "unit", "article": "article"}
-_MAX_EGO = 150
-_MAX_EGO_EDGES = 400
+_MAX_EGO = 60
+_MAX_EGO_EDGES = 100
+#: Evidence carried by a node in embedded graph data (tooltips show three); its page lists all.
+_SHOWN_EVIDENCE = 3
+#: graph.html draws at most this many nodes (the most connected) and edges; every node keeps its page.
+MAX_GRAPH_NODES = 5000
+MAX_GRAPH_EDGES = 15000
 
 
 @cache
@@ -50,7 +58,10 @@ def page_path(node: str, node_type: str) -> str | None:
 @cache
 def _templates() -> jinja2.Environment:
     loader = jinja2.PackageLoader("qpgraph.site", "templates")
-    return jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    # tojson still escapes < > & ' for HTML; Vietnamese stays as UTF-8 rather than \u escapes.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+    return env
 
 
 def graph_options(n_nodes: int) -> dict[str, Any]:
@@ -74,19 +85,26 @@ class _Site:
         self.kg = kg
         self.g = kg.graph
         self.out = out
-        self._items: dict[tuple[str, str], dict[str, Any]] = {}
+        self._items: dict[tuple[str, str, int], dict[str, Any]] = {}
+        self._unit_provinces: dict[str, set[str]] = {}
+        self._degrees: dict[str, int] | None = None
 
     def href(self, node: str, root: str) -> str | None:
         path = page_path(node, self.g.nodes[node]["type"]) if node in self.g else None
         return f"{root}{path}" if path else None
+
+    def degrees(self) -> dict[str, int]:
+        if self._degrees is None:
+            self._degrees = dict(self.g.degree())
+        return self._degrees
 
     def article_href(self, article: str, root: str) -> str:
         return f"{root}{page_path('article:' + article, 'article')}"
 
     def evidence(self, items: list[dict[str, Any]], root: str) -> list[dict[str, Any]]:
         return [
-            {"article": e["article"], "date": e.get("date"), "text": e.get("text"),
-             "sentence_text": e.get("sentence_text"), "href": self.article_href(e["article"], "")}
+            {"article": e["article"], "date": e.get("date"), "sentence_text": e.get("sentence_text") or e.get("text"),
+             "href": self.article_href(e["article"], "")}
             for e in items
         ]
 
@@ -106,32 +124,42 @@ class _Site:
         return sorted(found)
 
     def provinces_of_unit(self, unit: str) -> set[str]:
-        return {self.g.nodes[v]["name"] for _, v, d in self.g.out_edges(unit, data=True) if d["relation"] == "in_province"}
+        if unit not in self._unit_provinces:
+            self._unit_provinces[unit] = {self.g.nodes[v]["name"] for v in self.g.succ[unit]
+                                          if self.g.nodes[v]["type"] == "province" and any(
+                                              d["relation"] == "in_province" for d in self.g.succ[unit][v].values())}
+        return self._unit_provinces[unit]
 
-    def node_item(self, node: str, root: str) -> dict[str, Any]:
-        """A node as the pages show it (computed once per node and root)."""
-        key = (node, root)
+    def node_item(self, node: str, root: str, shown: int = _SHOWN_EVIDENCE) -> dict[str, Any]:
+        """A node as the pages show it, with the evidence of its first ``shown`` articles
+        (computed once per node, root and ``shown``)."""
+        key = (node, root, shown)
         if key not in self._items:
-            self._items[key] = self._node_item(node, root)
+            self._items[key] = self._node_item(node, root, shown)
         return self._items[key]
 
-    def _node_item(self, node: str, root: str) -> dict[str, Any]:
+    def _node_item(self, node: str, root: str, shown: int) -> dict[str, Any]:
         data = self.g.nodes[node]
         around = [*self.g.out_edges(node, data=True), *self.g.in_edges(node, data=True)]
         dates = sorted(day for _, _, d in around if (day := date_start(d.get("date"))))
-        cited = data.get("evidence", [])
-        edges = [d for _, _, d in self.g.edges(node, data=True) if d["relation"] == "mentioned_in"]
-        sentences = {d["article"]: d.get("sentence_text") for d in edges}
+        cited = self.cited(node)
         return {
             "id": node, "type": data["type"], "name": data["name"],
             "href": self.href(node, root) or (self.article_href(data["article"], root) if data.get("article") else None),
             "provinces": self.provinces_of(node), "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-            "evidence": [
-                {"article": e["article"], "date": e.get("date"), "sentence_text": sentences.get(e["article"]) or e.get("text"),
-                 "href": self.article_href(e["article"], "")}
-                for e in cited
-            ],
+            "evidence": cited[:shown],
+            "cited": len(cited),
         }
+
+    def cited(self, node: str) -> list[dict[str, Any]]:
+        """Every article citing a node: its first evidence there, with the sentence (links from the site root)."""
+        edges = [d for _, _, d in self.g.edges(node, data=True) if d["relation"] == "mentioned_in"]
+        sentences = {d["article"]: d.get("sentence_text") for d in edges}
+        return [
+            {"article": e["article"], "date": e.get("date"), "sentence_text": sentences.get(e["article"]) or e.get("text"),
+             "href": self.article_href(e["article"], "")}
+            for e in self.g.nodes[node].get("evidence", [])
+        ]
 
     def edge_item(self, u: str, v: str, key: str, data: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -140,9 +168,9 @@ class _Site:
             "evidence": self.evidence([data], "") if data.get("sentence_text") else [],
         }
 
-    def data(self, graph: nx.MultiDiGraph, root: str) -> dict[str, Any]:
+    def data(self, graph: nx.MultiDiGraph, root: str, shown: int = _SHOWN_EVIDENCE) -> dict[str, Any]:
         return {
-            "nodes": [self.node_item(n, root) for n in sorted(graph.nodes)],
+            "nodes": [self.node_item(n, root, shown) for n in sorted(graph.nodes)],
             "edges": [self.edge_item(u, v, k, d) for u, v, k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])],
         }
 
@@ -156,28 +184,65 @@ class _Site:
 
 def _neighbourhood(site: _Site, node: str, root: str) -> dict[str, Any]:
     """A node, its most connected neighbours (at most ``_MAX_EGO`` nodes) and the
-    edges between them (the node's own first, at most ``_MAX_EGO_EDGES``)."""
+    edges between them (the node's own first, at most ``_MAX_EGO_EDGES``); the
+    parallel edges of one relation are drawn as one, with their number and the
+    evidence of the first few."""
     g = site.g
+    degree = site.degrees()
     neighbours = set(g.successors(node)) | set(g.predecessors(node))
-    keep = [node] + sorted(neighbours, key=lambda n: (-g.degree(n), n))[: _MAX_EGO - 1]
-    kept = set(keep)
-    own: list[tuple[str, str, str, dict[str, Any]]] = []
-    rest: list[tuple[str, str, str, dict[str, Any]]] = []
-    for u in keep:
-        for _, v, k, d in g.out_edges(u, keys=True, data=True):
-            if v in kept:
-                (own if node in (u, v) else rest).append((u, v, k, d))
-    edges = sorted(own, key=lambda e: e[:3]) + sorted(rest, key=lambda e: e[:3])[: max(0, _MAX_EGO_EDGES - len(own))]
+    keep = [node] + sorted(neighbours, key=lambda n: (-degree[n], n))[: _MAX_EGO - 1]
+    own: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
+    rest: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
+    for u, v, k, d in _edges_among(g, keep):
+        (own if node in (u, v) else rest).setdefault((u, v, d["relation"]), []).append((k, d))
+    groups = sorted(own.items()) + sorted(rest.items())[: max(0, _MAX_EGO_EDGES - len(own))]
     return {
-        "nodes": [site.node_item(n, root) for n in sorted(keep)],
-        "edges": [site.edge_item(u, v, k, d) for u, v, k, d in edges],
+        "nodes": [site.node_item(n, root, 0) for n in sorted(keep)],
+        "edges": [_grouped_edge(site, u, v, relation, sorted(parallel, key=lambda e: e[0]), node in (u, v))
+                  for (u, v, relation), parallel in groups],
     }
 
 
-def _network(site: _Site) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The whole graph as a pyvis Network: its nodes, edges and options for our template."""
+def _grouped_edge(
+    site: _Site, u: str, v: str, relation: str, parallel: list[tuple[str, dict[str, Any]]], own: bool
+) -> dict[str, Any]:
+    """Parallel edges as one: their number, and the first one's evidence if they are the node's own."""
+    item = site.edge_item(u, v, parallel[0][0], parallel[0][1])
+    item["id"] = f"{u}|{v}|{relation}"
+    item["count"] = len(parallel)
+    if not own:
+        item["evidence"] = []
+    return item
+
+
+def _edges_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """The edges between ``nodes``, without walking every edge of a hub."""
+    among = set(nodes)
+    for u in nodes:
+        succ = g._succ[u]  # the adjacency dict itself: views cost more than the walk
+        targets = [v for v in succ if v in among] if len(succ) <= len(among) else [v for v in nodes if v in succ]
+        for v in targets:
+            for k, d in succ[v].items():
+                yield u, v, k, d
+
+
+def drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """What graph.html draws: the whole graph, or beyond ``MAX_GRAPH_NODES`` the most
+    connected nodes and at most ``MAX_GRAPH_EDGES`` of the edges between them (those
+    whose ends are the most connected)."""
+    if graph.number_of_nodes() <= MAX_GRAPH_NODES and graph.number_of_edges() <= MAX_GRAPH_EDGES:
+        return graph
+    degree = dict(graph.degree())
+    kept = set(sorted(graph.nodes, key=lambda n: (-degree[n], n))[:MAX_GRAPH_NODES])
+    edges = sorted(((u, v, k) for u, v, k in graph.edges(keys=True) if u in kept and v in kept),
+                   key=lambda e: (-min(degree[e[0]], degree[e[1]]), e))[:MAX_GRAPH_EDGES]
+    return graph.edge_subgraph(edges).copy() if len(edges) else graph.subgraph(kept).copy()
+
+
+def _network(site: _Site, graph: nx.MultiDiGraph) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A graph as a pyvis Network: its nodes, edges and options for our template."""
     net = Network(directed=True, cdn_resources="in_line")
-    data = site.data(site.g, "")
+    data = site.data(graph, "")
     for item in data["nodes"]:
         net.add_node(item["id"], label=item["name"], group=item["type"], color=COLORS[item["type"]])
     for item in data["edges"]:
@@ -219,34 +284,39 @@ def write_assets(out: Path) -> None:
 
 
 def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
-    """``graph.html``: the whole graph, filters, the org chart (assets must be written too)."""
+    """``graph.html``: the graph (its most connected part when large), filters, the
+    org chart (assets must be written too)."""
     out = Path(out)
     site = _Site(kg, out)
-    data, options = _network(site)
+    graph = drawn(kg.graph)
+    data, options = _network(site, graph)
     provinces = sorted(d["name"] for _, d in kg.graph.nodes(data=True) if d["type"] == "province")
+    whole = {"nodes": kg.graph.number_of_nodes(), "edges": kg.graph.number_of_edges()}
     site.render("graph.html.j2", "graph.html", title="Graph", data=data, options=options,
-                legend=sorted(COLORS.items()), provinces=provinces)
+                legend=sorted(COLORS.items()), provinces=provinces, whole=whole if graph is not kg.graph else None)
     return out / "graph.html"
 
 
-def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path) -> list[Path]:
-    """Write the site of a graph (and the records it was built from) into ``out``.
+def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path, *, jobs: int = 1) -> list[Path]:
+    """Write the site of a graph (and the records it was built from) into ``out``,
+    the person, unit and article pages on ``jobs`` processes.
 
     The pages are written into a new folder that takes the place of ``out`` once
     every page is there: a reader never sees half a site.
     """
     with replace_folder(Path(out)) as folder:
-        written = _write_pages(kg, records, folder)
+        site = _Site(kg, folder)
+        write_assets(folder)
+        written = [_write_index(site), write_graph_page(kg, folder)]
+        pages = [node for node, kind in kg.graph.nodes(data="type") if kind in ("person", "unit")]
+        shown = [r for r in records if f"article:{r.article.id}" in kg.graph]
+        tasks: list[str | ArticleRecords] = [*sorted(pages), *sorted(shown, key=lambda r: r.article.id)]
+        written += [folder / path for path in _render_all(site, tasks, jobs)]
     return [Path(out) / p.relative_to(folder) for p in written]
 
 
-def _write_pages(kg: KnowledgeGraph, records: list[ArticleRecords], out: Path) -> list[Path]:
-    site = _Site(kg, out)
-    g = kg.graph
-    written: list[Path] = []
-    write_assets(out)
-
-    # index.html
+def _write_index(site: _Site) -> Path:
+    g = site.g
     by_type: dict[str, list[str]] = {}
     for node, data in g.nodes(data=True):
         by_type.setdefault(data["type"], []).append(node)
@@ -273,45 +343,69 @@ def _write_pages(kg: KnowledgeGraph, records: list[ArticleRecords], out: Path) -
     ]
     site.render("index.html.j2", "index.html", title="qpgraph", counts=counts, events=events,
                 search_index=search_index, sections=sections)
-    written.append(out / "index.html")
+    return site.out / "index.html"
 
-    written.append(write_graph_page(kg, out))
 
-    # person/, unit/
-    for node in sorted(by_type.get("person", []) + by_type.get("unit", [])):
-        path = page_path(node, g.nodes[node]["type"])
-        assert path is not None
+#: The site and its tasks, inherited by forked workers (never pickled).
+_WORK: tuple[_Site, list[str | ArticleRecords]] | None = None
 
-        timeline = [
-            {"date": t.date, "relation": t.relation, "what": t.what,
-             "other_href": site.href(t.other, "../") if t.other and t.other in g else None,
-             "evidence": [{"article": e.article, "sentence_text": e.sentence_text, "href": site.article_href(e.article, "../")}
-                          for e in t.evidence]}
-            for t in kg.timeline(node)
-        ]
-        nd = g.nodes[node]
-        sources = [{"article": e["article"], "date": e.get("date"), "sentence_text": s.get("sentence_text"),
-                    "href": site.article_href(e["article"], "../")}
-                   for e, s in zip(nd.get("evidence", []), site.node_item(node, "../")["evidence"])]
-        merge = nd.get("merge", {}).get("reason") if nd["type"] == "person" else None
-        node_view = {"type": nd["type"], "name": nd["name"], "forms": nd.get("forms", []), "rank": nd.get("rank"),
-                     "merge": merge}
-        site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
-                    sources=sources, ego=_neighbourhood(site, node, "../"))
-        written.append(out / path)
 
-    # article/
-    for rec in sorted(records, key=lambda r: r.article.id):
-        node = f"article:{rec.article.id}"
-        if node not in g:
-            continue
-        path = page_path(node, "article")
-        assert path is not None
-        around = [node] + sorted(u for u, _, d in g.in_edges(node, data=True) if d["relation"] in ("mentioned_in", "reported_in"))
-        sub = g.subgraph(around)
-        site.render("article.html.j2", path, title=rec.article.title or rec.article.id,
-                    article={"id": rec.article.id, "title": rec.article.title or rec.article.id,
-                             "date": rec.date or rec.article.published, "url": rec.article.url},
-                    highlighted=_highlighted(rec), ego=site.data(sub, "../"))
-        written.append(out / path)
-    return written
+def _render_all(site: _Site, tasks: list[str | ArticleRecords], jobs: int) -> list[str]:
+    """Render every task (a node's id or an article's records); on ``jobs`` forked
+    processes when there are many. The pages are the same either way."""
+    global _WORK
+    if jobs <= 1 or len(tasks) < 200 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_render(site, task) for task in tasks]
+    _WORK = (site, tasks)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_render_slice, [(i, jobs) for i in range(jobs)])
+    finally:
+        _WORK = None
+    return [path for part in parts for path in part]
+
+
+def _render_slice(part: tuple[int, int]) -> list[str]:
+    assert _WORK is not None
+    site, tasks = _WORK
+    return [_render(site, task) for task in tasks[part[0]::part[1]]]
+
+
+def _render(site: _Site, task: str | ArticleRecords) -> str:
+    return _render_article(site, task) if isinstance(task, ArticleRecords) else _render_entity(site, task)
+
+
+def _render_entity(site: _Site, node: str) -> str:
+    g, kg = site.g, site.kg
+    nd = g.nodes[node]
+    path = page_path(node, nd["type"])
+    assert path is not None
+    timeline = [
+        {"date": t.date, "relation": t.relation, "what": t.what,
+         "other_href": site.href(t.other, "../") if t.other and t.other in g else None,
+         "evidence": [{"article": e.article, "sentence_text": e.sentence_text, "href": site.article_href(e.article, "../")}
+                      for e in t.evidence]}
+        for t in kg.timeline(node)
+    ]
+    sources = [{**c, "href": site.article_href(c["article"], "../")} for c in site.cited(node)]
+    merge = nd.get("merge", {}).get("reason") if nd["type"] == "person" else None
+    node_view = {"type": nd["type"], "name": nd["name"], "forms": nd.get("forms", []), "rank": nd.get("rank"), "merge": merge}
+    site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
+                sources=sources, ego=_neighbourhood(site, node, "../"))
+    return path
+
+
+def _render_article(site: _Site, rec: ArticleRecords) -> str:
+    g = site.g
+    node = f"article:{rec.article.id}"
+    path = page_path(node, "article")
+    assert path is not None
+    around = [node] + sorted(u for u, _, d in g.in_edges(node, data=True) if d["relation"] in ("mentioned_in", "reported_in"))
+    own = sorted((u, v, k, d) for u, v, k, d in _edges_among(g, around) if d["article"] == rec.article.id)
+    ego = {"nodes": [site.node_item(n, "../", 0) for n in sorted(around)],
+           "edges": [site.edge_item(u, v, k, d) for u, v, k, d in own]}
+    site.render("article.html.j2", path, title=rec.article.title or rec.article.id,
+                article={"id": rec.article.id, "title": rec.article.title or rec.article.id,
+                         "date": rec.date or rec.article.published, "url": rec.article.url},
+                highlighted=_highlighted(rec), ego=ego)
+    return path
