@@ -52,8 +52,6 @@ class RecordsCache:
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
         self.used: set[str] = set()
-        #: The ids of the articles this build read from the cache (unchanged since the last build).
-        self.hits: set[str] = set()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
@@ -72,7 +70,6 @@ class RecordsCache:
         ):
             return None
         self.used.add(key)
-        self.hits.add(article.id)
         return records.model_copy(update={"article": article})
 
     def put(self, records: ArticleRecords) -> None:

@@ -17,12 +17,13 @@ import json
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from .atomic import write_text_atomic
-from .cache import RecordsCache
+from .cache import RecordsCache, article_key
 from .errors import ExtractionError, QpgraphError
 from .evaluate import Scores, baseline_facts, load_facts_dir, score
 from .extract.nlp import build_nlp
@@ -51,6 +52,35 @@ def _extract_one(article: Article) -> ArticleRecords | QpgraphError:
         return ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", article.path)
 
 
+@dataclass(frozen=True)
+class _Keep:
+    """Where freshly extracted records go, written by the process that extracted them:
+    the cache folder, and ``facts/`` and ``records/`` under ``out``."""
+
+    cache: Path | None = None
+    out: Path | None = None
+
+    def save(self, records: ArticleRecords) -> None:
+        if self.cache is not None:
+            RecordsCache(self.cache).put(records)
+        if self.out is not None:
+            write_corpus([records], self.out / "facts")
+            write_corpus([records], self.out / "records", full=True)
+
+
+def _extract_and_keep(article: Article, keep: _Keep) -> ArticleRecords | QpgraphError:
+    outcome = _extract_one(article)
+    if isinstance(outcome, ArticleRecords):
+        keep.save(outcome)
+    return outcome
+
+
+def _extract_and_keep_here(outcome: ArticleRecords | QpgraphError, keep: _Keep) -> ArticleRecords | QpgraphError:
+    if isinstance(outcome, ArticleRecords):
+        keep.save(outcome)
+    return outcome
+
+
 def _on_dask(address: str, articles: list[Article]) -> Iterable[ArticleRecords | QpgraphError]:
     """Extract on a Dask cluster (an existing distributed engine, not our own), in input order."""
     from distributed import Client
@@ -67,6 +97,7 @@ def extract_corpus(
     cache: RecordsCache | None = None,
     report: bool = False,
     dask_scheduler: str | None = None,
+    out: Path | None = None,
 ) -> CorpusResult:
     """Extract every article under ``paths``; a bad article is an error, not a stop.
 
@@ -74,7 +105,9 @@ def extract_corpus(
     at ``dask_scheduler`` (an address such as ``tcp://10.0.0.5:8786``); with a
     ``cache``, articles already
     extracted by this extractor are read from it; ``report`` shows progress on
-    standard error. The result is the same whatever the options.
+    standard error; with ``out``, the facts and records of every article
+    extracted are written to ``out/facts`` and ``out/records`` as it is done.
+    The result is the same whatever the options.
     """
     result = CorpusResult()
     articles: list[Article] = []
@@ -91,23 +124,26 @@ def extract_corpus(
             done[i] = cached
         else:
             todo.append(i)
+    keep = _Keep(cache.folder if cache is not None else None, out)
     outcomes: Iterable[ArticleRecords | QpgraphError]
     if dask_scheduler and todo:
         pool = None
-        outcomes = _on_dask(dask_scheduler, [articles[i] for i in todo])
+        # Dask workers may be other machines: what they return is kept here.
+        outcomes = (_extract_and_keep_here(outcome, keep) for outcome in _on_dask(dask_scheduler, [articles[i] for i in todo]))
     elif jobs > 1 and len(todo) > 1:
         pool = ProcessPoolExecutor(max_workers=jobs)
-        outcomes = pool.map(_extract_one, [articles[i] for i in todo], chunksize=max(1, len(todo) // (jobs * 8)))
+        outcomes = pool.map(partial(_extract_and_keep, keep=keep), [articles[i] for i in todo],
+                            chunksize=max(1, len(todo) // (jobs * 8)))
     else:
         pool = None
-        outcomes = (_extract_one(articles[i]) for i in todo)
+        outcomes = (_extract_and_keep(articles[i], keep) for i in todo)
     try:
         stream = progress(outcomes, len(todo), "extract") if report else outcomes
         for n, outcome in enumerate(stream):
             i = todo[n]
             done[i] = outcome
             if cache is not None and isinstance(outcome, ArticleRecords):
-                cache.put(outcome)
+                cache.used.add(article_key(outcome.article))
     finally:
         if pool is not None:
             pool.shutdown()
@@ -187,7 +223,7 @@ def build(
 
     out = Path(out)
     cache = RecordsCache(out / "cache") if incremental else None
-    result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler)
+    result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler, out=out)
     if cache is not None:
         cache.prune()
     keep = {f"{r.article.id}.json" for r in result.records}
@@ -196,12 +232,11 @@ def build(
             for stale in sorted(folder.glob("*.json")):
                 if stale.name not in keep:
                     stale.unlink()
-    # An article read from the cache has its files from an earlier build already (the
-    # cache's key covers the writers' code too); only missing ones are written again.
-    hits = cache.hits if cache is not None else set()
+    # Extracted articles were written as they were done; one read from the cache has
+    # its files from an earlier build (the cache's key covers the writers' code too),
+    # and only those missing are written again.
     for folder, full in ((out / "facts", False), (out / "records", True)):
-        fresh = [r for r in result.records if r.article.id not in hits or not (folder / f"{r.article.id}.json").is_file()]
-        write_corpus(fresh, folder, full=full)
+        write_corpus([r for r in result.records if not (folder / f"{r.article.id}.json").is_file()], folder, full=full)
     kg = KnowledgeGraph.from_records(result.records)
     write_all(kg.graph, out)
     write_site(kg, result.records, out / "site", jobs=jobs)
