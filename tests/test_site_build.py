@@ -102,8 +102,9 @@ def test_site_neighbourhood_draws_parallel_edges_as_one(built: Path) -> None:
 
 
 def test_site_article_graph_is_the_articles_own(built: Path) -> None:
+    graph = qpgraph.load(built).graph
     ego = _embedded(built / "site" / page_path("article:dev-29", "article"))
-    assert {x["article"] for e in ego["edges"] for x in e["evidence"]} == {"dev-29"}
+    assert {graph.edges[e["from"], e["to"], e["id"].split("|")[2]]["article"] for e in ego["edges"]} == {"dev-29"}
     assert (len(ego["nodes"]), len(ego["edges"])) == (11, 23)
 
 

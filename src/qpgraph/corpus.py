@@ -14,11 +14,13 @@ them too.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import multiprocessing
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -30,10 +32,12 @@ from .extract.nlp import build_nlp
 from .extract.pipeline import extract
 from .facts import to_facts
 from .ingest import iter_articles, prepare
-from .progress import progress
+from .progress import progress, stage
 from .records import Article, ArticleRecords, Facts
 
 __all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus"]
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -211,7 +215,8 @@ def build(
     dask_scheduler: str | None = None,
 ) -> CorpusResult:
     """Everything from the articles in ``paths`` into ``out``: ``facts/`` and
-    ``records/`` per article, the graph in every export format, and ``site/``.
+    ``records/`` per article, the graph in every export format, and ``site/``;
+    with ``jobs`` > 1 the exports are written beside the site's pages.
 
     With ``incremental`` (the default) extraction is cached in ``out/cache``:
     only new or changed articles are extracted, removed ones are dropped, and the
@@ -223,21 +228,60 @@ def build(
 
     out = Path(out)
     cache = RecordsCache(out / "cache") if incremental else None
-    result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler, out=out)
-    if cache is not None:
-        cache.prune()
-    keep = {f"{r.article.id}.json" for r in result.records}
-    for folder in (out / "facts", out / "records"):
-        if folder.is_dir():
-            for stale in sorted(folder.glob("*.json")):
-                if stale.name not in keep:
-                    stale.unlink()
-    # Extracted articles were written as they were done; one read from the cache has
-    # its files from an earlier build (the cache's key covers the writers' code too),
-    # and only those missing are written again.
-    for folder, full in ((out / "facts", False), (out / "records", True)):
-        write_corpus([r for r in result.records if not (folder / f"{r.article.id}.json").is_file()], folder, full=full)
-    kg = KnowledgeGraph.from_records(result.records)
-    write_all(kg.graph, out)
-    write_site(kg, result.records, out / "site", jobs=jobs)
+    with stage("extract", report) as details:
+        result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler, out=out)
+        if cache is not None:
+            cache.prune()
+        keep = {f"{r.article.id}.json" for r in result.records}
+        for folder in (out / "facts", out / "records"):
+            if folder.is_dir():
+                for stale in sorted(folder.glob("*.json")):
+                    if stale.name not in keep:
+                        stale.unlink()
+        # Extracted articles were written as they were done; one read from the cache has
+        # its files from an earlier build (the cache's key covers the writers' code too),
+        # and only those missing are written again.
+        for folder, full in ((out / "facts", False), (out / "records", True)):
+            write_corpus([r for r in result.records if not (folder / f"{r.article.id}.json").is_file()], folder, full=full)
+        details.append(f"{len(result.records)} articles, {len(result.errors)} errors")
+    with stage("graph", report) as details:
+        kg = KnowledgeGraph.from_records(result.records)
+        details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
+    with stage("exports and site", report) as details:
+        exports = _in_background(write_all, kg.graph, out) if jobs > 1 else None
+        pages = write_site(kg, result.records, out / "site", jobs=jobs)
+        written = exports() if exports is not None else write_all(kg.graph, out)
+        details.append(f"{len(written)} exports, {len(pages)} pages")
     return result
+
+
+#: The work of a forked background process, inherited (never pickled).
+_BACKGROUND: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+
+
+def _in_background(work: Callable[..., T], *args: Any) -> Callable[[], T] | None:
+    """Start ``work(*args)`` in a forked process (its arguments are inherited, not
+    copied through a pipe); the function returned waits for its result, and raises
+    what it raised. None where processes cannot fork."""
+    global _BACKGROUND
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _BACKGROUND = (work, args)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    pending = pool.submit(_run_background)
+
+    def wait() -> T:
+        global _BACKGROUND
+        try:
+            return cast(T, pending.result())
+        finally:
+            pool.shutdown()
+            _BACKGROUND = None
+
+    return wait
+
+
+def _run_background() -> Any:
+    assert _BACKGROUND is not None
+    work, args = _BACKGROUND
+    return work(*args)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TextIO, TypeVar
 
-__all__ = ["progress"]
+__all__ = ["progress", "stage"]
 
 T = TypeVar("T")
 
@@ -43,3 +44,23 @@ def progress(items: Iterable[T], total: int, label: str, stream: TextIO | None =
             pct = 100 * done // total if total else 100
             stream.write(f"{label}: {done}/{total} ({pct}%), {rate:.1f} articles/s, {left:.0f} s left\n")
             stream.flush()
+
+
+@contextmanager
+def stage(label: str, report: bool, stream: TextIO | None = None) -> Iterator[list[str]]:
+    """Time a stage of a build; with ``report``, log ``label: details (seconds)`` when it ends.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> with stage("graph", True, out) as details:
+    ...     details.append("3 nodes")
+    >>> out.getvalue().split(" (")[0]
+    'graph: 3 nodes'
+    """
+    details: list[str] = []
+    start = time.monotonic()
+    yield details
+    if report:
+        stream = stream or sys.stderr
+        stream.write(f"{label}: {', '.join(details) or 'done'} ({time.monotonic() - start:.1f} s)\n")
+        stream.flush()
