@@ -14,6 +14,7 @@ Run: ``python benchmarks/build_scale.py [--sizes 1000 10000] [--jobs 2]``.
 from __future__ import annotations
 
 import argparse
+import re
 import resource
 import shutil
 import subprocess
@@ -30,6 +31,7 @@ from qpgraph.extract.pipeline import extract  # noqa: E402
 from qpgraph.ingest import iter_articles, prepare  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+STAGE = re.compile(r"^(extract|graph|exports and site): .*\(\d+\.\d s\)$")
 
 
 def throughput(rounds: int = 5) -> tuple[float, float]:
@@ -52,37 +54,42 @@ def throughput(rounds: int = 5) -> tuple[float, float]:
     return ours, theirs
 
 
-def timed_build(raw: Path, out: Path, jobs: int, clean: bool) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of the largest process of one build."""
-    args = [sys.executable, "-m", "qpgraph.cli", "build", str(raw), "--out", str(out), "--jobs", str(jobs), "--no-progress"]
+def timed_build(raw: Path, out: Path, jobs: int, clean: bool) -> tuple[float, float, list[str]]:
+    """Wall seconds, peak RSS (MB) of the largest process, and the stage lines of one build."""
+    args = [sys.executable, "-m", "qpgraph.cli", "build", str(raw), "--out", str(out), "--jobs", str(jobs), "--progress"]
     if clean:
         args.append("--clean")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True)
+    run = subprocess.run(args, check=True, capture_output=True, text=True)
     wall = time.perf_counter() - start
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return wall, peak / 1024
+    stages = [line for line in run.stderr.splitlines() if STAGE.match(line)]
+    return wall, peak / 1024, stages
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--no-throughput", action="store_true", help="only the builds")
     args = parser.parse_args()
 
-    ours, theirs = throughput()
-    print(f"extraction: {ours:,.0f} chars/s per core; underthesea ner(): {theirs:,.0f} chars/s; ratio {ours / theirs:.1f}x")
+    if not args.no_throughput:
+        ours, theirs = throughput()
+        print(f"extraction: {ours:,.0f} chars/s per core; underthesea ner(): {theirs:,.0f} chars/s; ratio {ours / theirs:.1f}x")
     print(f"{'articles':>9} {'clean build s':>14} {'peak MB':>8} {'+1 article s':>13} {'s per 1k articles':>18}")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             raw, out = Path(tmp) / "raw", Path(tmp) / "build"
             generate(size, raw)
-            clean, peak = timed_build(raw, out, args.jobs, clean=True)
+            clean, peak, stages = timed_build(raw, out, args.jobs, clean=True)
             extra = generate(1, Path(tmp) / "extra", seed=size + 1)[0]
             shutil.copy(extra, raw / "syn-extra.txt")
-            incremental, _ = timed_build(raw, out, args.jobs, clean=False)
+            incremental, _, added = timed_build(raw, out, args.jobs, clean=False)
             print(f"{size:>9} {clean:>14.1f} {peak:>8.0f} {incremental:>13.1f} {1000 * clean / size:>18.1f}")
+            print("\n".join(f"{'':>9} clean    {line}" for line in stages))
+            print("\n".join(f"{'':>9} +1       {line}" for line in added), flush=True)
 
 
 if __name__ == "__main__":

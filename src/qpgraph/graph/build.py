@@ -76,9 +76,11 @@ class _Builder:
 
     def edge(self, u: str, v: str, relation: str, source: str, **attrs: Any) -> None:
         n = 0
-        while (u, v, f"{relation}:{source}:{n}") in self.edges:
+        key = f"{relation}:{source}:0"
+        while (u, v, key) in self.edges:
             n += 1
-        self.edges[(u, v, f"{relation}:{source}:{n}")] = {"relation": relation, "article": source, **attrs}
+            key = f"{relation}:{source}:{n}"
+        self.edges[(u, v, key)] = {"relation": relation, "article": source, **attrs}
 
     def graph(self) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
@@ -89,8 +91,7 @@ class _Builder:
             if nid in self.cited:
                 data["evidence"] = [self.cited[nid][a] for a in sorted(self.cited[nid])]
             graph.add_node(nid, **data)
-        for (u, v, key) in sorted(self.edges):
-            graph.add_edge(u, v, key=key, **self.edges[(u, v, key)])
+        graph.add_edges_from((u, v, key, self.edges[(u, v, key)]) for u, v, key in sorted(self.edges))
         return graph
 
 
@@ -164,14 +165,15 @@ def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
             eid = node_id("event", f"{aid}-{index}")
             b.node(eid, "event", f"{event.kind} {event.date or ''} ({aid})".replace("  ", " "), aid,
                    kind=event.kind, date=event.date, article=aid)
-            b.edge(eid, art, "reported_in", aid, **evidence(event.mention, event.date))
-            b.cite(eid, aid, evidence(event.mention, event.date))
+            proof = evidence(event.mention, event.date)
+            b.edge(eid, art, "reported_in", aid, **proof)
+            b.cite(eid, aid, proof)
             names = {p.name: person_of[(aid, p.id)] for p in rec.persons}
             attendees = sorted({names[n] for n in event.participants if n in names})
             for pid in attendees:
-                b.edge(pid, eid, "participated_in", aid, **evidence(event.mention, event.date))
+                b.edge(pid, eid, "participated_in", aid, **proof)
             for a, c in combinations(attendees, 2):
-                b.edge(a, c, "met", aid, event=eid, **evidence(event.mention, event.date))
+                b.edge(a, c, "met", aid, event=eid, **proof)
 
     # The 2025 merger, for every province in the graph.
     for nid, data in list(b.nodes.items()):

@@ -11,14 +11,19 @@ Diacritics are kept: "Lê Văn Thanh" and "Lê Văn Thành" are two names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import normalize
 
 __all__ = ["slug", "node_id"]
 
 
+_NOT_WORD = re.compile(r"[^\w|]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
-    return re.sub(r"[^\w|]+", "-", normalize(text).lower()).replace("|", "--").strip("-")
+    return _NOT_WORD.sub("-", normalize(text).lower()).replace("|", "--").strip("-")
 
 
 def node_id(kind: str, key: str) -> str:
