@@ -8,8 +8,9 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
-__all__ = ["write_bytes_atomic", "write_text_atomic", "replace_folder"]
+__all__ = ["open_atomic", "write_bytes_atomic", "write_text_atomic", "replace_folder"]
 
 
 def _umask() -> int:
@@ -18,17 +19,31 @@ def _umask() -> int:
     return mask
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+@contextmanager
+def open_atomic(path: Path) -> Iterator[TextIO]:
+    """A buffered text handle (UTF-8 on every platform, '\\n' line ends) on a temporary
+    file beside ``path``, renamed over it when the block ends without an error and
+    removed if it raises: a reader never sees half a file however large it is."""
+    with _atomic(path) as fd, open(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as handle:
+        yield handle
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[int]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        yield fd
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    with _atomic(path) as fd, os.fdopen(fd, "wb") as handle:
+        handle.write(data)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

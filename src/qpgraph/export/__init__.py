@@ -2,6 +2,8 @@
 
 Every exporter is a function ``(graph, path) -> None`` writing one file (or a
 folder, for Neo4j) deterministically: the same graph gives byte-identical files.
+Each streams its file out through a buffered handle as it goes (no document is
+built in memory) and replaces the old one atomically (``_stream``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from .graphml import write_graphml
 from .neo4j import write_neo4j
 from .node_link import read_node_link, write_node_link
 
-__all__ = ["EXPORTERS", "write_all", "write_node_link", "read_node_link", "write_graphml", "write_gexf", "write_neo4j"]
+__all__ = ["EXPORTERS", "read_node_link", "write_all", "write_gexf", "write_graphml", "write_neo4j", "write_node_link"]
 
 Exporter = Callable[[nx.MultiDiGraph, Path], None]
 

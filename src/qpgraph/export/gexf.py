@@ -1,51 +1,212 @@
-"""GEXF 1.2 (``graph.gexf``) for Gephi, with ``start``/``end`` so its timeline works.
+"""GEXF 1.2draft (``graph.gexf``) for Gephi, with ``start`` dates so its timeline works.
 
 A node starts at the first date it is reported; an edge at its article's date.
-Partial dates start on their first day.
+Partial dates start on their first day. ``lastmodifieddate`` is the latest date
+a node starts at (not today), so the same graph gives the same file.
+
+Written by hand as it streams out (see ``_layout``), as networkx's writer writes
+:func:`~qpgraph.export.graphml.scalar_graph` (lists and dicts as JSON strings):
+
+* a node's ``label`` is its name; its data attributes named ``label`` or
+  ``start`` are not written (GEXF's own are);
+* an edge's id is its position, its key the ``networkx_key`` attribute (which
+  ``nx.read_gexf`` takes as the key), and its evidence's character span
+  (``start``, ``end``) is renamed ``span_start``, ``span_end``;
+* every other attribute is a static ``<attvalue>``, typed ``string``, ``long``,
+  ``double`` or ``boolean`` (``string`` if its values have several types), and
+  declared sorted by title. GEXF's other reserved names (``id``, ``pid``,
+  ``weight``, ``viz``, ...) are ordinary attributes here.
 """
 
 from __future__ import annotations
 
-import io
-import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
+from ..atomic import open_atomic
 from ..graph.dates import date_start
-from ..atomic import write_bytes_atomic
-from .graphml import scalar_graph
+from ._layout import PLAIN, Column, Convert, Row, Signature, Signatures, written_type
+from ._stream import write_joined
+from ._xml import escape_attr
+from .scalar import scalar
 
 __all__ = ["write_gexf"]
 
-_MODIFIED = re.compile(rb'lastmodifieddate="[^"]*"')
+#: A declared attribute: its class ("node" or "edge") and title → its id and GEXF type.
+Attributes = dict[tuple[str, str], tuple[str, str]]
+
+_TYPES: dict[type, str] = {str: "string", int: "long", float: "double", bool: "boolean"}
+_KEY = "networkx_key"
+_NODE_OWN = frozenset({"label", "start"})
+_EDGE_RENAMED = {"start": "span_start", "end": "span_end"}
+_HEADER = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    ' xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n'
+    '  <meta lastmodifieddate="{modified}">\n'
+    "    <creator>qpgraph</creator>\n"
+    "  </meta>\n"
+)
+_FLOATS = {"inf": "INF", "-inf": "-INF", "nan": "NaN"}
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
-    flat = scalar_graph(graph)
-    first: dict[str, str] = {}
-    for u, v, data in graph.edges(data=True):
-        start = date_start(data.get("date"))
+    nodes = Signatures()
+    for _node, data in graph.nodes(data=True):
+        nodes.add(data)
+    edges = _scan_edges(graph)
+    attributes = _attributes(nodes, edges.sigs, edges.key_types)
+    node_rows = [[_node_row(sig, attributes, start) for sig in nodes.distinct] for start in (False, True)]
+    edge_rows = [[_edge_row(sig, attributes, start) for sig in edges.sigs.distinct] for start in (False, True)]
+    with open_atomic(path) as out:
+        out.write(_HEADER.format(modified=max(edges.first.values(), default="1970-01-01")))
+        out.write(_graph_open(graph.is_directed(), dynamic=bool(edges.first)) + "".join(_declarations(attributes)))
+        out.write("    <nodes>\n")
+        write_joined(out, _render_nodes(graph, nodes, node_rows, edges.first))
+        out.write("    </nodes>\n    <edges>\n")
+        write_joined(out, _render_edges(graph, edges, edge_rows))
+        out.write("    </edges>\n  </graph>\n</gexf>\n")
+
+
+@dataclass
+class _Edges:
+    """What a first pass over the edges finds."""
+
+    sigs: Signatures = field(default_factory=Signatures)
+    #: The types of the edges' keys.
+    key_types: set[type] = field(default_factory=set)
+    #: Each edge's start, in graph order.
+    starts: list[str | None] = field(default_factory=list)
+    #: Each node's first start (of its edges').
+    first: dict[Any, str] = field(default_factory=dict)
+
+
+def _scan_edges(graph: nx.MultiDiGraph) -> _Edges:
+    start_of = lru_cache(maxsize=None)(date_start)
+    scan = _Edges()
+    add_sig, add_key_type, add_start, first = scan.sigs.add, scan.key_types.add, scan.starts.append, scan.first
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        add_sig(data)
+        add_key_type(type(key))
+        start = start_of(data.get("date"))
+        add_start(start)
+        if start is not None:
+            # Inline rather than a function: this runs for every edge.
+            if (earliest := first.get(u)) is None or start < earliest:
+                first[u] = start
+            if (earliest := first.get(v)) is None or start < earliest:
+                first[v] = start
+    return scan
+
+
+def _render_nodes(graph: nx.MultiDiGraph, sigs: Signatures, rows: list[list[Row]], first: dict[Any, str]) -> Iterator[str]:
+    for (node, data), i in zip(graph.nodes(data=True), sigs.of, strict=True):
+        start = first.get(node)
+        head = (str(node), _label(node, data)) if start is None else (str(node), _label(node, data), start)
+        yield rows[start is not None][i].render(head, data, escape_attr)
+
+
+def _render_edges(graph: nx.MultiDiGraph, edges: _Edges, rows: list[list[Row]]) -> Iterator[str]:
+    ordered = zip(graph.edges(keys=True, data=True), edges.sigs.of, edges.starts, strict=True)
+    for position, ((u, v, key, data), i, start) in enumerate(ordered):
         if start is None:
-            continue
-        for node in (u, v):
-            if node not in first or start < first[node]:
-                first[node] = start
-    for node, data in flat.nodes(data=True):
-        data["label"] = data.get("name", node)
-        if node in first:
-            data["start"] = first[node]
-    for _u, _v, data in flat.edges(data=True):
-        # GEXF's start/end are the timeline's; the evidence's character span is renamed.
-        for key in ("start", "end"):
-            if key in data:
-                data[f"span_{key}"] = data.pop(key)
-        start = date_start(data.get("date") or None)
-        if start:
-            data["start"] = start
-    buffer = io.BytesIO()
-    nx.write_gexf(flat, buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
-    # networkx stamps today's date; the newest date of the graph keeps builds identical.
-    newest = max(first.values(), default="1970-01-01")
-    data = _MODIFIED.sub(f'lastmodifieddate="{newest}"'.encode(), buffer.getvalue(), count=1)
-    write_bytes_atomic(path, data)
+            yield rows[False][i].render((str(position), str(u), str(v), str(key)), data, escape_attr)
+        else:
+            yield rows[True][i].render((str(position), str(u), str(v), start, str(key)), data, escape_attr)
+
+
+def _label(node: Any, data: Mapping[str, Any]) -> str:
+    name = data.get("name", node)
+    return name if isinstance(name, str) else str(scalar(name))
+
+
+def _titles(scope: str, sig: Signature) -> Iterator[tuple[str, str, type]]:
+    """(name in the data, GEXF title, value type) of each attribute written."""
+    for name, value_type in zip(*sig, strict=True):
+        if scope == "edge":
+            yield name, _EDGE_RENAMED.get(name, name), value_type
+        elif name not in _NODE_OWN:
+            yield name, name, value_type
+
+
+def _attributes(nodes: Signatures, edges: Signatures, key_types: set[type]) -> Attributes:
+    """Every attribute, nodes' then edges', sorted by title, with its id and type."""
+    types: dict[tuple[str, str], set[type]] = {}
+    for scope, sigs in (("node", nodes), ("edge", edges)):
+        for sig in sigs.distinct:
+            for _name, title, value_type in _titles(scope, sig):
+                types.setdefault((scope, title), set()).add(written_type(value_type))
+    if key_types:
+        types.setdefault(("edge", _KEY), set()).update(map(written_type, key_types))
+    ordered = sorted(types, key=lambda attribute: (attribute[0] != "node", attribute[1]))
+    return {
+        attribute: (str(i), _TYPES[next(iter(types[attribute]))] if len(types[attribute]) == 1 else "string")
+        for i, attribute in enumerate(ordered)
+    }
+
+
+def _graph_open(directed: bool, dynamic: bool) -> str:
+    mode = 'mode="dynamic" name="" timeformat="date"' if dynamic else 'mode="static" name=""'
+    return f'  <graph defaultedgetype="{"directed" if directed else "undirected"}" {mode}>\n'
+
+
+def _declarations(attributes: Attributes) -> Iterator[str]:
+    for scope in ("node", "edge"):
+        lines = [
+            f'      <attribute id="{attribute_id}" title="{escape_attr(title)}" type="{gexf_type}" />\n'
+            for (attribute_scope, title), (attribute_id, gexf_type) in attributes.items()
+            if attribute_scope == scope
+        ]
+        if lines:
+            yield f'    <attributes mode="static" class="{scope}">\n' + "".join(lines) + "    </attributes>\n"
+
+
+def _bool_text(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _float_text(value: float) -> str:
+    text = str(value)
+    return _FLOATS.get(text, text)
+
+
+def _json_text(value: object) -> str:
+    return escape_attr(str(scalar(value)))
+
+
+def _convert(value_type: type) -> Convert | None:
+    """How GEXF writes a value of this type, if not as ``%s`` would."""
+    if value_type is bool:
+        return _bool_text
+    if value_type is float:
+        return _float_text
+    return None if value_type in PLAIN else _json_text
+
+
+def _columns(scope: str, sig: Signature, attributes: Attributes) -> Iterable[Column]:
+    for name, title, value_type in _titles(scope, sig):
+        line = f'          <attvalue for="{attributes[scope, title][0]}" value="%s" />\n'
+        yield Column(name, line, _convert(value_type), text=value_type is str)
+
+
+def _element(head: str, first_lines: str, columns: list[Column], tail: str) -> Row:
+    """An element with its attvalues, or without any."""
+    if not first_lines and not columns:
+        return Row.compile(head + " />\n", [], "")
+    return Row.compile(f"{head}>\n        <attvalues>\n{first_lines}", columns, f"        </attvalues>\n{tail}")
+
+
+def _node_row(sig: Signature, attributes: Attributes, start: bool) -> Row:
+    head = '      <node id="%s" label="%s"' + (' start="%s"' if start else "")
+    return _element(head, "", list(_columns("node", sig, attributes)), "      </node>\n")
+
+
+def _edge_row(sig: Signature, attributes: Attributes, start: bool) -> Row:
+    head = '      <edge id="%s" source="%s" target="%s"' + (' start="%s"' if start else "")
+    key_line = f'          <attvalue for="{attributes["edge", _KEY][0]}" value="%s" />\n'
+    return _element(head, key_line, list(_columns("edge", sig, attributes)), "      </edge>\n")

@@ -1,19 +1,53 @@
-"""GraphML (``graph.graphml``): scalar attributes only; lists and dicts as JSON strings."""
+"""GraphML (``graph.graphml``): scalar attributes only; lists and dicts as JSON strings.
+
+Written by hand as it streams out (see ``_layout``), not through an ElementTree:
+first one ``<key>`` per scope, attribute name and value type, typed as networkx
+types them (``string``, ``long``, ``double``, ``boolean``) and declared sorted by
+scope, name and type; then the nodes and the edges in graph order (an edge's id
+is its key), each with its attributes sorted by name. The graph's own
+attributes are not written. ``nx.read_graphml(path, force_multigraph=True)``
+reads back what networkx's writer writes for :func:`scalar_graph`, except for
+characters XML 1.0 forbids (see ``_xml``).
+"""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
 
-from ..atomic import write_bytes_atomic
-from .scalar import scalar_attrs
+from ..atomic import open_atomic
+from ._layout import PLAIN, Column, Row, Signature, Signatures, written_type
+from ._stream import write_joined
+from ._xml import escape_attr, escape_text
+from .scalar import scalar, scalar_attrs
 
-__all__ = ["write_graphml", "scalar_graph"]
+__all__ = ["scalar_graph", "write_graphml"]
+
+#: A GraphML key: scope ("node" or "edge"), attribute name, the Python type written.
+Key = tuple[str, str, type]
+
+_TYPES: dict[type, str] = {str: "string", int: "long", float: "double", bool: "boolean"}
+_HEADER = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
+_FOOTER = "  </graph>\n</graphml>\n"
+#: Scope → (element head with attributes, head without, tail).
+_ELEMENTS: dict[str, tuple[str, str, str]] = {
+    "node": ('    <node id="%s">\n', '    <node id="%s" />\n', "    </node>\n"),
+    "edge": (
+        '    <edge id="%s" source="%s" target="%s">\n',
+        '    <edge id="%s" source="%s" target="%s" />\n',
+        "    </edge>\n",
+    ),
+}
 
 
 def scalar_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph with scalar attributes, as GraphML and GEXF hold it."""
     out = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         out.add_node(node, **scalar_attrs(data))
@@ -23,6 +57,59 @@ def scalar_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    buffer = io.BytesIO()
-    nx.write_graphml(scalar_graph(graph), buffer, encoding="utf-8", prettyprint=True)
-    write_bytes_atomic(path, buffer.getvalue())
+    nodes, edges = Signatures(), Signatures()
+    for _node, data in graph.nodes(data=True):
+        nodes.add(data)
+    for _u, _v, data in graph.edges(data=True):
+        edges.add(data)
+    keys = _keys({"node": nodes, "edge": edges})
+    with open_atomic(path) as out:
+        out.write(_HEADER + "".join(_declarations(keys)))
+        out.write(f'  <graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">\n')
+        write_joined(out, _render_nodes(graph, nodes, [_row("node", sig, keys) for sig in nodes.distinct]))
+        write_joined(out, _render_edges(graph, edges, [_row("edge", sig, keys) for sig in edges.distinct]))
+        out.write(_FOOTER)
+
+
+def _render_nodes(graph: nx.MultiDiGraph, sigs: Signatures, rows: list[Row]) -> Iterator[str]:
+    for (node, data), i in zip(graph.nodes(data=True), sigs.of, strict=True):
+        yield rows[i].render((str(node),), data, escape_text)
+
+
+def _render_edges(graph: nx.MultiDiGraph, sigs: Signatures, rows: list[Row]) -> Iterator[str]:
+    for (u, v, key, data), i in zip(graph.edges(keys=True, data=True), sigs.of, strict=True):
+        yield rows[i].render((str(key), str(u), str(v)), data, escape_text)
+
+
+def _keys(signatures: dict[str, Signatures]) -> dict[Key, str]:
+    """Every key, sorted by scope (nodes first), name and type, with its id."""
+    found = {
+        (scope, name, written_type(value_type))
+        for scope, sigs in signatures.items()
+        for names, types in sigs.distinct
+        for name, value_type in zip(names, types, strict=True)
+    }
+    ordered = sorted(found, key=lambda key: (key[0] != "node", key[1], _TYPES[key[2]]))
+    return {key: f"d{i}" for i, key in enumerate(ordered)}
+
+
+def _declarations(keys: dict[Key, str]) -> Iterator[str]:
+    for (scope, name, value_type), key_id in keys.items():
+        yield f'  <key id="{key_id}" for="{scope}" attr.name="{escape_attr(name)}" attr.type="{_TYPES[value_type]}" />\n'
+
+
+def _json_text(value: object) -> str:
+    return escape_text(str(scalar(value)))
+
+
+def _row(scope: str, sig: Signature, keys: dict[Key, str]) -> Row:
+    columns = list(_columns(scope, sig, keys))
+    head, empty, tail = _ELEMENTS[scope]
+    return Row.compile(head, columns, tail) if columns else Row.compile(empty, [], "")
+
+
+def _columns(scope: str, sig: Signature, keys: dict[Key, str]) -> Iterable[Column]:
+    for name, value_type in zip(*sig, strict=True):
+        written = written_type(value_type)
+        line = f'      <data key="{keys[scope, name, written]}">%s</data>\n'
+        yield Column(name, line, None if value_type in PLAIN else _json_text, text=value_type is str)
