@@ -10,7 +10,6 @@ with ``textContent``, displaCy escapes the article it highlights.
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 from collections.abc import Iterator
 from functools import cache
@@ -22,7 +21,6 @@ import jinja2
 import markupsafe
 import networkx as nx
 import orjson
-from pyvis.network import Network
 from spacy import displacy
 
 from ..atomic import replace_folder
@@ -159,24 +157,25 @@ class _Site:
         data = self.g.nodes[node]
         around = [*self.g.out_edges(node, data=True), *self.g.in_edges(node, data=True)]
         dates = sorted(day for _, _, d in around if (day := date_start(d.get("date"))))
-        cited = self.cited(node)
+        cited = data.get("evidence", [])
         return {
             "id": node, "type": data["type"], "name": data["name"],
             "href": self.href(node, root) or (self.article_href(data["article"], root) if data.get("article") else None),
             "provinces": self.provinces_of(node), "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-            "evidence": cited[:shown],
+            "evidence": self.cited(node, shown) if shown else [],
             "cited": len(cited),
         }
 
-    def cited(self, node: str) -> list[dict[str, Any]]:
-        """Every article citing a node: its first evidence there, with the sentence (links from the site root)."""
-        edges = [d for _, _, d in self.g.edges(node, data=True) if d["relation"] == "mentioned_in"]
-        sentences = {d["article"]: d.get("sentence_text") for d in edges}
-        return [
-            {"article": e["article"], "date": e.get("date"), "sentence_text": sentences.get(e["article"]) or e.get("text"),
-             "href": self.article_href(e["article"], "")}
-            for e in self.g.nodes[node].get("evidence", [])
-        ]
+    def cited(self, node: str, limit: int | None = None) -> list[dict[str, Any]]:
+        """The articles citing a node (the first ``limit``): its first evidence in each,
+        with the sentence (links from the site root)."""
+        out = []
+        for e in self.g.nodes[node].get("evidence", [])[:limit]:
+            mention = self.g.succ[node].get(f"article:{e['article']}", {}).get(f"mentioned_in:{e['article']}:0", {})
+            out.append({"article": e["article"], "date": e.get("date"),
+                        "sentence_text": mention.get("sentence_text") or e.get("text"),
+                        "href": self.article_href(e["article"], "")})
+        return out
 
     def edge_item(self, u: str, v: str, key: str, data: dict[str, Any]) -> dict[str, Any]:
         return {
@@ -244,30 +243,28 @@ def _edges_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, st
 
 
 def drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """What graph.html draws: the whole graph, or beyond ``MAX_GRAPH_NODES`` the most
-    connected nodes and at most ``MAX_GRAPH_EDGES`` of the edges between them (those
-    whose ends are the most connected)."""
+    """What graph.html draws: the whole graph, or beyond ``MAX_GRAPH_NODES`` nodes or
+    ``MAX_GRAPH_EDGES`` edges the most connected nodes and, of the edges between
+    them, first one per node (to its most connected neighbour), then those whose
+    ends are the most connected."""
     if graph.number_of_nodes() <= MAX_GRAPH_NODES and graph.number_of_edges() <= MAX_GRAPH_EDGES:
         return graph
     degree = dict(graph.degree())
-    kept = set(sorted(graph.nodes, key=lambda n: (-degree[n], n))[:MAX_GRAPH_NODES])
-    edges = sorted(((u, v, k) for u, v, k in graph.edges(keys=True) if u in kept and v in kept),
-                   key=lambda e: (-min(degree[e[0]], degree[e[1]]), e))[:MAX_GRAPH_EDGES]
-    return graph.edge_subgraph(edges).copy() if len(edges) else graph.subgraph(kept).copy()
-
-
-def _network(site: _Site, graph: nx.MultiDiGraph) -> tuple[dict[str, Any], dict[str, Any]]:
-    """A graph as a pyvis Network: its nodes, edges and options for our template."""
-    net = Network(directed=True, cdn_resources="in_line")
-    data = site.data(graph, "")
-    for item in data["nodes"]:
-        net.add_node(item["id"], label=item["name"], group=item["type"], color=COLORS[item["type"]])
-    for item in data["edges"]:
-        net.add_edge(item["from"], item["to"], title=item["relation"])
-    options = graph_options(len(net.nodes))
-    net.set_options(json.dumps(options))
-    # pyvis holds the network; our template renders it (pyvis' own loads CDNs).
-    return data, options
+    nodes = sorted(graph.nodes, key=lambda n: (-degree[n], n))[:MAX_GRAPH_NODES]
+    kept = set(nodes)
+    between = [(u, v, k) for u in nodes for v, keys in graph.succ[u].items() if v in kept for k in keys]
+    strength = {e: (-min(degree[e[0]], degree[e[1]]), e) for e in between}
+    first: dict[str, tuple[str, str, str]] = {}
+    for edge in sorted(between, key=lambda e: (-max(degree[e[0]], degree[e[1]]), e)):
+        for end in edge[:2]:
+            first.setdefault(end, edge)
+    chosen = sorted(set(first.values()), key=strength.__getitem__)[:MAX_GRAPH_EDGES]
+    taken = set(chosen)
+    chosen += [e for e in sorted(between, key=strength.__getitem__) if e not in taken][: MAX_GRAPH_EDGES - len(chosen)]
+    part = nx.MultiDiGraph()
+    part.add_nodes_from((n, graph.nodes[n]) for n in sorted(nodes))
+    part.add_edges_from((u, v, k, graph.edges[u, v, k]) for u, v, k in sorted(chosen))
+    return part
 
 
 def _highlighted(records: ArticleRecords) -> str:
@@ -306,7 +303,8 @@ def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
     out = Path(out)
     site = _Site(kg, out)
     graph = drawn(kg.graph)
-    data, options = _network(site, graph)
+    data = site.data(graph, "")
+    options = graph_options(len(data["nodes"]))
     provinces = sorted(d["name"] for _, d in kg.graph.nodes(data=True) if d["type"] == "province")
     whole = {"nodes": kg.graph.number_of_nodes(), "edges": kg.graph.number_of_edges()}
     site.render("graph.html.j2", "graph.html", title="Graph", data=data, options=options,
