@@ -127,3 +127,19 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     page = (site / "graph.html").read_text(encoding="utf-8")
     assert "the most connected part of a graph of 211 nodes and 589 edges" in page
     assert len(json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))["edges"]) == 30
+
+
+def test_site_rendered_on_two_processes_equals_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from qpgraph.corpus import extract_corpus
+    from qpgraph.graph.knowledge import KnowledgeGraph
+    from qpgraph.site import build as site_build
+
+    records = extract_corpus([ROOT / "data" / "raw"]).records
+    kg = KnowledgeGraph.from_records(records)
+    monkeypatch.setattr(site_build, "MIN_PARALLEL_PAGES", 1)
+    one = site_build.write_site(kg, records, tmp_path / "one", jobs=1)
+    two = site_build.write_site(kg, records, tmp_path / "two", jobs=2)
+    assert [p.relative_to(tmp_path / "one") for p in one] == [p.relative_to(tmp_path / "two") for p in two]
+    assert len(one) == 179  # index, graph, 17 articles, 160 persons and units
+    for page in one:
+        assert page.read_bytes() == (tmp_path / "two" / page.relative_to(tmp_path / "one")).read_bytes(), page

@@ -13,6 +13,7 @@ them too.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 from collections.abc import Callable, Iterable
@@ -268,7 +269,11 @@ def _in_background(work: Callable[..., T], *args: Any) -> Callable[[], T] | None
         return None
     _BACKGROUND = (work, args)
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    pending = pool.submit(_run_background)
+    gc.freeze()  # the child's collector then leaves the inherited objects (and their pages) alone
+    try:
+        pending = pool.submit(_run_background)
+    finally:
+        gc.unfreeze()
 
     def wait() -> T:
         global _BACKGROUND

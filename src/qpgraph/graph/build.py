@@ -51,6 +51,7 @@ class _Builder:
         self.forms: dict[str, set[str]] = {}
         self.articles: dict[str, set[str]] = {}
         self.cited: dict[str, dict[str, dict[str, Any]]] = {}
+        self.sentences: dict[str, str] = {}
 
     def node(self, nid: str, node_type: str, name: str, source: str | None = None, **attrs: Any) -> dict[str, Any]:
         data = self.nodes.get(nid)
@@ -80,6 +81,8 @@ class _Builder:
         while (u, v, key) in self.edges:
             n += 1
             key = f"{relation}:{source}:{n}"
+        if "sentence_text" in attrs:  # one string per sentence, however many edges cite it
+            attrs["sentence_text"] = self.sentences.setdefault(attrs["sentence_text"], attrs["sentence_text"])
         self.edges[(u, v, key)] = {"relation": relation, "article": source, **attrs}
 
     def graph(self) -> nx.MultiDiGraph:

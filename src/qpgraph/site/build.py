@@ -9,6 +9,7 @@ with ``textContent``, displaCy escapes the article it highlights.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 from collections.abc import Iterator
@@ -41,6 +42,8 @@ _SHOWN_EVIDENCE = 3
 #: graph.html draws at most this many nodes (the most connected) and edges; every node keeps its page.
 MAX_GRAPH_NODES = 5000
 MAX_GRAPH_EDGES = 15000
+#: Fewer pages than this are rendered in the calling process, whatever ``jobs`` says.
+MIN_PARALLEL_PAGES = 200
 
 
 @cache
@@ -369,15 +372,20 @@ def _render_all(site: _Site, tasks: list[str | ArticleRecords], jobs: int) -> li
     """Render every task (a node's id or an article's records); on ``jobs`` forked
     processes when there are many. The pages are the same either way."""
     global _WORK
-    if jobs <= 1 or len(tasks) < 200 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(tasks) < MIN_PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return [_render(site, task) for task in tasks]
     _WORK = (site, tasks)
+    gc.freeze()  # the collector of a child then leaves the inherited objects (and their pages) alone
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+    finally:
+        gc.unfreeze()
+    try:
+        with pool:
             parts = pool.map(_render_slice, [(i, jobs) for i in range(jobs)])
     finally:
         _WORK = None
-    return [path for part in parts for path in part]
+    return [parts[i % jobs][i // jobs] for i in range(len(tasks))]  # in the order of the tasks
 
 
 def _render_slice(part: tuple[int, int]) -> list[str]:
