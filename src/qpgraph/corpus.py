@@ -18,6 +18,7 @@ import json
 import multiprocessing
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -27,6 +28,7 @@ from pydantic import BaseModel
 
 from .atomic import write_text_atomic
 from .cache import RecordsCache, article_key
+from .collector import paused
 from .errors import ExtractionError, QpgraphError
 from .evaluate import Scores, baseline_facts, load_facts_dir, score
 from .extract.nlp import build_nlp
@@ -123,12 +125,13 @@ def extract_corpus(
             articles.append(item)
     done: dict[int, ArticleRecords | QpgraphError] = {}
     todo: list[int] = []
-    for i, article in enumerate(articles):
-        cached = cache.get(article) if cache is not None else None
-        if cached is not None:
-            done[i] = cached
-        else:
-            todo.append(i)
+    with paused():  # records read back stay alive: nothing for the collector to find
+        for i, article in enumerate(articles):
+            cached = cache.get(article) if cache is not None else None
+            if cached is not None:
+                done[i] = cached
+            else:
+                todo.append(i)
     keep = _Keep(cache.folder if cache is not None else None, out)
     outcomes: Iterable[ArticleRecords | QpgraphError]
     if dask_scheduler and todo:
@@ -142,13 +145,17 @@ def extract_corpus(
     else:
         pool = None
         outcomes = (_extract_and_keep(articles[i], keep) for i in todo)
+    # Records made in other processes arrive here to stay, as cached ones do; extraction
+    # here makes garbage with cycles, and keeps the collector.
+    elsewhere: AbstractContextManager[None] = paused() if pool is not None or dask_scheduler else nullcontext()
     try:
         stream = progress(outcomes, len(todo), "extract") if report else outcomes
-        for n, outcome in enumerate(stream):
-            i = todo[n]
-            done[i] = outcome
-            if cache is not None and isinstance(outcome, ArticleRecords):
-                cache.used.add(article_key(outcome.article))
+        with elsewhere:
+            for n, outcome in enumerate(stream):
+                i = todo[n]
+                done[i] = outcome
+                if cache is not None and isinstance(outcome, ArticleRecords):
+                    cache.used.add(article_key(outcome.article))
     finally:
         if pool is not None:
             pool.shutdown()

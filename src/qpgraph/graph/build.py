@@ -21,6 +21,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..collector import paused
 from ..extract.gazetteer import load_gazetteer
 from ..records import ArticleRecords, Mention
 from .dates import sort_key
@@ -94,12 +95,18 @@ class _Builder:
             if nid in self.cited:
                 data["evidence"] = [self.cited[nid][a] for a in sorted(self.cited[nid])]
             graph.add_node(nid, **data)
-        graph.add_edges_from((u, v, key, self.edges[(u, v, key)]) for u, v, key in sorted(self.edges))
+        for u, v, key in sorted(self.edges):
+            graph.add_edge(u, v, key, **self.edges[(u, v, key)])
         return graph
 
 
 def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
     """The knowledge graph of all articles; the same records give the same graph."""
+    with paused():
+        return _build_graph(records)
+
+
+def _build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
     records = sorted(records, key=lambda r: r.article.id)
     b = _Builder()
     gazetteer = load_gazetteer()

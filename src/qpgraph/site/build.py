@@ -103,7 +103,7 @@ class _Site:
         self.kg = kg
         self.g = kg.graph
         self.out = out
-        self._items: dict[tuple[str, str, int], dict[str, Any]] = {}
+        self._items: dict[tuple[str, str], dict[str, Any]] = {}
         self._unit_provinces: dict[str, set[str]] = {}
         self._degrees: dict[str, int] | None = None
 
@@ -148,26 +148,31 @@ class _Site:
                                               d["relation"] == "in_province" for d in self.g.succ[unit][v].values())}
         return self._unit_provinces[unit]
 
-    def node_item(self, node: str, root: str, shown: int = _SHOWN_EVIDENCE) -> dict[str, Any]:
-        """A node as the pages show it, with the evidence of its first ``shown`` articles
-        (computed once per node, root and ``shown``)."""
-        key = (node, root, shown)
+    def node_item(self, node: str, root: str) -> dict[str, Any]:
+        """A node as graph.html draws it: what its filters need (provinces, first and
+        last dates) and the evidence of its first articles (computed once per node)."""
+        key = (node, root)
         if key not in self._items:
-            self._items[key] = self._node_item(node, root, shown)
+            data = self.g.nodes[node]
+            dates = sorted(day for d in self._incident(node) if (day := date_start(d.get("date"))))
+            self._items[key] = {
+                **self.page_item(node, root),
+                "provinces": self.provinces_of(node), "first": dates[0] if dates else None,
+                "last": dates[-1] if dates else None, "evidence": self.cited(node, _SHOWN_EVIDENCE),
+                "cited": len(data.get("evidence", [])),
+            }
         return self._items[key]
 
-    def _node_item(self, node: str, root: str, shown: int) -> dict[str, Any]:
+    def page_item(self, node: str, root: str) -> dict[str, Any]:
+        """A node as the small graph of a page draws it: its evidence is on its own page."""
         data = self.g.nodes[node]
-        around = [*self.g.out_edges(node, data=True), *self.g.in_edges(node, data=True)]
-        dates = sorted(day for _, _, d in around if (day := date_start(d.get("date"))))
-        cited = data.get("evidence", [])
-        return {
-            "id": node, "type": data["type"], "name": data["name"],
-            "href": self.href(node, root) or (self.article_href(data["article"], root) if data.get("article") else None),
-            "provinces": self.provinces_of(node), "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-            "evidence": self.cited(node, shown) if shown else [],
-            "cited": len(cited),
-        }
+        href = self.href(node, root) or (self.article_href(data["article"], root) if data.get("article") else None)
+        return {"id": node, "type": data["type"], "name": data["name"], "href": href, "evidence": []}
+
+    def _incident(self, node: str) -> Iterator[dict[str, Any]]:
+        for edges in (self.g.succ[node], self.g.pred[node]):
+            for parallel in edges.values():
+                yield from parallel.values()
 
     def cited(self, node: str, limit: int | None = None) -> list[dict[str, Any]]:
         """The articles citing a node (the first ``limit``): its first evidence in each,
@@ -187,9 +192,9 @@ class _Site:
             "evidence": self.evidence([data], "") if data.get("sentence_text") else [],
         }
 
-    def data(self, graph: nx.MultiDiGraph, root: str, shown: int = _SHOWN_EVIDENCE) -> dict[str, Any]:
+    def data(self, graph: nx.MultiDiGraph, root: str) -> dict[str, Any]:
         return {
-            "nodes": [self.node_item(n, root, shown) for n in sorted(graph.nodes)],
+            "nodes": [self.node_item(n, root) for n in sorted(graph.nodes)],
             "edges": [self.edge_item(u, v, k, d) for u, v, k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])],
         }
 
@@ -216,7 +221,7 @@ def _neighbourhood(site: _Site, node: str, root: str) -> dict[str, Any]:
         (own if node in (u, v) else rest).setdefault((u, v, d["relation"]), []).append((k, d))
     groups = sorted(own.items()) + sorted(rest.items())[: max(0, _MAX_EGO_EDGES - len(own))]
     return {
-        "nodes": [site.node_item(n, root, 0) for n in sorted(keep)],
+        "nodes": [site.page_item(n, root) for n in sorted(keep)],
         "edges": [_grouped_edge(site, u, v, relation, sorted(parallel, key=lambda e: e[0]), node in (u, v))
                   for (u, v, relation), parallel in groups],
     }
@@ -426,7 +431,7 @@ def _render_article(site: _Site, rec: ArticleRecords) -> str:
     around = [node] + sorted(u for u, _, d in g.in_edges(node, data=True) if d["relation"] in ("mentioned_in", "reported_in"))
     own = sorted((u, v, k, d) for u, v, k, d in _edges_among(g, around) if d["article"] == rec.article.id)
     # The evidence of every edge is the text above, highlighted.
-    ego = {"nodes": [site.node_item(n, "../", 0) for n in sorted(around)],
+    ego = {"nodes": [site.page_item(n, "../") for n in sorted(around)],
            "edges": [{**site.edge_item(u, v, k, d), "evidence": []} for u, v, k, d in own]}
     site.render("article.html.j2", path, title=rec.article.title or rec.article.id,
                 article={"id": rec.article.id, "title": rec.article.title or rec.article.id,
