@@ -330,11 +330,10 @@ def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Pat
     with replace_folder(Path(out)) as folder:
         site = _Site(kg, folder)
         write_assets(folder)
-        written = [_write_index(site), write_graph_page(kg, folder)]
         pages = [node for node, kind in kg.graph.nodes(data="type") if kind in ("person", "unit")]
         shown = [r for r in records if f"article:{r.article.id}" in kg.graph]
-        tasks: list[str | ArticleRecords] = [*sorted(pages), *sorted(shown, key=lambda r: r.article.id)]
-        written += [folder / path for path in _render_all(site, tasks, jobs)]
+        tasks: list[str | ArticleRecords] = [_INDEX, _GRAPH, *sorted(pages), *sorted(shown, key=lambda r: r.article.id)]
+        written = [folder / path for path in _render_all(site, tasks, jobs)]
     return [Path(out) / p.relative_to(folder) for p in written]
 
 
@@ -399,8 +398,18 @@ def _render_slice(part: tuple[int, int]) -> list[str]:
     return [_render(site, task) for task in tasks[part[0]::part[1]]]
 
 
+#: The tasks of the two pages that are not a node's (node ids have a ``type:`` prefix).
+_INDEX, _GRAPH = "index.html", "graph.html"
+
+
 def _render(site: _Site, task: str | ArticleRecords) -> str:
-    return _render_article(site, task) if isinstance(task, ArticleRecords) else _render_entity(site, task)
+    if isinstance(task, ArticleRecords):
+        return _render_article(site, task)
+    if task == _INDEX:
+        return _write_index(site).relative_to(site.out).as_posix()
+    if task == _GRAPH:
+        return write_graph_page(site.kg, site.out).relative_to(site.out).as_posix()
+    return _render_entity(site, task)
 
 
 def _render_entity(site: _Site, node: str) -> str:
