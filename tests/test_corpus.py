@@ -122,3 +122,16 @@ def test_corpus_dask_run_equals_local_run(tmp_path: Path) -> None:
     local = corpus.build([RAW], tmp_path / "local", jobs=1, incremental=False)
     assert [r.model_dump() for r in on_dask.records] == [r.model_dump() for r in local.records]
     assert _tree(tmp_path / "dask") == _tree(tmp_path / "local")
+
+
+def test_corpus_mentions_of_one_sentence_share_its_string() -> None:
+    from qpgraph.extract.pipeline import extract
+    from qpgraph.ingest import iter_articles, prepare
+
+    (records,) = corpus.extract_corpus([RAW / "dev-29.txt"]).records
+    (article,) = iter_articles([RAW / "dev-29.txt"])
+    assert records.model_dump() == extract(prepare(article)).model_dump()  # the values are the same
+    by_sentence: dict[int, set[int]] = {}
+    for mention in records.mentions():
+        by_sentence.setdefault(mention.sentence, set()).add(id(mention.sentence_text))
+    assert len(by_sentence) > 5 and all(len(ids) == 1 for ids in by_sentence.values())

@@ -52,7 +52,7 @@ class CorpusResult:
 def _extract_one(article: Article) -> ArticleRecords | QpgraphError:
     """One article's records, or the error it raised (run in worker processes too)."""
     try:
-        return extract(prepare(article), build_nlp())
+        return extract(prepare(article), build_nlp()).share_sentences()
     except QpgraphError as exc:
         return exc
     except Exception as exc:  # one article's failure never stops the others

@@ -16,6 +16,7 @@ Two families live here:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -139,6 +140,25 @@ class ArticleRecords(_Model):
     units: list[Unit] = Field(default_factory=list)
     provinces: list[Province] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+
+    def mentions(self) -> Iterator[Mention]:
+        """Every mention of the records, in field order."""
+        for person in self.persons:
+            yield from person.mentions
+            yield from (post.mention for post in person.posts)
+        for group in (self.units, self.provinces):
+            for item in group:
+                yield from item.mentions
+        yield from (event.mention for event in self.events)
+
+    def share_sentences(self) -> ArticleRecords:
+        """Make the mentions of one sentence hold one string of it (their values are
+        unchanged): a corpus's records, read back or sent between processes (pickle
+        keeps the sharing), then hold each sentence once."""
+        texts: dict[str, str] = {}
+        for mention in self.mentions():
+            mention.sentence_text = texts.setdefault(mention.sentence_text, mention.sentence_text)
+        return self
 
 
 # --- the facts format -------------------------------------------------------------
