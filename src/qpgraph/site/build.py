@@ -35,8 +35,8 @@ __all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph
 
 COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
 _FOLDERS = {"person": "person", "unit": "unit", "article": "article"}
-_MAX_EGO = 60
-_MAX_EGO_EDGES = 100
+_MAX_EGO = 40
+_MAX_EGO_EDGES = 80
 #: Evidence carried by a node in embedded graph data (tooltips show three); its page lists all.
 _SHOWN_EVIDENCE = 3
 #: graph.html draws at most this many nodes (the most connected) and edges; every node keeps its page.
@@ -386,16 +386,21 @@ def _render_all(site: _Site, tasks: list[str | ArticleRecords], jobs: int) -> li
         gc.unfreeze()
     try:
         with pool:
-            parts = pool.map(_render_slice, [(i, jobs) for i in range(jobs)])
+            # Runs of tasks handed out as workers free up (hubs' pages cost more); in order.
+            runs = [(start, min(start + _RUN, len(tasks))) for start in range(0, len(tasks), _RUN)]
+            parts = pool.map(_render_run, runs, chunksize=1)
     finally:
         _WORK = None
-    return [parts[i % jobs][i // jobs] for i in range(len(tasks))]  # in the order of the tasks
+    return [path for part in parts for path in part]
 
 
-def _render_slice(part: tuple[int, int]) -> list[str]:
+_RUN = 128
+
+
+def _render_run(run: tuple[int, int]) -> list[str]:
     assert _WORK is not None
     site, tasks = _WORK
-    return [_render(site, task) for task in tasks[part[0]::part[1]]]
+    return [_render(site, task) for task in tasks[run[0]:run[1]]]
 
 
 #: The tasks of the two pages that are not a node's (node ids have a ``type:`` prefix).
