@@ -8,10 +8,13 @@ dates are those of data/annotations.
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from excerpts import SEED_000_LEDE
 
-from qpgraph.extract.dates import event_date, named_years
+from qpgraph.extract.dates import _TIME_WORD, event_date, named_years
 
 CASES = [
     # The year from `published`.
@@ -167,3 +170,26 @@ def test_dates_article_and_event(extract_text, text: str, published: str | None,
 )
 def test_dates_named_years(text: str, expected: list[int]) -> None:
     assert named_years(text) == expected
+
+
+def test_dates_time_word_first_letters_are_those_re_ignorecase_takes() -> None:
+    """The time words are searched by a class of first letters written out: it
+    must hold every character that re.I matches with one, and no other."""
+    first = re.compile("[sctđnh]", re.IGNORECASE)
+    written = re.compile(_TIME_WORD.pattern.split("]", 1)[0] + "]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (first.match(char) is None) == (written.match(char) is None), hex(code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SEED_000_LEDE,
+        "Sáng 27/2, UBND tỉnh Thanh Hóa tổ chức hội nghị. TỐI NGÀY 5 THÁNG 3, hôm qua, Chiều, đêm, trưa",
+        "chiềusáng ngàyngày hômhôm Trưa",
+    ],
+)
+def test_dates_time_words_found_as_re_ignorecase_finds_them(text: str) -> None:
+    plain = re.compile("sáng|chiều|tối|trưa|đêm|ngày|hôm", re.IGNORECASE)
+    assert [m.span() for m in _TIME_WORD.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -92,7 +92,7 @@ def test_pipeline_evidence_on_every_post(text: str, published: str | None) -> No
 
 @pytest.mark.parametrize(("text", "published"), [t for t in TEXTS if t.id != "dev-13"])
 def test_pipeline_evidence_inside_its_sentence(text: str, published: str | None) -> None:
-    article, document, records = run(text, published)
+    _, document, records = run(text, published)
     mentions = [m for p in records.persons for m in p.mentions]
     mentions += [m for u in records.units for m in u.mentions]
     mentions += [m for v in records.provinces for m in v.mentions]

@@ -9,7 +9,7 @@ import pytest
 
 from qpgraph.errors import VocabularyError
 from qpgraph.ingest import classify_lines, content_lines, load_boilerplate, read_path
-from qpgraph.ingest.boilerplate import DEFAULT_PATH
+from qpgraph.ingest.boilerplate import DEFAULT_PATH, squeeze
 from qpgraph.text import normalize
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -237,3 +237,16 @@ def test_boilerplate_malformed_file_is_a_vocabulary_error(tmp_path: Path, conten
 def test_boilerplate_missing_file_is_a_vocabulary_error(tmp_path: Path) -> None:
     with pytest.raises(VocabularyError, match="cannot read the boilerplate file"):
         load_boilerplate(tmp_path / "none.yaml")
+
+
+@pytest.mark.parametrize(
+    ("line", "squeezed"),
+    [
+        pytest.param("  Lượt\u00a0xem:  1933 ", "Lượt xem: 1933", id="nbsp-and-runs"),
+        pytest.param("\u200bTin\u200c liên\u200d\ufeffquan\u200b", "Tin liên quan", id="zero-width"),
+        pytest.param("\ufeff \u200b ", "", id="only-zero-width"),
+        pytest.param("Tỉnh uỷ\tKhánh Hoà\n", "Tỉnh ủy Khánh Hòa", id="normalised"),
+    ],
+)
+def test_boilerplate_squeeze(line: str, squeezed: str) -> None:
+    assert squeeze(line) == squeezed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,7 @@ def test_document_sentences_are_exact_stripped_slices_in_order(stem: str) -> Non
         assert sentence.text == doc.text[sentence.start : sentence.end] == sentence.text.strip()
         assert sentence.text
     ends = [(s.start, s.end) for s in doc.sentences]
-    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in pairwise(ends))
     removed = [(start, end) for start, end, _ in doc.removed]
     assert not any(s < r_end and r_start < e for s, e in ends for r_start, r_end in removed)
 
@@ -215,3 +216,18 @@ def test_document_is_frozen() -> None:
     assert isinstance(doc, Document) and isinstance(doc.sentences[0], Sentence)
     with pytest.raises(AttributeError):
         doc.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("printed", "fixed"),
+    [
+        pytest.param("Tỉnh uỷ Khánh Hoà, thuỷ quân, quý", "Tỉnh ủy Khánh Hòa, thủy quân, quý", id="oa-uy"),
+        pytest.param("Hoà", "Hòa", id="at-start"),
+        pytest.param("xoè.", "xòe.", id="oe-before-punctuation"),
+        pytest.param("QUÝ Quý quý", "QUÝ Quý quý", id="after-q-stays"),
+        pytest.param("hoàng thuỷ5", "hoàng thủy5", id="not-the-last-letters-and-digit-after"),
+        pytest.param("\u00d0ảng uỷ", "Đảng ủy", id="look-alike-d"),
+    ],
+)
+def test_document_tone_marks_placed(printed: str, fixed: str) -> None:
+    assert normalize(printed) == fixed

@@ -40,8 +40,8 @@ def split(text: str) -> list[str]:
             "Trong đó, Quân khu 7 có hai sỹ quan cấp cao được thăng quân hàm từ Thiếu tướng lên Trung tướng gồm: "
             "Thiếu tướng Lê Xuân Thế, Tư lệnh Quân khu 7. Trung tướng Trần Vinh Ngọc, Bí thư Đảng ủy, Chính ủy Quân khu 7.",
             [
-                "Trong đó, Quân khu 7 có hai sỹ quan cấp cao được thăng quân hàm từ Thiếu tướng lên Trung tướng gồm: "
-                "Thiếu tướng Lê Xuân Thế, Tư lệnh Quân khu 7.",
+                ("Trong đó, Quân khu 7 có hai sỹ quan cấp cao được thăng quân hàm từ Thiếu tướng lên Trung tướng gồm: "
+                "Thiếu tướng Lê Xuân Thế, Tư lệnh Quân khu 7."),
                 "Trung tướng Trần Vinh Ngọc, Bí thư Đảng ủy, Chính ủy Quân khu 7.",
             ],
             id="number-then-rank",
@@ -70,8 +70,8 @@ def split(text: str) -> list[str]:
             "Theo Thiếu tướng Phạm Thế Tùng, việc ký kết là việc làm rất cần thiết, không chỉ đối với lực lượng Công an mà còn với "
             "cấp ủy, chính quyền tỉnh Nghệ An.Thiếu tướng Phạm Thế Tùng mong rằng, Bộ Tư lệnh Cảnh vệ sẽ hỗ trợ.",
             [
-                "Theo Thiếu tướng Phạm Thế Tùng, việc ký kết là việc làm rất cần thiết, không chỉ đối với lực lượng Công an mà còn với "
-                "cấp ủy, chính quyền tỉnh Nghệ An.",
+                ("Theo Thiếu tướng Phạm Thế Tùng, việc ký kết là việc làm rất cần thiết, không chỉ đối với lực lượng Công an mà còn với "
+                "cấp ủy, chính quyền tỉnh Nghệ An."),
                 "Thiếu tướng Phạm Thế Tùng mong rằng, Bộ Tư lệnh Cảnh vệ sẽ hỗ trợ.",
             ],
             id="glued-full-stop",
@@ -81,8 +81,8 @@ def split(text: str) -> list[str]:
             "Quân khu chủ động nắm chắc tình hình, không để bị động, bất ngờ. Đồng thời phối hợp hướng dẫn LLVT các tỉnh.” "
             "Thiếu tướng nhấn mạnh.",
             [
-                "Phát biểu tại hội nghị, Thiếu tướng Hoàng Đình Chung – Chủ nhiệm Chính trị Quân khu 7 – cho biết: “Cục Chính trị "
-                "Quân khu chủ động nắm chắc tình hình, không để bị động, bất ngờ.",
+                ("Phát biểu tại hội nghị, Thiếu tướng Hoàng Đình Chung – Chủ nhiệm Chính trị Quân khu 7 – cho biết: “Cục Chính trị "
+                "Quân khu chủ động nắm chắc tình hình, không để bị động, bất ngờ."),
                 "Đồng thời phối hợp hướng dẫn LLVT các tỉnh.”",
                 "Thiếu tướng nhấn mạnh.",
             ],

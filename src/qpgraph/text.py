@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["nfc", "fix_tone_marks", "normalize", "strip_diacritics"]
+__all__ = ["fix_tone_marks", "nfc", "normalize", "strip_diacritics"]
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
-_LETTER = r"[^\W\d_]"
-# A syllable ending in oa/oe/uy (no final consonant) with the tone mark on the
-# second vowel; not after q ("quý" keeps its mark where it is).
-_MISPLACED = re.compile(
-    rf"(?<![{_LETTER[1:-1]}])(?P<onset>{_LETTER}*?)(?P<v1>[oOuU])(?P<v2>[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?!{_LETTER})"
-)
+# The last two letters of a syllable ending in oa/oe/uy (no final consonant)
+# with the tone mark on the second vowel; _move_tone leaves them alone after q
+# ("quý" keeps its mark where it is).
+_MISPLACED = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
 
 
 def nfc(text: str) -> str:
@@ -30,14 +28,16 @@ def nfc(text: str) -> str:
 
 
 def _move_tone(match: re.Match[str]) -> str:
-    onset, v1, v2 = match.group("onset"), match.group("v1"), match.group("v2")
+    pair, start = match.group(0), match.start()
+    v1, v2 = pair[0], pair[1]
+    before = match.string[start - 1] if start else ""
     decomposed = unicodedata.normalize("NFD", v2)
     base2, marks = decomposed[0], decomposed[1:]
-    if (v1 + base2).lower() not in ("oa", "oe", "uy") or onset[-1:].lower() == "q":
+    if (v1 + base2).lower() not in ("oa", "oe", "uy") or before in ("q", "Q"):
         return match.group(0)
     tone = "".join(m for m in marks if m in _TONES)
     rest = "".join(m for m in marks if m not in _TONES)
-    return onset + unicodedata.normalize("NFC", v1 + tone) + unicodedata.normalize("NFC", base2 + rest)
+    return unicodedata.normalize("NFC", v1 + tone) + unicodedata.normalize("NFC", base2 + rest)
 
 
 def fix_tone_marks(text: str) -> str:
@@ -49,16 +49,14 @@ def fix_tone_marks(text: str) -> str:
     return _MISPLACED.sub(_move_tone, text)
 
 
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})  # Ð ð printed for Đ đ
-
-
 def normalize(text: str) -> str:
     """NFC, one tone-mark placement, and Đ for its look-alike Ð (same length as NFC).
 
     >>> normalize("\u00d0ảng")
     'Đảng'
     """
-    return fix_tone_marks(nfc(text)).translate(_LOOKALIKES)
+    # Ð ð printed for Đ đ.
+    return fix_tone_marks(nfc(text)).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
 
 
 def strip_diacritics(text: str) -> str:

@@ -28,11 +28,18 @@ __all__ = ["event_date", "named_years"]
 _CUED = re.compile(
     r"\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
     r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>(?:19|20)\d{2}))?(?!\d)",
-    re.I,
+    re.IGNORECASE,
 )
 _SPELLED = re.compile(
     r"\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>(?:19|20)\d{2}))?",
-    re.I,
+    re.IGNORECASE,
+)
+# The words _CUED and _SPELLED start with, in any case (none overlaps another, so
+# finditer finds them all). The first letter is a class of every character re.I
+# takes for it, written out: a regex that starts with a class is searched fast.
+_TIME_WORD = re.compile(
+    r"[sSſcCtTđĐnNhH]"
+    r"(?:(?<=[sSſ])(?i:áng)|(?<=[cC])(?i:hiều)|(?<=[tT])(?i:ối|rưa)|(?<=[đĐ])(?i:êm)|(?<=[nN])(?i:gày)|(?<=[hH])(?i:ôm))"
 )
 _FULL = re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})(?![\d/])")
 _RANGE = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?![\d/])")
@@ -78,13 +85,27 @@ def _year_from_text(text: str, month: int, day: int) -> int | None:
     return latest
 
 
+def _is_event_date(match: re.Match[str], published: str | None) -> bool:
+    """A real month, and not an anniversary's date ("ngày 22/12/1944")."""
+    if not 1 <= int(match.group("m")) <= 12:
+        return False
+    return not published or not match.group("y") or int(match.group("y")) >= int(published[:4]) - 1
+
+
+def _first_date(text: str, published: str | None) -> re.Match[str] | None:
+    """The first printed date that may be the event's ("30/12" before "30 tháng 12" at one place)."""
+    # Both patterns start at a time word: try them there only.
+    for word in _TIME_WORD.finditer(text):
+        for pattern in (_CUED, _SPELLED):
+            match = pattern.match(text, word.start())
+            if match is not None and _is_event_date(match, published):
+                return match
+    return None
+
+
 def event_date(text: str, published: str | None) -> str | None:
     """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that is certain), or None."""
-    found = [m for pattern in (_CUED, _SPELLED) for m in pattern.finditer(text) if 1 <= int(m.group("m")) <= 12]
-    if published:
-        # An anniversary's date ("ngày 22/12/1944") is not the event's.
-        found = [m for m in found if not m.group("y") or int(m.group("y")) >= int(published[:4]) - 1]
-    match = min(found, key=lambda m: m.start()) if found else None
+    match = _first_date(text, published)
     if match is None:
         return published
     day, month = int(match.group("d")), int(match.group("m"))

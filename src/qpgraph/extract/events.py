@@ -34,6 +34,6 @@ def event_kind(lede: str) -> str:
 
 def is_present(person: PersonRef, sentence: str, sentence_start: int) -> bool:
     """Whether this mention places the person at the article's event."""
-    before = sentence[: person.start - sentence_start].lower().rstrip()
-    words = before.split()
-    return not any(cue in " ".join(words[-4:]) for cue in _ABSENT_CUES)
+    # The last four words before the person, lower-cased (one at a time, as in the sentence).
+    before = " ".join(sentence[: person.start - sentence_start].rsplit(None, 4)[-4:]).lower()
+    return not any(cue in before for cue in _ABSENT_CUES)

@@ -25,7 +25,7 @@ from importlib import resources
 from ..text import normalize
 from .vocab import load_places
 
-__all__ = ["ProvinceEntry", "Gazetteer", "load_gazetteer"]
+__all__ = ["Gazetteer", "ProvinceEntry", "load_gazetteer"]
 
 
 @dataclass(frozen=True)

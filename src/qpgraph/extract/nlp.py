@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import accumulate, compress, count, repeat
 from typing import Any
 
 import spacy
@@ -27,19 +28,49 @@ from spacy.vocab import Vocab
 from .gazetteer import load_gazetteer
 from .vocab import load_bodies, load_cues, load_places, load_ranks, load_titles
 
-__all__ = ["SyllableTokenizer", "build_nlp", "vocab_patterns"]
+__all__ = ["SyllableTokenizer", "build_nlp", "syllables", "tokens", "vocab_patterns"]
 
-# Words (syllables, with an inner apostrophe: H'Mông, M'Drắk), dotted
-# abbreviations (TP.HCM, T.Ư), numbers with separators (30/12, 21/2019), white
-# space runs, and any other single character.
+# A token: a dotted abbreviation (TP.HCM, T.Ư), a word (syllables, with an
+# inner apostrophe: H'Mông, M'Drắk), a number with separators (30/12, 21/2019)
+# or any other single character, with the single space that follows it (the
+# token's trailing whitespace in the Doc); or a run of white space.
 _TOKEN = re.compile(
-    r"(?P<abbr>[A-ZĐƯ]{1,3}(?:\.[A-ZĐƯ]{1,4})+\.?)"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<num>\d+(?:[/.,]\d+)*)"
-    r"|(?P<space>\s+)"
-    r"|(?P<other>.)",
-    re.S,
+    r"(?:[A-ZĐƯ]{1,3}(?:\.[A-ZĐƯ]{1,4})+\.?"
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"
+    r"|\d+(?:[/.,]\d+)*"
+    r"|\S) ?"
+    r"|\s+"
 )
+
+
+def tokens(text: str) -> tuple[list[str], list[int], list[bool]]:
+    """The tokens of ``text``, their offsets, and whether each is white space.
+
+    >>> tokens("Quân khu 7,  họp")
+    (['Quân', 'khu', '7', ',', ' ', 'họp'], [0, 5, 9, 10, 12, 13], [False, False, False, False, True, False])
+    """
+    pieces = _TOKEN.findall(text)
+    starts = list(accumulate(map(len, pieces), initial=0))
+    starts.pop()
+    words = list(map(str.rstrip, pieces, repeat(" ")))
+    blank = list(map(str.isspace, pieces))
+    if True in blank:
+        for k in compress(count(), blank):
+            words[k] = pieces[k]  # white space keeps its spaces
+    return words, starts, blank
+
+
+def syllables(text: str) -> tuple[list[str], list[bool]]:
+    """The tokens of ``text`` and whether a single space follows each.
+
+    A space right after a token is that token's trailing whitespace; any other
+    white space is a token, so the tokens and their spaces spell the text.
+
+    >>> syllables("Quân khu 7,  họp")
+    (['Quân', 'khu', '7', ',', ' ', 'họp'], [True, True, False, True, False, False])
+    """
+    words, _, blank = tokens(text)
+    return words, [not b and w != p for w, p, b in zip(words, _TOKEN.findall(text), blank)]
 
 
 class SyllableTokenizer:
@@ -54,19 +85,7 @@ class SyllableTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for match in _TOKEN.finditer(text):
-            piece = match.group(0)
-            if match.lastgroup == "space":
-                if piece == " " and words and not spaces[-1]:
-                    spaces[-1] = True
-                    continue
-                if words and not spaces[-1] and piece.startswith(" "):
-                    spaces[-1] = True
-                    piece = piece[1:]
-            words.append(piece)
-            spaces.append(False)
+        words, spaces = syllables(text)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_bytes(self, **_: Any) -> bytes:

@@ -9,12 +9,15 @@ leaves implicit is filled later, from the article (see ``resolve``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import itemgetter
 
 from .items import ROMAN, Item
 from .vocab import Body, Title, load_bodies, load_titles
 
-__all__ = ["BodyRef", "PostRef", "PersonRef", "ChainRef", "SentenceParse", "parse_sentence"]
+__all__ = ["BodyRef", "ChainRef", "PersonRef", "PostRef", "SentenceParse", "parse_sentence"]
 
 _SEPARATORS = {",", "-", "–", "—", "kiêm"}
 _PROVINCE_WORDS = {"tỉnh", "tp", "tp."}
@@ -379,16 +382,28 @@ def _appointment(items: list[Item], j: int) -> tuple[list[PostRef], int]:
     return [], j
 
 
+# The kinds of item a person (or a chain of posts) may start at.
+_PERSON_STARTS = frozenset({"RANK", "HON", "TITLE", "CAP"})
+_KIND = itemgetter(0)  # of an Item
+
+
 def parse_sentence(items: list[Item]) -> SentenceParse:
     """Persons, posts, bodies and provinces printed in one sentence."""
     out = SentenceParse()
-    for item in items:
-        if item.kind == "PROV":
-            out.provinces.append(item)
+    kinds = list(map(_KIND, items))
+    if "PROV" in kinds:
+        out.provinces = [item for item in items if item.kind == "PROV"]
+    # Where a person may start; the parser skips the items in between.
+    person_starts = list(compress(count(), map(_PERSON_STARTS.__contains__, kinds)))
     pending: list[PostRef] = []
     i = 0
     while i < len(items):
         item = items[i]
+        if item.kind not in _PERSON_STARTS:
+            pending = []
+            k = bisect_left(person_starts, i)
+            i = person_starts[k] if k < len(person_starts) else len(items)
+            continue
         person: PersonRef | None = None
         posts: list[PostRef] = []
         j = i
@@ -472,12 +487,12 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
             j = after
         out.persons.append(person)
         i = max(j, i + 1)
-    promoted = _promotion(items)
+    promoted = _promotion(items) if "CUE_PROMOTION" in kinds else None
     if promoted:
         for person in out.persons:
             if person.rank is not None:  # a civilian signing the decision is not promoted
                 person.promoted_to = promoted
-    out.bodies = _bodies(items)
+    out.bodies = _bodies(items, kinds)
     return out
 
 
@@ -503,10 +518,14 @@ def _promotion(items: list[Item]) -> str | None:
     return None
 
 
-def _bodies(items: list[Item]) -> list[BodyRef]:
+def _bodies(items: list[Item], kinds: list[str]) -> list[BodyRef]:
+    """Every body printed, left to right (``kinds``: the kind of each item)."""
     bodies: list[BodyRef] = []
     i = 0
     while i < len(items):
+        if kinds[i] != "BODY":
+            i = kinds.index("BODY", i) if "BODY" in kinds[i:] else len(items)
+            continue
         body, j = parse_body(items, i)
         if body is None:
             i += 1

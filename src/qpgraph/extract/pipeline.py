@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import pairwise
 
 from spacy.language import Language
 
-from ..ingest import Document
-from ..records import ArticleRecords, Event, Mention, Person, Post, Province, Unit, stable_id
 from ..evaluate.canonical import canonical
+from ..ingest import Document
+from ..records import (
+    ArticleRecords,
+    Event,
+    Mention,
+    Person,
+    Post,
+    Province,
+    Unit,
+    stable_id,
+)
 from ..text import normalize
 from .dates import event_date
 from .events import event_kind, is_present
 from .gazetteer import load_gazetteer
-from .items import index_doc, sentence_items
+from .items import sentence_items
+from .matcher import index_text
 from .nlp import build_nlp
 from .parse import BodyRef, PostRef, SentenceParse, parse_sentence
 from .resolve import Context, article_context, resolve_coordination, resolve_posts
@@ -33,6 +45,7 @@ class _Sentence:
     parse: SentenceParse
 
 
+@lru_cache(maxsize=1 << 14)
 def _key(name: str) -> str:
     return " ".join(normalize(name).lower().split())
 
@@ -40,6 +53,17 @@ def _key(name: str) -> str:
 class _Evidence:
     def __init__(self, document: Document) -> None:
         self.document = document
+        self.sentence_texts: dict[int, str] = {}  # by sentence index, as printed
+
+    def sentence_text(self, sentence: _Sentence) -> str:
+        """The sentence as printed in the original text, read once."""
+        text = self.sentence_texts.get(sentence.index)
+        if text is None:
+            doc = self.document
+            text = self.sentence_texts[sentence.index] = doc.article.text[
+                slice(*doc.original_span(sentence.start, sentence.end))
+            ]
+        return text
 
     def __call__(self, sentence: _Sentence, start: int, end: int) -> Mention:
         doc = self.document
@@ -50,30 +74,38 @@ class _Evidence:
             text=doc.article.text[o_start:o_end],
             start=o_start,
             end=o_end,
-            sentence_text=doc.article.text[slice(*doc.original_span(sentence.start, sentence.end))],
+            sentence_text=self.sentence_text(sentence),
         )
 
 
+@cache
 def _rank_order() -> dict[str, int]:
     return {r.name.lower(): r.order for r in load_ranks()}
 
 
+@cache
 def _rank_name(key: str) -> str:
     return next(r.name for r in load_ranks() if r.name.lower() == key.lower())
 
 
 def _separators(text: str, bodies: list[BodyRef]) -> list[bool]:
-    return [text[a.end : b.start].strip() in _JOINERS for a, b in zip(bodies, bodies[1:])]
+    return [text[a.end : b.start].strip() in _JOINERS for a, b in pairwise(bodies)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _canonical(text: str) -> str:
+    """:func:`canonical`, once per text."""
+    return canonical(text)
 
 
 def _unit_key(body: BodyRef) -> str:
     """One key per body however printed: 'Công an Nghệ An' = 'Công an tỉnh Nghệ An'."""
     if body.kind == "provincial" and body.province:
-        head = canonical(body.head)
+        head = _canonical(body.head)
         for word in (" tỉnh", " thành phố"):
             head = head.removesuffix(word)
         return f"{head}|{body.province}"
-    return canonical(body.name())
+    return _canonical(body.name())
 
 
 def _shorter_form(short: str, long: str) -> bool:
@@ -129,6 +161,8 @@ def _fill_implicit(sentences: list[_Sentence], ctx: Context, text: str) -> None:
     """Fill in what each sentence leaves implicit: chains of posts first, then lists of bodies."""
     last_appointed: BodyRef | None = None
     for s in sentences:
+        if not (s.parse.persons or s.parse.chains or s.parse.bodies):
+            continue  # nothing to fill
         before: list[BodyRef] = []
         for ref in s.parse.persons:
             for post in ref.posts:
@@ -278,7 +312,7 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
     nlp = nlp or build_nlp()
     article = document.article
     evidence = _Evidence(document)
-    index = index_doc(nlp(document.text))
+    index = index_text(document.text, nlp)
     sentences = [
         _Sentence(s.index, s.start, s.end, s.text, parse_sentence(sentence_items(index, s.start, s.end)))
         for s in document.sentences

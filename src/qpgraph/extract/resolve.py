@@ -17,7 +17,7 @@ from .items import Item, sentence_items
 from .nlp import build_nlp
 from .parse import BodyRef, PostRef, SentenceParse, parse_body
 
-__all__ = ["Context", "article_context", "resolve_body", "resolve_posts", "resolve_coordination"]
+__all__ = ["Context", "article_context", "resolve_body", "resolve_coordination", "resolve_posts"]
 
 _REGION_HEAD = "Quân khu"
 # Parts of a body that, printed alone, belong to the article's military region.

@@ -23,18 +23,18 @@ from ..errors import VocabularyError
 from ..text import normalize
 
 __all__ = [
+    "Body",
+    "Cues",
+    "Places",
     "Rank",
     "Title",
-    "Body",
-    "Places",
-    "Cues",
-    "load_ranks",
-    "load_titles",
+    "data_files",
     "load_bodies",
-    "load_places",
     "load_cues",
     "load_names",
-    "data_files",
+    "load_places",
+    "load_ranks",
+    "load_titles",
 ]
 
 BodyKind = Literal["numbered", "provincial", "district", "sub", "national", "named"]

@@ -24,15 +24,15 @@ from qpgraph.ingest.read import iter_articles, read_path
 from qpgraph.ingest.sentences import split_sentences
 
 __all__ = [
-    "iter_articles",
-    "read_path",
-    "prepare",
-    "Document",
-    "Sentence",
-    "content_lines",
-    "classify_lines",
-    "Line",
     "Boilerplate",
+    "Document",
+    "Line",
+    "Sentence",
+    "classify_lines",
+    "content_lines",
+    "iter_articles",
     "load_boilerplate",
+    "prepare",
+    "read_path",
     "split_sentences",
 ]

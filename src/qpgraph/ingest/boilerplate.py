@@ -30,12 +30,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from qpgraph.errors import VocabularyError
 from qpgraph.text import normalize
 
-__all__ = ["Boilerplate", "load_boilerplate", "fold", "fold_squeezed", "squeeze", "DEFAULT_PATH"]
+__all__ = ["DEFAULT_PATH", "Boilerplate", "fold", "fold_squeezed", "load_boilerplate", "squeeze"]
 
 #: The file shipped with the package.
 DEFAULT_PATH = Path(str(resources.files("qpgraph").joinpath("data", "boilerplate.yaml")))
 
-_SPACE = re.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+# Zero-width characters, folded like white space.
+_ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\ufeff")
 
 
 def squeeze(line: str) -> str:
@@ -44,7 +45,10 @@ def squeeze(line: str) -> str:
     >>> squeeze("  Lượt\u00a0xem:  1933 ")
     'Lượt xem: 1933'
     """
-    return _SPACE.sub(" ", normalize(line)).strip()
+    line = normalize(line)
+    for char in _ZERO_WIDTH:
+        line = line.replace(char, " ")
+    return " ".join(line.split())
 
 
 def fold(line: str) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from qpgraph.errors import IngestError
 
-__all__ = ["MAX_BYTES", "check_size", "decode", "check_text", "human_size"]
+__all__ = ["MAX_BYTES", "check_size", "check_text", "decode", "human_size"]
 
 #: The largest article accepted, in bytes (a .txt file, or one .jsonl line).
 MAX_BYTES = 5 * 1024 * 1024

@@ -102,7 +102,7 @@ def classify_lines(text: str, boilerplate: Boilerplate | None = None) -> tuple[L
         elif folded in chrome.lines or chrome.squeezed_pattern_name(squeezed) is not None:
             reason = "boilerplate"
         else:
-            key = _SOURCE_TAG.sub("", folded)
+            key = _SOURCE_TAG.sub("", folded) if folded.startswith("(") else folded
             reason = "repeat" if key in seen else None
             seen.add(key)
         verdicts.append(Line(start, end, line, reason))

@@ -24,7 +24,7 @@ from qpgraph.ingest.offsets import normalize_with_map
 from qpgraph.ingest.sentences import split_sentences
 from qpgraph.records import Article
 
-__all__ = ["Sentence", "Document", "prepare"]
+__all__ = ["Document", "Sentence", "prepare"]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from qpgraph.ingest.checks import MAX_BYTES, check_text, decode, human_size
 from qpgraph.ingest.meta import check_key, check_published
 from qpgraph.records import Article
 
-__all__ = ["iter_jsonl", "article_from_json"]
+__all__ = ["article_from_json", "iter_jsonl"]
 
 _CHUNK = 1 << 16
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from qpgraph.errors import IngestError
 
-__all__ = ["METADATA_KEYS", "split_front_matter", "check_key", "check_published"]
+__all__ = ["METADATA_KEYS", "check_key", "check_published", "split_front_matter"]
 
 #: The metadata an article may carry besides its id and text.
 METADATA_KEYS = ("url", "published", "title", "source")

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from qpgraph.text import normalize
 
-__all__ = ["normalize_with_map", "nfc_groups"]
+__all__ = ["nfc_groups", "normalize_with_map"]
 
 # No canonical composition has a second character below U+0300, so a character
 # below it always starts a new group.

@@ -36,7 +36,7 @@ from qpgraph.ingest.jsonl import iter_jsonl
 from qpgraph.ingest.meta import split_front_matter
 from qpgraph.records import Article
 
-__all__ = ["read_path", "iter_articles", "SUFFIXES"]
+__all__ = ["SUFFIXES", "iter_articles", "read_path"]
 
 #: The file types read; other files in a folder are ignored.
 SUFFIXES = (".txt", ".jsonl")

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences", "ABBREVIATIONS"]
+__all__ = ["ABBREVIATIONS", "split_sentences"]
 
 #: Words that end with a full stop without ending the sentence, lower case
 #: (compared case-insensitively): "TP. Hồ Chí Minh", "ThS. Nguyễn Văn A", "Q. 1".
-ABBREVIATIONS = frozenset("tp tx q p h x tt th ths ts pgs gs bs ks cn ncs tr mr mrs ms dr st no vs v.v etc".split())
+ABBREVIATIONS = frozenset([
+    "tp", "tx", "q", "p", "h", "x", "tt", "th", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "ncs", "tr",
+    "mr", "mrs", "ms", "dr", "st", "no", "vs", "v.v", "etc",
+])
 
 # A sentence may start with an opening quote; not with a bracket: "(Ảnh: ...)"
 # after a full stop is the photo credit of the sentence before.
@@ -35,7 +38,7 @@ _CLOSE = "”\"’'»)]\u2019"
 # maybe after an opening quote; _is_boundary checks that it is upper case.
 _BOUNDARY = re.compile(rf"(?P<end>[.!?…]+[{re.escape(_CLOSE)}]*)(?P<gap>\s+)(?=[{re.escape(_OPEN)}]?[^\W\d_])")
 # A full stop glued between a word and a capitalised word: "An.Thiếu tướng".
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})(?P<end>\.)(?P<gap>)(?=[^\W\d_]{2,}\s)")
+_GLUED = re.compile(r"(?P<end>\.)(?<=[^\W\d_]{2}\.)(?P<gap>)(?=[^\W\d_]{2,}\s)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
