@@ -135,3 +135,17 @@ def test_corpus_mentions_of_one_sentence_share_its_string() -> None:
     for mention in records.mentions():
         by_sentence.setdefault(mention.sentence, set()).add(id(mention.sentence_text))
     assert len(by_sentence) > 5 and all(len(ids) == 1 for ids in by_sentence.values())
+
+
+def test_corpus_clean_build_writes_the_cache_anew(tmp_path: Path) -> None:
+    import shutil
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(RAW / "dev-29.txt", raw / "dev-29.txt")
+    out = tmp_path / "out"
+    (out / "cache" / "ab").mkdir(parents=True)
+    (out / "cache" / "ab" / "stale.pickle").write_bytes(b"old")
+    corpus.build([raw], out, incremental=False)
+    entries = sorted(p.name for p in (out / "cache").rglob("*.pickle"))
+    assert len(entries) == 1 and entries[0] != "stale.pickle"  # the next build reads it

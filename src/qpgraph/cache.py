@@ -49,8 +49,10 @@ def article_key(article: Article) -> str:
 class RecordsCache:
     """Records by article key, one file each, in ``folder``."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, *, read: bool = True) -> None:
+        """With ``read`` false the entries already there are ignored (and pruned), new ones written."""
         self.folder = Path(folder)
+        self.read = read
         self.used: set[str] = set()
 
     def _path(self, key: str) -> Path:
@@ -59,7 +61,7 @@ class RecordsCache:
     def get(self, article: Article) -> ArticleRecords | None:
         key = article_key(article)
         path = self._path(key)
-        if not path.is_file():
+        if not self.read or not path.is_file():
             return None
         try:
             records = pickle.loads(path.read_bytes())

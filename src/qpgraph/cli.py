@@ -51,7 +51,7 @@ def extract_command(paths: tuple[Path, ...], out: Path, records: bool) -> None:
               help="Processes extracting in parallel (default: the machine's cores).")
 @click.option("--dask-scheduler", metavar="ADDRESS", default=None,
               help="Extract on the Dask cluster whose scheduler is at ADDRESS (needs qpgraph[dask]).")
-@click.option("--clean", is_flag=True, help="Ignore the extraction cache of earlier builds.")
+@click.option("--clean", is_flag=True, help="Extract every article again (the cache is written anew).")
 @click.option("--progress/--no-progress", "show_progress", default=True, show_default=True,
               help="A bar on a terminal, log lines elsewhere.")
 def build_command(

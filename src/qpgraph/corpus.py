@@ -226,16 +226,17 @@ def build(
     ``records/`` per article, the graph in every export format, and ``site/``;
     with ``jobs`` > 1 the exports are written beside the site's pages.
 
-    With ``incremental`` (the default) extraction is cached in ``out/cache``:
-    only new or changed articles are extracted, removed ones are dropped, and the
-    output is byte-identical to a clean build.
+    Extraction is cached in ``out/cache``; with ``incremental`` (the default) only
+    new or changed articles are extracted, removed ones are dropped, and the output
+    is byte-identical to a clean build; without, every article is extracted again
+    and the cache written anew.
     """
     from .export import write_all
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
 
     out = Path(out)
-    cache = RecordsCache(out / "cache") if incremental else None
+    cache = RecordsCache(out / "cache", read=incremental)
     with stage("extract", report) as details:
         result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler, out=out)
         if cache is not None:
