@@ -14,7 +14,6 @@ them too.
 from __future__ import annotations
 
 import gc
-import json
 import multiprocessing
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import orjson
 from pydantic import BaseModel
 
 from .atomic import write_text_atomic
@@ -170,7 +170,7 @@ def extract_corpus(
 
 def dump_json(model: BaseModel) -> str:
     """Deterministic JSON: fields in model order, UTF-8 text, trailing newline."""
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return orjson.dumps(model.model_dump(mode="json"), option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
 
 
 def write_corpus(records: Iterable[ArticleRecords], out: str | Path, *, full: bool = False) -> list[Path]:
