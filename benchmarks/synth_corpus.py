@@ -37,8 +37,8 @@ def _sources() -> list[tuple[Article, list[str], list[str], list[str]]]:
         assert isinstance(article, Article)
         document = prepare(article)
         rec = records[article.id]
-        names = sorted({m.text for p in rec.persons for m in p.mentions if len(m.text.split()) >= 2}, key=len, reverse=True)
-        provinces = sorted({f for p in rec.provinces for f in p.forms}, key=len, reverse=True)
+        names = sorted({m.text for p in rec.persons for m in p.mentions if len(m.text.split()) >= 2}, key=lambda s: (-len(s), s))
+        provinces = sorted({f for p in rec.provinces for f in p.forms}, key=lambda s: (-len(s), s))
         out.append((article, [s.text for s in document.sentences], names, provinces))
     return out
 
