@@ -149,3 +149,18 @@ def test_corpus_clean_build_writes_the_cache_anew(tmp_path: Path) -> None:
     corpus.build([raw], out, incremental=False)
     entries = sorted(p.name for p in (out / "cache").rglob("*.pickle"))
     assert len(entries) == 1 and entries[0] != "stale.pickle"  # the next build reads it
+
+
+def test_corpus_files_get_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    import os
+
+    from qpgraph.atomic import write_text_atomic
+
+    mask = os.umask(0o027)
+    try:
+        write_text_atomic(tmp_path / "a.json", "{}\n")
+        write_text_atomic(tmp_path / "a.json", "[]\n")  # replaced whole
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "a.json").stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"] and (tmp_path / "a.json").read_text() == "[]\n"
