@@ -239,8 +239,7 @@ def build(
     cache = RecordsCache(out / "cache", read=incremental)
     with stage("extract", report) as details:
         result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler, out=out)
-        if cache is not None:
-            cache.prune()
+        cache.prune()
         keep = {f"{r.article.id}.json" for r in result.records}
         for folder in (out / "facts", out / "records"):
             if folder.is_dir():
@@ -258,8 +257,10 @@ def build(
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
     with stage("exports and site", report) as details:
         exports = _in_background(write_all, kg.graph, out) if jobs > 1 else None
-        pages = write_site(kg, result.records, out / "site", jobs=jobs)
-        written = exports() if exports is not None else write_all(kg.graph, out)
+        try:
+            pages = write_site(kg, result.records, out / "site", jobs=jobs)
+        finally:  # the exports are waited for (or written) even if the site fails
+            written = exports() if exports is not None else write_all(kg.graph, out)
         details.append(f"{len(written)} exports, {len(pages)} pages")
     return result
 
