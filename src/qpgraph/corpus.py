@@ -74,18 +74,15 @@ class _Keep:
             write_corpus([records], self.out / "facts")
             write_corpus([records], self.out / "records", full=True)
 
+    def kept(self, outcome: ArticleRecords | QpgraphError) -> ArticleRecords | QpgraphError:
+        """An extraction's outcome, saved if it is records."""
+        if isinstance(outcome, ArticleRecords):
+            self.save(outcome)
+        return outcome
+
 
 def _extract_and_keep(article: Article, keep: _Keep) -> ArticleRecords | QpgraphError:
-    outcome = _extract_one(article)
-    if isinstance(outcome, ArticleRecords):
-        keep.save(outcome)
-    return outcome
-
-
-def _extract_and_keep_here(outcome: ArticleRecords | QpgraphError, keep: _Keep) -> ArticleRecords | QpgraphError:
-    if isinstance(outcome, ArticleRecords):
-        keep.save(outcome)
-    return outcome
+    return keep.kept(_extract_one(article))
 
 
 def _on_dask(address: str, articles: list[Article]) -> Iterable[ArticleRecords | QpgraphError]:
@@ -137,7 +134,7 @@ def extract_corpus(
     if dask_scheduler and todo:
         pool = None
         # Dask workers may be other machines: what they return is kept here.
-        outcomes = (_extract_and_keep_here(outcome, keep) for outcome in _on_dask(dask_scheduler, [articles[i] for i in todo]))
+        outcomes = (keep.kept(outcome) for outcome in _on_dask(dask_scheduler, [articles[i] for i in todo]))
     elif jobs > 1 and len(todo) > 1:
         pool = ProcessPoolExecutor(max_workers=jobs)
         outcomes = pool.map(partial(_extract_and_keep, keep=keep), [articles[i] for i in todo],

@@ -89,9 +89,9 @@ class _Builder:
     def graph(self) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
         for nid in sorted(self.nodes):
-            data: dict[str, Any] = {"type": None, "name": None, "forms": sorted(self.forms[nid]),
-                                    "articles": sorted(self.articles[nid])}
-            data.update(self.nodes[nid])
+            node = self.nodes[nid]
+            data = {"type": node["type"], "name": node["name"], "forms": sorted(self.forms[nid]),
+                    "articles": sorted(self.articles[nid]), **node}
             if nid in self.cited:
                 data["evidence"] = [self.cited[nid][a] for a in sorted(self.cited[nid])]
             graph.add_node(nid, **data)

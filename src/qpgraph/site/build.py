@@ -119,7 +119,7 @@ class _Site:
     def article_href(self, article: str, root: str) -> str:
         return f"{root}{page_path('article:' + article, 'article')}"
 
-    def evidence(self, items: list[dict[str, Any]], root: str) -> list[dict[str, Any]]:
+    def evidence(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [
             {"article": e["article"], "date": e.get("date"), "sentence_text": e.get("sentence_text") or e.get("text"),
              "href": self.article_href(e["article"], "")}
@@ -185,11 +185,11 @@ class _Site:
                         "href": self.article_href(e["article"], "")})
         return out
 
-    def edge_item(self, u: str, v: str, key: str, data: dict[str, Any]) -> dict[str, Any]:
+    def edge_item(self, u: str, v: str, key: str, data: dict[str, Any], evidence: bool = True) -> dict[str, Any]:
         return {
             "id": f"{u}|{v}|{key}", "from": u, "to": v, "relation": data["relation"], "date": date_start(data.get("date")),
             "name": data.get("post") or data["relation"],
-            "evidence": self.evidence([data], "") if data.get("sentence_text") else [],
+            "evidence": self.evidence([data]) if evidence and data.get("sentence_text") else [],
         }
 
     def data(self, graph: nx.MultiDiGraph, root: str) -> dict[str, Any]:
@@ -231,12 +231,8 @@ def _grouped_edge(
     site: _Site, u: str, v: str, relation: str, parallel: list[tuple[str, dict[str, Any]]], own: bool
 ) -> dict[str, Any]:
     """Parallel edges as one: their number, and the first one's evidence if they are the node's own."""
-    item = site.edge_item(u, v, parallel[0][0], parallel[0][1])
-    item["id"] = f"{u}|{v}|{relation}"
-    item["count"] = len(parallel)
-    if not own:
-        item["evidence"] = []
-    return item
+    return {**site.edge_item(u, v, parallel[0][0], parallel[0][1], evidence=own), "id": f"{u}|{v}|{relation}",
+            "count": len(parallel)}
 
 
 def _edges_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -446,7 +442,7 @@ def _render_article(site: _Site, rec: ArticleRecords) -> str:
     own = sorted((u, v, k, d) for u, v, k, d in _edges_among(g, around) if d["article"] == rec.article.id)
     # The evidence of every edge is the text above, highlighted.
     ego = {"nodes": [site.page_item(n, "../") for n in sorted(around)],
-           "edges": [{**site.edge_item(u, v, k, d), "evidence": []} for u, v, k, d in own]}
+           "edges": [site.edge_item(u, v, k, d, evidence=False) for u, v, k, d in own]}
     site.render("article.html.j2", path, title=rec.article.title or rec.article.id,
                 article={"id": rec.article.id, "title": rec.article.title or rec.article.id,
                          "date": rec.date or rec.article.published, "url": rec.article.url},
