@@ -153,3 +153,23 @@ def test_cli_eval_bad_gold_is_one_clear_error(tmp_path: Path) -> None:
     code, _, err = _run("eval", "--gold", str(tmp_path), "--raw", str(RAW), "--no-baseline")
     assert code == 2
     assert err.startswith("error: ") and "x.json" in err
+
+
+def test_cli_command_exits_with_the_commands_code_and_its_output_flushed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from qpgraph import __version__
+
+    (tmp_path / "raw").mkdir()
+    shutil.copy(RAW / "dev-33.txt", tmp_path / "raw" / "dev-33.txt")
+    (tmp_path / "raw" / "empty.txt").write_bytes(b"")
+    command = [sys.executable, "-m", "qpgraph.cli", "build", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--no-progress"]
+    run = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[-1] == f"1 articles built into {tmp_path / 'out'}, 1 failed"
+    assert (tmp_path / "out" / "site" / "index.html").is_file()
+    version = subprocess.run([sys.executable, "-m", "qpgraph.cli", "--version"], capture_output=True, text=True, check=False)
+    assert (version.returncode, version.stdout) == (0, f"qpgraph, version {__version__}\n")
+    unknown = subprocess.run([sys.executable, "-m", "qpgraph.cli", "nonsense"], capture_output=True, text=True, check=False)
+    assert unknown.returncode == 2 and "No such command 'nonsense'" in unknown.stderr

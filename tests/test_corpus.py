@@ -137,6 +137,22 @@ def test_corpus_mentions_of_one_sentence_share_its_string() -> None:
     assert len(by_sentence) > 5 and all(len(ids) == 1 for ids in by_sentence.values())
 
 
+def test_corpus_records_share_one_fields_set_per_model_class_through_pickle() -> None:
+    import pickle
+
+    from qpgraph.records import Mention, Unit
+
+    (records,) = corpus.extract_corpus([RAW / "dev-29.txt"]).records
+    back = pickle.loads(pickle.dumps(records))
+    assert back == records and back.model_dump() == records.model_dump()
+    mentions = list(back.mentions())
+    sets = {id(m.model_fields_set) for m in mentions}
+    assert len(mentions) > 20 and len(sets) == 1 and mentions[0].model_fields_set == set(Mention.model_fields)
+    assert len({id(u.model_fields_set) for u in back.units}) == 1 and back.units[0].model_fields_set == set(Unit.model_fields)
+    back.units[0].name = back.units[0].name  # pydantic adds the name to the set: it is there already
+    assert back.units[1].model_fields_set == set(Unit.model_fields)
+
+
 def test_corpus_clean_build_writes_the_cache_anew(tmp_path: Path) -> None:
     import shutil
 

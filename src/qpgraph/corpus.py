@@ -21,7 +21,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import orjson
 from pydantic import BaseModel
@@ -40,6 +40,9 @@ from .records import Article, ArticleRecords, Facts
 
 __all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus"]
 
+if TYPE_CHECKING:
+    from .graph.knowledge import KnowledgeGraph
+
 T = TypeVar("T")
 
 
@@ -47,12 +50,14 @@ T = TypeVar("T")
 class CorpusResult:
     records: list[ArticleRecords] = field(default_factory=list)
     errors: list[QpgraphError] = field(default_factory=list)
+    #: The knowledge graph, after :func:`build`.
+    graph: KnowledgeGraph | None = None
 
 
 def _extract_one(article: Article) -> ArticleRecords | QpgraphError:
     """One article's records, or the error it raised (run in worker processes too)."""
     try:
-        return extract(prepare(article), build_nlp()).share_sentences()
+        return extract(prepare(article), build_nlp()).compact()
     except QpgraphError as exc:
         return exc
     except Exception as exc:  # one article's failure never stops the others
@@ -221,7 +226,8 @@ def build(
 ) -> CorpusResult:
     """Everything from the articles in ``paths`` into ``out``: ``facts/`` and
     ``records/`` per article, the graph in every export format, and ``site/``;
-    with ``jobs`` > 1 the exports are written beside the site's pages.
+    with ``jobs`` > 1 the exports are written beside the site's pages. The result
+    holds the records, the errors and the graph.
 
     Extraction is cached in ``out/cache``; with ``incremental`` (the default) only
     new or changed articles are extracted, removed ones are dropped, and the output
@@ -259,6 +265,7 @@ def build(
         finally:  # the exports are waited for (or written) even if the site fails
             written = exports() if exports is not None else write_all(kg.graph, out)
         details.append(f"{len(written)} exports, {len(pages)} pages")
+    result.graph = kg
     return result
 
 

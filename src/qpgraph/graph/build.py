@@ -28,7 +28,17 @@ from .dates import sort_key
 from .ids import node_id
 from .resolve import resolve_persons
 
-__all__ = ["build_graph", "evidence"]
+__all__ = ["build_graph", "evidence", "edge_key", "RELATIONS"]
+
+
+#: Every relation of the graph's edges.
+RELATIONS = ("holds", "participated_in", "met", "part_of", "in_province", "merged_into", "reported_in", "mentioned_in")
+
+
+def edge_key(relation: str, source: str, n: int = 0) -> str:
+    """The key of the ``n``-th edge of a relation between two nodes that ``source`` (an
+    article's id) gives: ``holds:dev-29:0``."""
+    return f"{relation}:{source}:{n}"
 
 
 def evidence(mention: Mention, date: str | None) -> dict[str, Any]:
@@ -78,25 +88,27 @@ class _Builder:
 
     def edge(self, u: str, v: str, relation: str, source: str, **attrs: Any) -> None:
         n = 0
-        key = f"{relation}:{source}:0"
+        key = edge_key(relation, source)
         while (u, v, key) in self.edges:
             n += 1
-            key = f"{relation}:{source}:{n}"
+            key = edge_key(relation, source, n)
         if "sentence_text" in attrs:  # one string per sentence, however many edges cite it
             attrs["sentence_text"] = self.sentences.setdefault(attrs["sentence_text"], attrs["sentence_text"])
         self.edges[(u, v, key)] = {"relation": relation, "article": source, **attrs}
 
     def graph(self) -> nx.MultiDiGraph:
+        """The graph, which copies each node's and edge's data: the builder lets go of
+        its own as it goes (the graph then never is in memory twice)."""
         graph = nx.MultiDiGraph()
         for nid in sorted(self.nodes):
-            node = self.nodes[nid]
+            node = self.nodes.pop(nid)
             data = {"type": node["type"], "name": node["name"], "forms": sorted(self.forms[nid]),
                     "articles": sorted(self.articles[nid]), **node}
             if nid in self.cited:
                 data["evidence"] = [self.cited[nid][a] for a in sorted(self.cited[nid])]
             graph.add_node(nid, **data)
         for u, v, key in sorted(self.edges):
-            graph.add_edge(u, v, key, **self.edges[(u, v, key)])
+            graph.add_edge(u, v, key, **self.edges.pop((u, v, key)))
         return graph
 
 

@@ -22,9 +22,10 @@ import jinja2
 import markupsafe
 import networkx as nx
 import orjson
-from spacy import displacy
+from spacy.displacy.render import EntityRenderer
 
 from ..atomic import replace_folder
+from ..graph.build import RELATIONS, edge_key
 from ..graph.dates import date_start, sort_key
 from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
@@ -179,7 +180,7 @@ class _Site:
         with the sentence (links from the site root)."""
         out = []
         for e in self.g.nodes[node].get("evidence", [])[:limit]:
-            mention = self.g.succ[node].get(f"article:{e['article']}", {}).get(f"mentioned_in:{e['article']}:0", {})
+            mention = self.g.succ[node].get(f"article:{e['article']}", {}).get(edge_key("mentioned_in", e["article"]), {})
             out.append({"article": e["article"], "date": e.get("date"),
                         "sentence_text": mention.get("sentence_text") or e.get("text"),
                         "href": self.article_href(e["article"], "")})
@@ -246,6 +247,24 @@ def _edges_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, st
                 yield u, v, k, d
 
 
+def _edges_of_article(g: nx.MultiDiGraph, nodes: list[str], article: str) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """The edges between ``nodes`` that ``article`` gives: between two hubs, by their
+    keys rather than by a walk over the parallel edges of every article."""
+    among = set(nodes)
+    for u in nodes:
+        succ = g._succ[u]
+        for v in ([v for v in succ if v in among] if len(succ) <= len(among) else [v for v in nodes if v in succ]):
+            parallel = succ[v]
+            if len(parallel) <= len(RELATIONS):
+                yield from ((u, v, k, d) for k, d in parallel.items() if d["article"] == article)
+                continue
+            for relation in RELATIONS:
+                n = 0
+                while (key := edge_key(relation, article, n)) in parallel:
+                    yield u, v, key, parallel[key]
+                    n += 1
+
+
 def drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """What graph.html draws: the whole graph, or beyond ``MAX_GRAPH_NODES`` nodes or
     ``MAX_GRAPH_EDGES`` edges the most connected nodes and, of the edges between
@@ -279,17 +298,21 @@ def _highlighted(records: ArticleRecords) -> str:
         spans += [(m.start, m.end, "PROVINCE") for m in province.mentions]
     for unit in records.units:
         spans += [(m.start, m.end, "UNIT") for m in unit.mentions]
-    chosen: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for start, end, label in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]))):
-        if any(start < b and a < end for a, b in taken):
-            continue
-        chosen.append((start, end, label))
-        taken.append((start, end))
-    ents = [{"start": s, "end": e, "label": label} for s, e, label in sorted(chosen)]
-    colors = {"PERSON": "#f4b6a6", "PROVINCE": "#b9dcb3", "UNIT": "#b6cbe3"}
-    return displacy.render({"text": records.article.text, "ents": ents, "title": None}, style="ent", manual=True,
-                           page=False, options={"colors": colors})
+    ents: list[dict[str, Any]] = []
+    reached = 0  # the end of the last span kept: by their starts, a span overlapping one kept overlaps it
+    for start, end, label in sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]), s[2])):
+        if start >= reached:
+            ents.append({"start": start, "end": end, "label": label})
+            reached = end
+    return _entity_renderer().render([{"text": records.article.text, "ents": ents, "title": None}], page=False,
+                                     minify=False).strip()
+
+
+@cache
+def _entity_renderer() -> EntityRenderer:
+    """displaCy's renderer of entities, made once (``displacy.render`` makes one per
+    call, reading the colours registered by installed packages each time)."""
+    return EntityRenderer(options={"colors": {"PERSON": "#f4b6a6", "PROVINCE": "#b9dcb3", "UNIT": "#b6cbe3"}})
 
 
 def write_assets(out: Path) -> None:
@@ -439,7 +462,7 @@ def _render_article(site: _Site, rec: ArticleRecords) -> str:
     path = page_path(node, "article")
     assert path is not None
     around = [node] + sorted(u for u, _, d in g.in_edges(node, data=True) if d["relation"] in ("mentioned_in", "reported_in"))
-    own = sorted((u, v, k, d) for u, v, k, d in _edges_among(g, around) if d["article"] == rec.article.id)
+    own = sorted(_edges_of_article(g, around, rec.article.id), key=lambda e: e[:3])
     # The evidence of every edge is the text above, highlighted.
     ego = {"nodes": [site.page_item(n, "../") for n in sorted(around)],
            "edges": [site.edge_item(u, v, k, d, evidence=False) for u, v, k, d in own]}
