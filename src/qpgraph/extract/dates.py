@@ -41,9 +41,11 @@ _TIME_WORD = re.compile(
     r"[sSſcCtTđĐnNhH]"
     r"(?:(?<=[sSſ])(?i:áng)|(?<=[cC])(?i:hiều)|(?<=[tT])(?i:ối|rưa)|(?<=[đĐ])(?i:êm)|(?<=[nN])(?i:gày)|(?<=[hH])(?i:ôm))"
 )
-_FULL = re.compile(r"(?<![\d/])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})(?![\d/])")
-_RANGE = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?![\d/])")
-_YEAR = re.compile(r"(?<![\d/.,])((?:19|20)\d{2})(?![\d/])")
+# Each starts with a digit, then looks behind it (a regex that starts with a look-behind
+# is tried at every character; one that starts with a digit, only at digits).
+_FULL = re.compile(r"(?P<d>\d(?<![\d/]\d)\d?)[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})(?![\d/])")
+_RANGE = re.compile(r"((?:19|20)(?<![\d/]\d\d)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?![\d/])")
+_YEAR = re.compile(r"((?:19|20)(?<![\d/.,]\d\d)\d{2})(?![\d/])")
 
 
 def _valid(y: int, m: int, d: int) -> bool:
