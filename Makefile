@@ -23,8 +23,9 @@ $(BIN)/.installed: pyproject.toml
 build: $(BIN)/.installed
 	$(BIN)/qpgraph build $(RAW) --out $(OUT)
 
-## test: the whole test suite (unit, doctests, end to end, browser); writes test-artifacts/graph.png
+## test: lint (ruff), then the whole test suite (unit, doctests, end to end, browser); writes test-artifacts/graph.png
 test: $(BIN)/.installed browser
+	$(BIN)/python -m ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 ## eval: precision, recall and F1 against data/annotations, with the baseline

@@ -63,7 +63,7 @@ def generate(n: int, out: Path, seed: int = 7) -> list[Path]:
                     sentence = sentence.replace(old, new)
                 for old, new in places.items():
                     sentence = re.sub(rf"\b{re.escape(old)}\b", new, sentence)
-                sentences.append(REGION.sub(lambda m: f"{m.group(1)} {region}", sentence))
+                sentences.append(REGION.sub(lambda m, region=region: f"{m.group(1)} {region}", sentence))
         published = f"{rnd.randint(2022, 2026)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
         path = out / f"syn-{i:06d}.txt"
         path.write_text(f"---\npublished: {published}\n---\n" + "\n".join(sentences) + "\n", encoding="utf-8")

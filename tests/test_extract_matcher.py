@@ -43,7 +43,7 @@ def test_matcher_tokens_and_offsets() -> None:
 @pytest.mark.parametrize("text", [" Quân khu 7", "Quân khu 7 ", "Quân khu 7  ", "Quân\n khu \n7", ""])
 def test_matcher_tokens_spell_the_text(text: str) -> None:
     words, trailing = syllables(text)
-    assert "".join(w + " " * t for w, t in zip(words, trailing)) == text
+    assert "".join(w + " " * t for w, t in zip(words, trailing, strict=True)) == text
     assert [t.text for t in build_nlp()(text)] == words
 
 

@@ -102,7 +102,7 @@ class DocIndex:
         texts, starts = self.texts[start:end], self.starts[start:end]
         kinds = repeat(kind) if kind is not None else map(_token_kind, texts)
         ends = map(add, starts, map(len, texts))
-        return list(map(_as_item, zip(kinds, self.lowers[start:end], texts, starts, ends)))
+        return list(map(_as_item, zip(kinds, self.lowers[start:end], texts, starts, ends, strict=False)))
 
     def items(self, start: int, end: int, kind: str | None = None) -> list[Item]:
         """The items of the printed tokens ``start:end``, of their own kind or of ``kind``."""

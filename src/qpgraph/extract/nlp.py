@@ -70,7 +70,7 @@ def syllables(text: str) -> tuple[list[str], list[bool]]:
     (['Quân', 'khu', '7', ',', ' ', 'họp'], [True, True, False, True, False, False])
     """
     words, _, blank = tokens(text)
-    return words, [not b and w != p for w, p, b in zip(words, _TOKEN.findall(text), blank)]
+    return words, [not b and w != p for w, p, b in zip(words, _TOKEN.findall(text), blank, strict=True)]
 
 
 class SyllableTokenizer:
