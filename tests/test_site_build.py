@@ -108,6 +108,22 @@ def test_site_article_graph_is_the_articles_own(built: Path) -> None:
     assert (len(ego["nodes"]), len(ego["edges"])) == (11, 23)
 
 
+def test_site_article_edges_looked_up_by_key_equal_those_walked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from qpgraph.site import build as site_build
+
+    graph = qpgraph.build_graph([ROOT / "data" / "raw"]).graph
+    articles = sorted(n for n, kind in graph.nodes(data="type") if kind == "article")
+    around = {a: [a] + sorted(u for u, _, d in graph.in_edges(a, data=True) if d["relation"] in ("mentioned_in", "reported_in"))
+              for a in articles}
+    walked = {a: sorted(site_build._edges_of_article(graph, around[a], a.split(":", 1)[1]), key=lambda e: e[:3]) for a in articles}
+    monkeypatch.setattr(site_build, "_FEW_PARALLEL", 0)  # every pair looked up by key
+    looked_up = {a: sorted(site_build._edges_of_article(graph, around[a], a.split(":", 1)[1]), key=lambda e: e[:3])
+                 for a in articles}
+    assert looked_up == walked
+    assert len(walked) == 17 and len(walked["article:dev-29"]) == 23
+    assert {d["article"] for edges in walked.values() for *_, d in edges} == {a.split(":", 1)[1] for a in articles}
+
+
 def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -236,33 +236,40 @@ def _grouped_edge(
             "count": len(parallel)}
 
 
-def _edges_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """The edges between ``nodes``, without walking every edge of a hub."""
+def _pairs_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, dict[str, dict[str, Any]]]]:
+    """The pairs of ``nodes`` joined by edges, with their parallel edges by key, without
+    walking every neighbour of a hub."""
     among = set(nodes)
     for u in nodes:
         succ = g._succ[u]  # the adjacency dict itself: views cost more than the walk
         targets = [v for v in succ if v in among] if len(succ) <= len(among) else [v for v in nodes if v in succ]
         for v in targets:
-            for k, d in succ[v].items():
-                yield u, v, k, d
+            yield u, v, succ[v]
+
+
+def _edges_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """The edges between ``nodes``."""
+    for u, v, parallel in _pairs_among(g, nodes):
+        for k, d in parallel.items():
+            yield u, v, k, d
+
+
+#: Between two nodes joined by more edges than this, an article's are looked up by key.
+_FEW_PARALLEL = len(RELATIONS)
 
 
 def _edges_of_article(g: nx.MultiDiGraph, nodes: list[str], article: str) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
     """The edges between ``nodes`` that ``article`` gives: between two hubs, by their
     keys rather than by a walk over the parallel edges of every article."""
-    among = set(nodes)
-    for u in nodes:
-        succ = g._succ[u]
-        for v in ([v for v in succ if v in among] if len(succ) <= len(among) else [v for v in nodes if v in succ]):
-            parallel = succ[v]
-            if len(parallel) <= len(RELATIONS):
-                yield from ((u, v, k, d) for k, d in parallel.items() if d["article"] == article)
-                continue
-            for relation in RELATIONS:
-                n = 0
-                while (key := edge_key(relation, article, n)) in parallel:
-                    yield u, v, key, parallel[key]
-                    n += 1
+    for u, v, parallel in _pairs_among(g, nodes):
+        if len(parallel) <= _FEW_PARALLEL:
+            yield from ((u, v, k, d) for k, d in parallel.items() if d["article"] == article)
+            continue
+        for relation in RELATIONS:
+            n = 0
+            while (key := edge_key(relation, article, n)) in parallel:
+                yield u, v, key, parallel[key]
+                n += 1
 
 
 def drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
