@@ -13,7 +13,6 @@ them too.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -28,7 +27,7 @@ from pydantic import BaseModel
 
 from .atomic import write_text_atomic
 from .cache import RecordsCache, article_key
-from .collector import paused
+from .collector import frozen, paused
 from .errors import ExtractionError, QpgraphError
 from .evaluate import Scores, baseline_facts, load_facts_dir, score
 from .extract.nlp import build_nlp
@@ -282,11 +281,8 @@ def _in_background(work: Callable[..., T], *args: Any) -> Callable[[], T] | None
         return None
     _BACKGROUND = (work, args)
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    gc.freeze()  # the child's collector then leaves the inherited objects (and their pages) alone
-    try:
-        pending = pool.submit(_run_background)
-    finally:
-        gc.unfreeze()
+    with frozen():
+        pending = pool.submit(_run_background)  # the child is forked here
 
     def wait() -> T:
         global _BACKGROUND

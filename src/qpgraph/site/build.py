@@ -9,7 +9,6 @@ with ``textContent``, displaCy escapes the article it highlights.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import multiprocessing
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ import orjson
 from spacy.displacy.render import EntityRenderer
 
 from ..atomic import replace_folder
+from ..collector import frozen
 from ..graph.build import RELATIONS, edge_key
 from ..graph.dates import date_start, sort_key
 from ..graph.knowledge import KnowledgeGraph
@@ -405,11 +405,8 @@ def _render_all(site: _Site, tasks: list[str | ArticleRecords], jobs: int) -> li
     if jobs <= 1 or len(tasks) < MIN_PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return [_render(site, task) for task in tasks]
     _WORK = (site, tasks)
-    gc.freeze()  # the collector of a child then leaves the inherited objects (and their pages) alone
-    try:
+    with frozen():
         pool = multiprocessing.get_context("fork").Pool(jobs)
-    finally:
-        gc.unfreeze()
     try:
         with pool:
             # Runs of tasks handed out as workers free up (hubs' pages cost more); in order.
