@@ -229,11 +229,13 @@ def build(
     holds the records, the errors and the graph.
 
     Extraction is cached in ``out/cache``; with ``incremental`` (the default) only
-    new or changed articles are extracted, removed ones are dropped, and the output
-    is byte-identical to a clean build; without, every article is extracted again
-    and the cache written anew.
+    new or changed articles are extracted, removed ones are dropped, only the pages
+    of the site whose inputs changed are rendered (``out/cache/site.state``, see
+    :mod:`qpgraph.site.reuse`), and the output is byte-identical to a clean build;
+    without, every article is extracted and every page rendered again, and the
+    cache written anew.
     """
-    from .export import write_all
+    from .export import EXPORTERS, write_all
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
 
@@ -258,11 +260,21 @@ def build(
         kg = KnowledgeGraph.from_records(result.records)
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
     with stage("exports and site", report) as details:
-        exports = _in_background(write_all, kg.graph, out) if jobs > 1 else None
+        state = out / "cache" / "site.state"
+        if not incremental:
+            state.unlink(missing_ok=True)  # every page rendered anew
+        # With jobs > 1 the exports are written by that many background processes (at most
+        # one per format) while the site is rendered; with one, after it.
+        names = list(EXPORTERS)
+        groups = [names[k::jobs] for k in range(min(jobs, len(names)))] if jobs > 1 else []
+        background = [wait for group in groups if (wait := _in_background(write_all, kg.graph, out, group))]
         try:
-            pages = write_site(kg, result.records, out / "site", jobs=jobs)
+            pages = write_site(kg, result.records, out / "site", jobs=jobs, state=state)
         finally:  # the exports are waited for (or written) even if the site fails
-            written = exports() if exports is not None else write_all(kg.graph, out)
+            if background:
+                written = [path for wait in background for path in wait()]
+            else:
+                written = write_all(kg.graph, out)
         details.append(f"{len(written)} exports, {len(pages)} pages")
     result.graph = kg
     return result

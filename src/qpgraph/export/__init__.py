@@ -8,7 +8,7 @@ built in memory) and replaces the old one atomically (``_stream``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -31,11 +31,11 @@ EXPORTERS: dict[str, Exporter] = {
 }
 
 
-def write_all(graph: nx.MultiDiGraph, out: str | Path) -> list[Path]:
-    """Write the graph in every format into ``out``."""
+def write_all(graph: nx.MultiDiGraph, out: str | Path, names: Iterable[str] | None = None) -> list[Path]:
+    """Write the graph into ``out`` in every format (or those of ``names``, keys of :data:`EXPORTERS`)."""
     written = []
-    for name, exporter in EXPORTERS.items():
+    for name in EXPORTERS if names is None else names:
         path = Path(out) / name
-        exporter(graph, path)
+        EXPORTERS[name](graph, path)
         written.append(path)
     return written

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import shutil
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -24,20 +26,21 @@ import orjson
 from spacy.displacy.render import EntityRenderer
 
 from ..atomic import replace_folder
+from ..cache import article_key
 from ..collector import frozen
 from ..graph.build import RELATIONS, edge_key
 from ..graph.dates import date_start, sort_key
 from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
 from ..text import strip_diacritics
+from .ego import MAX_EGO_EDGES, ego_nodes
+from .reuse import SiteState, read_state, site_state, stale_pages, write_state
 
 __all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options", "drawn",
            "MAX_GRAPH_NODES", "MAX_GRAPH_EDGES"]
 
 COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
 _FOLDERS = {"person": "person", "unit": "unit", "article": "article"}
-_MAX_EGO = 40
-_MAX_EGO_EDGES = 80
 #: Evidence carried by a node in embedded graph data (tooltips show three); its page lists all.
 _SHOWN_EVIDENCE = 3
 #: graph.html draws at most this many nodes (the most connected) and edges; every node keeps its page.
@@ -100,13 +103,13 @@ def graph_options(n_nodes: int) -> dict[str, Any]:
 
 
 class _Site:
-    def __init__(self, kg: KnowledgeGraph, out: Path) -> None:
+    def __init__(self, kg: KnowledgeGraph, out: Path, degrees: dict[str, int] | None = None) -> None:
         self.kg = kg
         self.g = kg.graph
         self.out = out
         self._items: dict[tuple[str, str], dict[str, Any]] = {}
         self._unit_provinces: dict[str, set[str]] = {}
-        self._degrees: dict[str, int] | None = None
+        self._degrees = degrees
 
     def href(self, node: str, root: str) -> str | None:
         path = page_path(node, self.g.nodes[node]["type"]) if node in self.g else None
@@ -208,19 +211,17 @@ class _Site:
 
 
 def _neighbourhood(site: _Site, node: str, root: str) -> dict[str, Any]:
-    """A node, its most connected neighbours (at most ``_MAX_EGO`` nodes) and the
-    edges between them (the node's own first, at most ``_MAX_EGO_EDGES``); the
+    """A node, its most connected neighbours (at most ``MAX_EGO`` nodes) and the
+    edges between them (the node's own first, at most ``MAX_EGO_EDGES``); the
     parallel edges of one relation are drawn as one, with their number and the
     evidence of the first few."""
     g = site.g
-    degree = site.degrees()
-    neighbours = set(g.successors(node)) | set(g.predecessors(node))
-    keep = [node] + sorted(neighbours, key=lambda n: (-degree[n], n))[: _MAX_EGO - 1]
+    keep = ego_nodes(g, node, site.degrees())
     own: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
     rest: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
     for u, v, k, d in _edges_among(g, keep):
         (own if node in (u, v) else rest).setdefault((u, v, d["relation"]), []).append((k, d))
-    groups = sorted(own.items()) + sorted(rest.items())[: max(0, _MAX_EGO_EDGES - len(own))]
+    groups = sorted(own.items()) + sorted(rest.items())[: max(0, MAX_EGO_EDGES - len(own))]
     return {
         "nodes": [site.page_item(n, root) for n in sorted(keep)],
         "edges": [_grouped_edge(site, u, v, relation, sorted(parallel, key=lambda e: e[0]), node in (u, v))
@@ -346,21 +347,76 @@ def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
     return out / "graph.html"
 
 
-def write_site(kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path, *, jobs: int = 1) -> list[Path]:
+def write_site(
+    kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path, *, jobs: int = 1, state: Path | None = None
+) -> list[Path]:
     """Write the site of a graph (and the records it was built from) into ``out``,
     the person, unit and article pages on ``jobs`` processes.
 
     The pages are written into a new folder that takes the place of ``out`` once
     every page is there: a reader never sees half a site.
+
+    ``state`` is a file kept between builds (an article's records are known there
+    by their article's :func:`~qpgraph.cache.article_key`): the pages whose inputs
+    are what they were in the site it describes are taken from that site as they
+    are (hard links), the others rendered (:mod:`qpgraph.site.reuse`); the new
+    site's state is written there once the site is in place.
     """
-    with replace_folder(Path(out)) as folder:
-        site = _Site(kg, folder)
+    out = Path(out)
+    degree = dict(kg.graph.degree())
+    stale: set[str] | None = None
+    now: SiteState | None = None
+    if state is not None:
+        last = read_state(state) if out.is_dir() else None
+        state.unlink(missing_ok=True)  # the site is being replaced: until it is in place, no state
+        now = site_state(kg.graph, {r.article.id: article_key(r.article) for r in records}, degree)
+        stale = stale_pages(last, now, kg.graph, degree)
+    with replace_folder(out) as folder:
+        site = _Site(kg, folder, degree)
         write_assets(folder)
         pages = [node for node, kind in kg.graph.nodes(data="type") if kind in ("person", "unit")]
         shown = [r for r in records if f"article:{r.article.id}" in kg.graph]
         tasks: list[str | ArticleRecords] = [_INDEX, _GRAPH, *sorted(pages), *sorted(shown, key=lambda r: r.article.id)]
-        written = [folder / path for path in _render_all(site, tasks, jobs)]
-    return [Path(out) / p.relative_to(folder) for p in written]
+        paths = [_path_of(site, task) for task in tasks]
+        todo: list[str | ArticleRecords] = []
+        for task, path in zip(tasks, paths, strict=True):
+            # The index and the whole graph show every node: always rendered.
+            if stale is None or task in (_INDEX, _GRAPH) or _node_of(task) in stale or not _reused(out / path, folder / path):
+                todo.append(task)
+        _render_all(site, todo, jobs)
+    if state is not None and now is not None:
+        write_state(state, now)
+    return [out / path for path in paths]
+
+
+def _node_of(task: str | ArticleRecords) -> str:
+    return f"article:{task.article.id}" if isinstance(task, ArticleRecords) else task
+
+
+def _path_of(site: _Site, task: str | ArticleRecords) -> str:
+    """Where a task's page goes, relative to the site root."""
+    if task in (_INDEX, _GRAPH):
+        return str(task)
+    node = _node_of(task)
+    path = page_path(node, site.g.nodes[node]["type"])
+    assert path is not None
+    return path
+
+
+def _reused(old: Path, new: Path) -> bool:
+    """Take the page ``old`` of the last site as ``new`` (a hard link, or a copy where
+    links cannot be made); False if there is no such page."""
+    new.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(old, new)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            shutil.copyfile(old, new)
+        except FileNotFoundError:
+            return False
+    return True
 
 
 def _write_index(site: _Site) -> Path:

@@ -1,0 +1,167 @@
+"""Pages whose inputs did not change are taken from the last site, and the site is
+byte for byte the one rendered whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from qpgraph.corpus import extract_corpus
+from qpgraph.graph.knowledge import KnowledgeGraph
+from qpgraph.records import ArticleRecords
+from qpgraph.site import build as site_build
+from qpgraph.site import ego, reuse
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+#: Four articles, then a fifth that shares Quân khu 7, its Party committee and Trần Vinh Ngọc with them.
+FIRST = ["dev-29", "dev-33", "002_89c7204c73c9a37e", "dev-20"]
+ADDED = "000_90873ee1c2f566b3"
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, ArticleRecords]:
+    return {r.article.id: r for r in extract_corpus([RAW]).records}
+
+
+def _pages(site: Path) -> dict[str, tuple[int, bytes]]:
+    """Every file of a site: its inode and its bytes."""
+    return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.read_bytes()) for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _site(records: list[ArticleRecords], out: Path, state: Path | None = None, graph: nx.MultiDiGraph | None = None) -> None:
+    kg = KnowledgeGraph(graph) if graph is not None else KnowledgeGraph.from_records(records)
+    site_build.write_site(kg, records, out, state=state)
+
+
+def _same_as_rendered_whole(records: list[ArticleRecords], site: Path, tmp: Path, graph: nx.MultiDiGraph | None = None) -> None:
+    _site(records, tmp / "whole", graph=graph)
+    assert {k: v[1] for k, v in _pages(site).items()} == {k: v[1] for k, v in _pages(tmp / "whole").items()}
+
+
+def test_site_reuse_renders_only_the_pages_whose_inputs_changed(records: dict[str, ArticleRecords], tmp_path: Path) -> None:
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    _site([records[a] for a in FIRST], site, state)
+    before = _pages(site)
+    assert state.is_file()
+
+    now = [records[a] for a in sorted([*FIRST, ADDED])]
+    _site(now, site, state)
+    after = _pages(site)
+    kept = {path for path, (inode, _) in after.items() if path in before and before[path][0] == inode}
+    rendered = {path for path in after if path.endswith(".html")} - kept
+    assert (len(before), len(after), len(kept), len(rendered)) == (42, 68, 27, 38)
+    # In the new article: rendered again. Only in dev-33: the same file as before.
+    assert site_build.page_path("person:trần-vinh-ngọc", "person") in rendered
+    assert site_build.page_path("unit:quân-khu-7", "unit") in rendered
+    assert site_build.page_path("article:dev-33", "article") in kept
+    assert {"index.html", "graph.html"} <= rendered and not any(p.startswith("assets/") for p in kept)
+    _same_as_rendered_whole(now, site, tmp_path)
+
+
+def test_site_reuse_of_crowded_pages_follows_who_they_draw(
+    records: dict[str, ArticleRecords], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # With small graphs of five nodes, most pages draw only some of their neighbours:
+    # adding articles changes who they draw, and the edges between those drawn.
+    monkeypatch.setattr(ego, "MAX_EGO", 5)
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    ids = sorted(records)
+    reused = []
+    for step, count in enumerate((4, 7, 11, 14, 17)):
+        now = [records[a] for a in ids[:count]]
+        before = _pages(site) if site.is_dir() else {}
+        _site(now, site, state)
+        after = _pages(site)
+        reused.append(sum(1 for path, (inode, _) in after.items() if path in before and before[path][0] == inode))
+        _same_as_rendered_whole(now, site, tmp_path / str(step))
+    assert reused == [0, 40, 73, 105, 148]
+
+
+def test_site_reuse_follows_a_renamed_node_to_the_pages_that_show_it(
+    records: dict[str, ArticleRecords], tmp_path: Path
+) -> None:
+    now = [records[a] for a in sorted([*FIRST, ADDED])]
+    graph = KnowledgeGraph.from_records(now).graph
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    _site(now, site, state, graph)
+    before = _pages(site)
+    renamed = graph.copy()
+    renamed.nodes["unit:quân-khu-7"]["name"] = "Quân khu Bảy"
+    _site(now, site, state, renamed)
+    after = _pages(site)
+    rendered = {p for p in after if p.endswith(".html") and before.get(p, (0,))[0] != after[p][0]}
+    holders = {u for u, _, r in renamed.in_edges("unit:quân-khu-7", data="relation") if r == "holds"}
+    assert len(holders) == 9
+    assert {site_build.page_path(p, "person") for p in holders} <= rendered
+    assert len(rendered) == 20
+    _same_as_rendered_whole(now, site, tmp_path, renamed)
+
+
+def test_site_reuse_renders_every_page_with_other_code_or_a_damaged_state(
+    records: dict[str, ArticleRecords], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    now = [records[a] for a in FIRST]
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    _site(now, site, state)
+    for spoil in ("code", "state"):
+        before = _pages(site)
+        if spoil == "code":
+            monkeypatch.setattr(reuse, "code_key", lambda: "other code")
+        else:
+            state.write_bytes(b"not a state")
+        _site(now, site, state)
+        after = _pages(site)
+        assert not [p for p in after if p in before and before[p][0] == after[p][0]], spoil  # nothing taken
+        assert {k: v[1] for k, v in after.items()} == {k: v[1] for k, v in before.items()}
+        assert reuse.read_state(state) is not None
+
+
+def test_site_reuse_a_failed_build_leaves_the_last_site_and_no_state(
+    records: dict[str, ArticleRecords], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    _site([records[a] for a in FIRST], site, state)
+    before = _pages(site)
+    real = site_build._render
+
+    def failing(site: site_build._Site, task: str | ArticleRecords) -> str:
+        if isinstance(task, ArticleRecords):
+            raise RuntimeError("disk full")
+        return real(site, task)
+
+    monkeypatch.setattr(site_build, "_render", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        _site([records[a] for a in sorted([*FIRST, ADDED])], site, state)
+    assert _pages(site) == before  # the last site, whole
+    assert not state.exists()  # the next build renders every page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_site_reuse_follows_a_meeting_to_the_pages_of_those_there(records: dict[str, ArticleRecords], tmp_path: Path) -> None:
+    # A person's page lists the names of all at the meetings they were at: a new
+    # participant, or one renamed, shows on the pages of the others, met edge or not.
+    now = [records[a] for a in FIRST]
+    graph = KnowledgeGraph.from_records(now).graph
+    event = "event:dev-29-0"
+    there = sorted(u for u, _, r in graph.in_edges(event, data="relation") if r == "participated_in")
+    assert there == ["person:lê-xuân-thế", "person:phan-văn-giang", "person:trần-vinh-ngọc"]
+    met = [(u, v, k) for u, v, k, r in graph.edges(keys=True, data="relation") if r == "met"]
+    graph.remove_edges_from(met)
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    _site(now, site, state, graph)
+
+    joined = graph.copy()
+    joined.add_node("person:nguyễn-văn-mới", type="person", name="Nguyễn Văn Mới", forms=[], articles=["dev-29"])
+    joined.add_edge("person:nguyễn-văn-mới", event, "participated_in:dev-29:0", relation="participated_in",
+                    article="dev-29", date=graph.nodes[event]["date"])
+    renamed = joined.copy()
+    renamed.nodes[there[0]]["name"] = "Tên Khác"
+    for step, changed in enumerate((joined, renamed)):
+        before = _pages(site)
+        _site(now, site, state, changed)
+        after = _pages(site)
+        rendered = {p for p in after if p.endswith(".html") and before.get(p, (0,))[0] != after[p][0]}
+        assert {site_build.page_path(p, "person") for p in there[step:]} <= rendered
+        _same_as_rendered_whole(now, site, tmp_path / str(step), changed)
