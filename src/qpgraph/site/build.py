@@ -46,7 +46,8 @@ _SHOWN_EVIDENCE = 3
 #: graph.html draws at most this many nodes (the most connected) and edges; every node keeps its page.
 MAX_GRAPH_NODES = 5000
 MAX_GRAPH_EDGES = 15000
-#: Fewer pages than this are rendered in the calling process, whatever ``jobs`` says.
+#: Fewer pages than this, of a graph of fewer nodes, are rendered in the calling process,
+#: whatever ``jobs`` says.
 MIN_PARALLEL_PAGES = 200
 
 
@@ -406,17 +407,18 @@ def _path_of(site: _Site, task: str | ArticleRecords) -> str:
 def _reused(old: Path, new: Path) -> bool:
     """Take the page ``old`` of the last site as ``new`` (a hard link, or a copy where
     links cannot be made); False if there is no such page."""
-    new.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(old, new)
-    except FileNotFoundError:
-        return False
-    except OSError:
+    for _ in range(2):
         try:
-            shutil.copyfile(old, new)
+            os.link(old, new)
+            return True
         except FileNotFoundError:
-            return False
-    return True
+            if not old.is_file():
+                return False
+            new.parent.mkdir(parents=True, exist_ok=True)  # the first page of its folder
+        except OSError:
+            shutil.copyfile(old, new)
+            return True
+    return False
 
 
 def _write_index(site: _Site) -> Path:
@@ -456,9 +458,12 @@ _WORK: tuple[_Site, list[str | ArticleRecords]] | None = None
 
 def _render_all(site: _Site, tasks: list[str | ArticleRecords], jobs: int) -> list[str]:
     """Render every task (a node's id or an article's records); on ``jobs`` forked
-    processes when there are many. The pages are the same either way."""
+    processes when there are many, or when the graph is large (the index and the
+    whole graph's page show every node: each is a run of its own). The pages are
+    the same either way."""
     global _WORK
-    if jobs <= 1 or len(tasks) < MIN_PARALLEL_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    many = len(tasks) >= MIN_PARALLEL_PAGES or site.g.number_of_nodes() >= MIN_PARALLEL_PAGES
+    if jobs <= 1 or not many or "fork" not in multiprocessing.get_all_start_methods():
         return [_render(site, task) for task in tasks]
     _WORK = (site, tasks)
     with frozen():
@@ -466,7 +471,9 @@ def _render_all(site: _Site, tasks: list[str | ArticleRecords], jobs: int) -> li
     try:
         with pool:
             # Runs of tasks handed out as workers free up (hubs' pages cost more); in order.
-            runs = [(start, min(start + _RUN, len(tasks))) for start in range(0, len(tasks), _RUN)]
+            alone = next((k for k, task in enumerate(tasks) if task not in (_INDEX, _GRAPH)), len(tasks))
+            runs = [(k, k + 1) for k in range(alone)]
+            runs += [(start, min(start + _RUN, len(tasks))) for start in range(alone, len(tasks), _RUN)]
             parts = pool.map(_render_run, runs, chunksize=1)
     finally:
         _WORK = None
