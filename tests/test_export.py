@@ -152,7 +152,8 @@ def test_export_gexf_starts_escapes_and_keys(tiny: nx.MultiDiGraph, tmp_path: Pa
     starts = {n.get("id"): n.get("start") for n in root.iterfind(".//g:node", GEXF)}
     assert starts == {"person:a": "2024-12-31", "unit:u": "2024-12-31", "province:p": None}
     edges = [(e.get("id"), e.get("start")) for e in root.iterfind(".//g:edge", GEXF)]
-    assert edges == [("0", "2025-04-01"), ("1", "2024-12-31"), ("2", None)]
+    assert [start for _, start in edges] == ["2025-04-01", "2024-12-31", None]
+    assert edges[0][0] == "person:a|unit:u|holds:x:0"  # source|target|key: the same id in every build
     back = nx.read_gexf(tmp_path / "g.gexf")
     assert back.graph["mode"] == "dynamic"
     assert back.nodes["person:a"] == {
@@ -161,9 +162,11 @@ def test_export_gexf_starts_escapes_and_keys(tiny: nx.MultiDiGraph, tmp_path: Pa
     }
     assert back.nodes["province:p"] == {"type": "province", "label": "province:p"}
     assert back.edges["person:a", "unit:u", "holds:x:0"] == {
-        "relation": "holds", "date": "2025-04", "span_start": 3, "span_end": 9, "text": "a\tb", "start": "2025-04-01", "id": "0",
+        "relation": "holds", "date": "2025-04", "span_start": 3, "span_end": 9, "text": "a\tb", "start": "2025-04-01",
+        "id": "person:a|unit:u|holds:x:0",
     }
-    assert back.edges["unit:u", "province:p", "in_province:z:0"] == {"relation": "in_province", "date": "", "id": "2"}
+    assert back.edges["unit:u", "province:p", "in_province:z:0"] == {
+        "relation": "in_province", "date": "", "id": "unit:u|province:p|in_province:z:0"}
 
 
 def test_export_gexf_without_dates_is_static(tmp_path: Path) -> None:
@@ -174,7 +177,7 @@ def test_export_gexf_without_dates_is_static(tmp_path: Path) -> None:
     assert root.find("g:graph", GEXF).attrib == {"defaultedgetype": "directed", "mode": "static", "name": ""}
     assert root.find("g:meta", GEXF).get("lastmodifieddate") == "1970-01-01"
     back = nx.read_gexf(tmp_path / "g.gexf")
-    assert list(back.edges(data=True)) == [("a", "b", {"weight": math.inf, "note": "[1,2]", "id": "0"})]
+    assert list(back.edges(data=True)) == [("a", "b", {"weight": math.inf, "note": "[1,2]", "id": "a|b|0"})]
 
 
 def test_export_node_link_is_one_node_or_edge_per_line(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["open_atomic", "write_bytes_atomic", "write_text_atomic", "replace_folder"]
+__all__ = ["atomic_fd", "open_atomic", "write_bytes_atomic", "write_text_atomic", "replace_folder"]
 
 
 def _umask() -> int:
@@ -25,7 +25,7 @@ def open_atomic(path: Path) -> Iterator[TextIO]:
     """A buffered text handle (UTF-8 on every platform, '\\n' line ends) on a temporary
     file beside ``path``, renamed over it when the block ends without an error and
     removed if it raises: a reader never sees half a file however large it is."""
-    with _atomic(path) as fd, open(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as handle:
+    with atomic_fd(path) as fd, open(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as handle:
         yield handle
 
 
@@ -46,7 +46,9 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[int]:
+def atomic_fd(path: Path) -> Iterator[int]:
+    """A file descriptor on a new temporary file beside ``path``, renamed over it when
+    the block ends without an error and removed if it raises."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _create_temporary(path)
     try:
@@ -58,7 +60,7 @@ def _atomic(path: Path) -> Iterator[int]:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    with _atomic(path) as fd, os.fdopen(fd, "wb") as handle:
+    with atomic_fd(path) as fd, os.fdopen(fd, "wb") as handle:
         handle.write(data)
 
 

@@ -235,9 +235,10 @@ def build(
     without, every article is extracted and every page rendered again, and the
     cache written anew.
     """
-    from .export import EXPORTERS, write_all
+    from .export import EXPORTERS, Keep, write_all
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
+    from .site.reuse import plan, state_key
 
     out = Path(out)
     cache = RecordsCache(out / "cache", read=incremental)
@@ -262,19 +263,22 @@ def build(
     with stage("exports and site", report) as details:
         state = out / "cache" / "site.state"
         if not incremental:
-            state.unlink(missing_ok=True)  # every page rendered anew
+            state.unlink(missing_ok=True)  # every page and export item made anew
+        reuse = plan(state, kg.graph, result.records)
+        keep = Keep(out / "cache" / "exports", state_key(reuse.now),
+                    state_key(reuse.last) if reuse.last is not None else None, reuse.change)
         # With jobs > 1 the exports are written by that many background processes (at most
         # one per format) while the site is rendered; with one, after it.
         names = list(EXPORTERS)
         groups = [names[k::jobs] for k in range(min(jobs, len(names)))] if jobs > 1 else []
-        background = [wait for group in groups if (wait := _in_background(write_all, kg.graph, out, group))]
+        background = [wait for group in groups if (wait := _in_background(write_all, kg.graph, out, group, keep))]
         try:
-            pages = write_site(kg, result.records, out / "site", jobs=jobs, state=state)
+            pages = write_site(kg, result.records, out / "site", jobs=jobs, state=state, reuse=reuse)
         finally:  # the exports are waited for (or written) even if the site fails
             if background:
                 written = [path for wait in background for path in wait()]
             else:
-                written = write_all(kg.graph, out)
+                written = write_all(kg.graph, out, keep=keep)
         details.append(f"{len(written)} exports, {len(pages)} pages")
     result.graph = kg
     return result

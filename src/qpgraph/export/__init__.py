@@ -1,9 +1,11 @@
 """Exporters: one module per format behind one interface.
 
-Every exporter is a function ``(graph, path) -> None`` writing one file (or a
-folder, for Neo4j) deterministically: the same graph gives byte-identical files.
-Each streams its file out through a buffered handle as it goes (no document is
-built in memory) and replaces the old one atomically (``_stream``).
+Every exporter is a function ``(graph, path, keep=None) -> None`` writing one
+file (or a folder, for Neo4j) deterministically: the same graph gives
+byte-identical files. Each writes its file as it goes, one node or pair of nodes
+at a time (no document is built in memory), and replaces the old one atomically;
+in a build (``keep``), the items of the last file that did not change are taken
+from it as they are (``_items``).
 """
 
 from __future__ import annotations
@@ -13,14 +15,15 @@ from pathlib import Path
 
 import networkx as nx
 
+from ._items import Keep
 from .gexf import write_gexf
 from .graphml import write_graphml
 from .neo4j import write_neo4j
 from .node_link import read_node_link, write_node_link
 
-__all__ = ["EXPORTERS", "read_node_link", "write_all", "write_gexf", "write_graphml", "write_neo4j", "write_node_link"]
+__all__ = ["EXPORTERS", "Keep", "read_node_link", "write_all", "write_gexf", "write_graphml", "write_neo4j", "write_node_link"]
 
-Exporter = Callable[[nx.MultiDiGraph, Path], None]
+Exporter = Callable[[nx.MultiDiGraph, Path, Keep | None], None]
 
 #: File name → exporter.
 EXPORTERS: dict[str, Exporter] = {
@@ -31,11 +34,14 @@ EXPORTERS: dict[str, Exporter] = {
 }
 
 
-def write_all(graph: nx.MultiDiGraph, out: str | Path, names: Iterable[str] | None = None) -> list[Path]:
-    """Write the graph into ``out`` in every format (or those of ``names``, keys of :data:`EXPORTERS`)."""
+def write_all(
+    graph: nx.MultiDiGraph, out: str | Path, names: Iterable[str] | None = None, keep: Keep | None = None
+) -> list[Path]:
+    """Write the graph into ``out`` in every format (or those of ``names``, keys of
+    :data:`EXPORTERS`); ``keep`` as the exporters take it."""
     written = []
     for name in EXPORTERS if names is None else names:
         path = Path(out) / name
-        EXPORTERS[name](graph, path)
+        EXPORTERS[name](graph, path, keep)
         written.append(path)
     return written

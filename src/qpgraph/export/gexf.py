@@ -9,8 +9,9 @@ Written by hand as it streams out (see ``_layout``), as networkx's writer writes
 
 * a node's ``label`` is its name; its data attributes named ``label`` or
   ``start`` are not written (GEXF's own are);
-* an edge's id is its position, its key the ``networkx_key`` attribute (which
-  ``nx.read_gexf`` takes as the key), and its evidence's character span
+* an edge's id is ``source|target|key``, the same from one build to the next
+  (the site's pages name edges so too), its key the ``networkx_key`` attribute
+  (which ``nx.read_gexf`` takes as the key), and its evidence's character span
   (``start``, ``end``) is renamed ``span_start``, ``span_end``;
 * every other attribute is a static ``<attvalue>``, typed ``string``, ``long``,
   ``double`` or ``boolean`` (``string`` if its values have several types), and
@@ -28,10 +29,9 @@ from typing import Any
 
 import networkx as nx
 
-from ..atomic import open_atomic
 from ..graph.dates import date_start
+from ._items import Keep, Part, Section, pairs, write_parts
 from ._layout import PLAIN, Column, Convert, Row, Signature, Signatures, written_type
-from ._stream import write_joined
 from ._xml import escape_attr
 from .scalar import scalar
 
@@ -55,22 +55,45 @@ _HEADER = (
 _FLOATS = {"inf": "INF", "-inf": "-INF", "nan": "NaN"}
 
 
-def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
+def write_gexf(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
+    """Write ``graph.gexf``; with ``keep``, the unchanged items of the last one are taken (``_items``)."""
     nodes = Signatures()
     for _node, data in graph.nodes(data=True):
         nodes.add(data)
     edges = _scan_edges(graph)
     attributes = _attributes(nodes, edges.sigs, edges.key_types)
-    node_rows = [[_node_row(sig, attributes, start) for sig in nodes.distinct] for start in (False, True)]
-    edge_rows = [[_edge_row(sig, attributes, start) for sig in edges.sigs.distinct] for start in (False, True)]
-    with open_atomic(path) as out:
-        out.write(_HEADER.format(modified=max(edges.first.values(), default="1970-01-01")))
-        out.write(_graph_open(graph.is_directed(), dynamic=bool(edges.first)) + "".join(_declarations(attributes)))
-        out.write("    <nodes>\n")
-        write_joined(out, _render_nodes(graph, nodes, node_rows, edges.first))
-        out.write("    </nodes>\n    <edges>\n")
-        write_joined(out, _render_edges(graph, edges, edge_rows))
-        out.write("    </edges>\n  </graph>\n</gexf>\n")
+    node_rows = _Rows("node", nodes, attributes)
+    edge_rows = _Rows("edge", edges.sigs, attributes)
+    declarations = _graph_open(graph.is_directed(), dynamic=bool(edges.first)) + "".join(_declarations(attributes))
+    start_of = lru_cache(maxsize=None)(date_start)
+    first = edges.first
+
+    def node(item: tuple[Any, dict[str, Any]]) -> str:
+        node, data = item
+        start = first.get(node)
+        head = (str(node), _label(node, data)) if start is None else (str(node), _label(node, data), start)
+        return node_rows.of(data, start is not None).render(head, data, escape_attr)
+
+    def pair(item: tuple[Any, Any, dict[Any, dict[str, Any]]]) -> str:
+        u, v, keyed = item
+        out = []
+        for key, data in keyed.items():
+            start = start_of(data.get("date"))
+            head = (f"{u}|{v}|{key}", str(u), str(v), str(key)) if start is None else \
+                (f"{u}|{v}|{key}", str(u), str(v), start, str(key))
+            out.append(edge_rows.of(data, start is not None).render(head, data, escape_attr))
+        return "".join(out)
+
+    parts: list[Part] = [
+        _HEADER.format(modified=max(first.values(), default="1970-01-01")),
+        declarations,
+        "    <nodes>\n",
+        Section("nodes", graph.nodes(data=True), node),
+        "    </nodes>\n    <edges>\n",
+        Section("pairs", pairs(graph), pair),
+        "    </edges>\n  </graph>\n</gexf>\n",
+    ]
+    write_parts(path, parts, declarations, keep)
 
 
 @dataclass
@@ -80,8 +103,6 @@ class _Edges:
     sigs: Signatures = field(default_factory=Signatures)
     #: The types of the edges' keys.
     key_types: set[type] = field(default_factory=set)
-    #: Each edge's start, in graph order.
-    starts: list[str | None] = field(default_factory=list)
     #: Each node's first start (of its edges').
     first: dict[Any, str] = field(default_factory=dict)
 
@@ -89,12 +110,11 @@ class _Edges:
 def _scan_edges(graph: nx.MultiDiGraph) -> _Edges:
     start_of = lru_cache(maxsize=None)(date_start)
     scan = _Edges()
-    add_sig, add_key_type, add_start, first = scan.sigs.add, scan.key_types.add, scan.starts.append, scan.first
+    add_sig, add_key_type, first = scan.sigs.add, scan.key_types.add, scan.first
     for u, v, key, data in graph.edges(keys=True, data=True):
         add_sig(data)
         add_key_type(type(key))
         start = start_of(data.get("date"))
-        add_start(start)
         if start is not None:
             # Inline rather than a function: this runs for every edge.
             if (earliest := first.get(u)) is None or start < earliest:
@@ -104,20 +124,15 @@ def _scan_edges(graph: nx.MultiDiGraph) -> _Edges:
     return scan
 
 
-def _render_nodes(graph: nx.MultiDiGraph, sigs: Signatures, rows: list[list[Row]], first: dict[Any, str]) -> Iterator[str]:
-    for (node, data), i in zip(graph.nodes(data=True), sigs.of, strict=True):
-        start = first.get(node)
-        head = (str(node), _label(node, data)) if start is None else (str(node), _label(node, data), start)
-        yield rows[start is not None][i].render(head, data, escape_attr)
+class _Rows:
+    """The rows of each signature of a scope (without and with a start), found by an element's attributes."""
 
+    def __init__(self, scope: str, sigs: Signatures, attributes: Attributes) -> None:
+        make = _node_row if scope == "node" else _edge_row
+        self.rows = {sig: (make(sig, attributes, False), make(sig, attributes, True)) for sig in sigs.distinct}
 
-def _render_edges(graph: nx.MultiDiGraph, edges: _Edges, rows: list[list[Row]]) -> Iterator[str]:
-    ordered = zip(graph.edges(keys=True, data=True), edges.sigs.of, edges.starts, strict=True)
-    for position, ((u, v, key, data), i, start) in enumerate(ordered):
-        if start is None:
-            yield rows[False][i].render((str(position), str(u), str(v), str(key)), data, escape_attr)
-        else:
-            yield rows[True][i].render((str(position), str(u), str(v), start, str(key)), data, escape_attr)
+    def of(self, data: Mapping[str, Any], start: bool) -> Row:
+        return self.rows[(tuple(data), tuple(map(type, data.values())))][start]
 
 
 def _label(node: Any, data: Mapping[str, Any]) -> str:

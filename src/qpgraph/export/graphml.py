@@ -12,14 +12,14 @@ characters XML 1.0 forbids (see ``_xml``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from ..atomic import open_atomic
+from ._items import Keep, Part, Section, pairs, write_parts
 from ._layout import PLAIN, Column, Row, Signature, Signatures, written_type
-from ._stream import write_joined
 from ._xml import escape_attr, escape_text
 from .scalar import scalar, scalar_attrs
 
@@ -56,29 +56,36 @@ def scalar_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
+def write_graphml(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
+    """Write ``graph.graphml``; with ``keep``, the unchanged items of the last one are taken (``_items``)."""
     nodes, edges = Signatures(), Signatures()
     for _node, data in graph.nodes(data=True):
         nodes.add(data)
     for _u, _v, data in graph.edges(data=True):
         edges.add(data)
     keys = _keys({"node": nodes, "edge": edges})
-    with open_atomic(path) as out:
-        out.write(_HEADER + "".join(_declarations(keys)))
-        out.write(f'  <graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">\n')
-        write_joined(out, _render_nodes(graph, nodes, [_row("node", sig, keys) for sig in nodes.distinct]))
-        write_joined(out, _render_edges(graph, edges, [_row("edge", sig, keys) for sig in edges.distinct]))
-        out.write(_FOOTER)
+    declarations = "".join(_declarations(keys))
+    node_rows = _Rows("node", nodes, keys)
+    edge_rows = _Rows("edge", edges, keys)
+    parts: list[Part] = [
+        _HEADER + declarations,
+        f'  <graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">\n',
+        Section("nodes", graph.nodes(data=True), lambda item: node_rows.of(item[1]).render((str(item[0]),), item[1], escape_text)),
+        Section("pairs", pairs(graph), lambda item: "".join(
+            edge_rows.of(data).render((str(key), str(item[0]), str(item[1])), data, escape_text) for key, data in item[2].items())),
+        _FOOTER,
+    ]
+    write_parts(path, parts, declarations, keep)
 
 
-def _render_nodes(graph: nx.MultiDiGraph, sigs: Signatures, rows: list[Row]) -> Iterator[str]:
-    for (node, data), i in zip(graph.nodes(data=True), sigs.of, strict=True):
-        yield rows[i].render((str(node),), data, escape_text)
+class _Rows:
+    """The row of each signature of a scope, found by an element's attributes."""
 
+    def __init__(self, scope: str, sigs: Signatures, keys: dict[Key, str]) -> None:
+        self.rows = {sig: _row(scope, sig, keys) for sig in sigs.distinct}
 
-def _render_edges(graph: nx.MultiDiGraph, sigs: Signatures, rows: list[Row]) -> Iterator[str]:
-    for (u, v, key, data), i in zip(graph.edges(keys=True, data=True), sigs.of, strict=True):
-        yield rows[i].render((str(key), str(u), str(v)), data, escape_text)
+    def of(self, data: Mapping[str, Any]) -> Row:
+        return self.rows[(tuple(data), tuple(map(type, data.values())))]
 
 
 def _keys(signatures: dict[str, Signatures]) -> dict[Key, str]:

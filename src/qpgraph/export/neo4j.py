@@ -7,12 +7,12 @@ Lists and dicts are compact JSON, None an empty cell.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+import io
 from pathlib import Path
 
 import networkx as nx
 
-from ..atomic import open_atomic
+from ._items import Keep, Section, pairs, write_parts
 from .scalar import scalar
 
 __all__ = ["write_neo4j"]
@@ -26,16 +26,28 @@ _CSV_TYPES = frozenset({str, int, float, bool, type(None)})
 Cells = list[object]
 
 
-def write_neo4j(graph: nx.MultiDiGraph, path: Path) -> None:
-    _write_csv(path / "nodes.csv", ["id:ID", ":LABEL", *_NODE_FIELDS], _node_rows(graph))
-    _write_csv(path / "relationships.csv", [":START_ID", ":END_ID", ":TYPE", *_EDGE_FIELDS], _edge_rows(graph))
+def write_neo4j(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
+    """Write ``neo4j/``; with ``keep``, the unchanged items of the last files are taken (``_items``)."""
+    lines = _Lines()
+    nodes = Section("nodes", graph.nodes(data=True), lambda item: lines.render(_node_row(*item)))
+    edges = Section("pairs", pairs(graph), lambda item: lines.render(
+        *(_edge_row(item[0], item[1], data) for data in item[2].values())))
+    write_parts(path / "nodes.csv", [lines.render(["id:ID", ":LABEL", *_NODE_FIELDS]), nodes], "", keep)
+    write_parts(path / "relationships.csv", [lines.render([":START_ID", ":END_ID", ":TYPE", *_EDGE_FIELDS]), edges], "", keep)
 
 
-def _write_csv(path: Path, header: Cells, rows: Iterable[Cells]) -> None:
-    with open_atomic(path) as out:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+class _Lines:
+    """Rows as the lines of a CSV file, written by the csv module."""
+
+    def __init__(self) -> None:
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\n")
+
+    def render(self, *rows: Cells) -> str:
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        self.writer.writerows(rows)
+        return self.buffer.getvalue()
 
 
 def _scalars(fields: Cells) -> Cells:
@@ -45,11 +57,9 @@ def _scalars(fields: Cells) -> Cells:
     return [scalar(value) for value in fields]
 
 
-def _node_rows(graph: nx.MultiDiGraph) -> Iterator[Cells]:
-    for node, data in graph.nodes(data=True):
-        yield [node, data["type"].capitalize(), *_scalars(list(map(data.get, _NODE_FIELDS)))]
+def _node_row(node: object, data: dict[str, object]) -> Cells:
+    return [node, str(data["type"]).capitalize(), *_scalars(list(map(data.get, _NODE_FIELDS)))]
 
 
-def _edge_rows(graph: nx.MultiDiGraph) -> Iterator[Cells]:
-    for u, v, data in graph.edges(data=True):
-        yield [u, v, data["relation"].upper(), *_scalars(list(map(data.get, _EDGE_FIELDS)))]
+def _edge_row(u: object, v: object, data: dict[str, object]) -> Cells:
+    return [u, v, str(data["relation"]).upper(), *_scalars(list(map(data.get, _EDGE_FIELDS)))]

@@ -23,37 +23,38 @@ True
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from ..atomic import open_atomic
-from ._stream import write_joined
+from ._items import Keep, Part, Section, pairs, write_parts
 
 __all__ = ["read_node_link", "write_node_link"]
 
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
-def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
-    with open_atomic(path) as out:
-        out.write(f'{{"directed": {_encode(graph.is_directed())}, "edges": [\n')
-        write_joined(out, map(_encode, _edges(graph)), ",\n")
-        out.write(f'\n], "graph": {_encode(graph.graph)}, "multigraph": {_encode(graph.is_multigraph())}, "nodes": [\n')
-        write_joined(out, map(_encode, _nodes(graph)), ",\n")
-        out.write("\n]}\n")
+def write_node_link(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
+    """Write ``graph.json``; with ``keep``, the unchanged items of the last one are taken (``_items``)."""
+    parts: list[Part] = [
+        f'{{"directed": {_encode(graph.is_directed())}, "edges": [\n',
+        Section("pairs", pairs(graph), _pair, ",\n"),
+        f'\n], "graph": {_encode(graph.graph)}, "multigraph": {_encode(graph.is_multigraph())}, "nodes": [\n',
+        Section("nodes", graph.nodes(data=True), _node, ",\n"),
+        "\n]}\n",
+    ]
+    write_parts(path, parts, "", keep)
 
 
-def _nodes(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
-    for node, data in graph.nodes(data=True):
-        yield {**data, "id": node}
+def _node(item: tuple[Any, dict[str, Any]]) -> str:
+    node, data = item
+    return _encode({**data, "id": node})
 
 
-def _edges(graph: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        yield {**data, "source": u, "target": v, "key": key}
+def _pair(item: tuple[Any, Any, dict[Any, dict[str, Any]]]) -> str:
+    u, v, edges = item
+    return ",\n".join(_encode({**data, "source": u, "target": v, "key": key}) for key, data in edges.items())
 
 
 def read_node_link(path: str | Path) -> nx.MultiDiGraph:

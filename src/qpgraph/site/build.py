@@ -26,7 +26,6 @@ import orjson
 from spacy.displacy.render import EntityRenderer
 
 from ..atomic import replace_folder
-from ..cache import article_key
 from ..collector import frozen
 from ..graph.build import RELATIONS, edge_key
 from ..graph.dates import date_start, sort_key
@@ -34,7 +33,7 @@ from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
 from ..text import strip_diacritics
 from .ego import MAX_EGO_EDGES, ego_nodes
-from .reuse import SiteState, read_state, site_state, stale_pages, write_state
+from .reuse import Reuse, plan, stale_pages, write_state
 
 __all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options", "drawn",
            "MAX_GRAPH_NODES", "MAX_GRAPH_EDGES"]
@@ -349,7 +348,8 @@ def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
 
 
 def write_site(
-    kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path, *, jobs: int = 1, state: Path | None = None
+    kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path, *, jobs: int = 1, state: Path | None = None,
+    reuse: Reuse | None = None,
 ) -> list[Path]:
     """Write the site of a graph (and the records it was built from) into ``out``,
     the person, unit and article pages on ``jobs`` processes.
@@ -361,17 +361,16 @@ def write_site(
     by their article's :func:`~qpgraph.cache.article_key`): the pages whose inputs
     are what they were in the site it describes are taken from that site as they
     are (hard links), the others rendered (:mod:`qpgraph.site.reuse`); the new
-    site's state is written there once the site is in place.
+    site's state is written there once the site is in place. ``reuse`` is what
+    :func:`~qpgraph.site.reuse.plan` made of that file, if it is made already.
     """
     out = Path(out)
-    degree = dict(kg.graph.degree())
+    if reuse is None and state is not None:
+        reuse = plan(state, kg.graph, records)
+    degree = reuse.degree if reuse is not None else dict(kg.graph.degree())
     stale: set[str] | None = None
-    now: SiteState | None = None
-    if state is not None:
-        last = read_state(state) if out.is_dir() else None
-        state.unlink(missing_ok=True)  # the site is being replaced: until it is in place, no state
-        now = site_state(kg.graph, {r.article.id: article_key(r.article) for r in records}, degree)
-        stale = stale_pages(last, now, kg.graph, degree)
+    if reuse is not None and out.is_dir():
+        stale = stale_pages(reuse.last, reuse.now, kg.graph, degree, reuse.change)
     with replace_folder(out) as folder:
         site = _Site(kg, folder, degree)
         write_assets(folder)
@@ -385,8 +384,8 @@ def write_site(
             if stale is None or task in (_INDEX, _GRAPH) or _node_of(task) in stale or not _reused(out / path, folder / path):
                 todo.append(task)
         _render_all(site, todo, jobs)
-    if state is not None and now is not None:
-        write_state(state, now)
+    if state is not None and reuse is not None:
+        write_state(state, reuse.now)
     return [out / path for path in paths]
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -29,17 +28,16 @@ from importlib import metadata, resources
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
-import orjson
 
 from .. import __version__
 from ..atomic import write_bytes_atomic
+from ..cache import article_key
+from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
+from ..records import ArticleRecords
 from . import ego
 
-__all__ = ["SiteState", "site_state", "stale_pages", "read_state", "write_state", "code_key"]
+__all__ = ["SiteState", "Reuse", "plan", "site_state", "stale_pages", "state_key", "read_state", "write_state", "code_key"]
 
-#: What a node looks like on the pages of others.
-_FACE = ("type", "name", "article", "kind", "date")
 #: Packages whose output is part of a page.
 _RENDERERS = ("jinja2", "markupsafe", "orjson", "pyvis", "spacy")
 #: The files of qpgraph that make pages (and the graph they show).
@@ -48,18 +46,10 @@ _SUFFIXES = (".py", ".yaml", ".json", ".j2", ".css", ".js")
 
 @dataclass
 class SiteState:
-    """Digests of what every page of a site shows (see the module's text), as
-    arrays: a 10,000-article site's state takes 20 MB, not 170."""
+    """What the pages of a site show (see the module's text)."""
 
     code: str
-    #: Every node, in graph order.
-    nodes: list[str]
-    #: Per node: the digest of its data and of its look from outside (two uint64).
-    node_digests: np.ndarray
-    #: Per pair of nodes joined by edges, in graph order: the two nodes (indices into
-    #: ``nodes``), and the digest of the edges from the first to the second.
-    pair_ends: np.ndarray
-    pair_digests: np.ndarray
+    graph: GraphDigests
     #: Node with more neighbours than its page draws → the nodes its page draws.
     crowded: dict[str, tuple[str, ...]]
     #: Article id → key of its records.
@@ -81,31 +71,15 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], degree: dict[str, int] | None = None) -> SiteState:
-    """The state of the site of ``graph``; ``articles`` maps an article's id to its records' key."""
+def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], degree: dict[str, int] | None = None,
+               digests: GraphDigests | None = None) -> SiteState:
+    """The state of the site of ``graph`` (whose digests may be given); ``articles``
+    maps an article's id to its records' key."""
     degree = degree if degree is not None else dict(graph.degree())
-    blake2b, dumps = hashlib.blake2b, orjson.dumps  # 8-byte digests of compact JSON (anything else as its repr)
-    index = {node: i for i, node in enumerate(graph._node)}
-    node_digests = bytearray()
-    ends = array("I")
-    pair_digests = bytearray()
-    crowded: dict[str, tuple[str, ...]] = {}
     succ, pred = graph._succ, graph._pred
-    for node, data in graph._node.items():
-        node_digests += blake2b(dumps(data, default=repr), digest_size=8).digest()
-        node_digests += blake2b(dumps([data.get(key) for key in _FACE], default=repr), digest_size=8).digest()
-        here = index[node]
-        for v, edges in succ[node].items():
-            ends.append(here)
-            ends.append(index[v])
-            pair_digests += blake2b(dumps(edges, default=repr), digest_size=8).digest()
-        if _has_page(data) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO:
-            crowded[node] = tuple(ego.ego_nodes(graph, node, degree))
-    return SiteState(
-        code=code_key(), nodes=list(index), node_digests=np.frombuffer(bytes(node_digests), np.uint64).reshape(-1, 2),
-        pair_ends=np.frombuffer(ends.tobytes(), np.uint32).reshape(-1, 2),
-        pair_digests=np.frombuffer(bytes(pair_digests), np.uint64), crowded=crowded, articles=dict(articles),
-    )
+    crowded = {node: tuple(ego.ego_nodes(graph, node, degree)) for node, data in graph._node.items()
+               if _has_page(data) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO}
+    return SiteState(code_key(), digests or graph_digests(graph), crowded, dict(articles))
 
 
 def _has_page(data: dict[str, object]) -> bool:
@@ -118,14 +92,15 @@ def _neighbours(graph: nx.MultiDiGraph, node: str) -> Iterable[str]:
 
 
 def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
-                degree: dict[str, int] | None = None) -> set[str] | None:
+                degree: dict[str, int] | None = None, change: Comparison | None = None) -> set[str] | None:
     """The nodes (persons, units, articles) whose pages must be rendered again, or
-    None when every page must (no state, or other code)."""
+    None when every page must (no state, or other code); ``change`` is the comparison
+    of their graphs, if made already."""
     if old is None or old.code != new.code:
         return None
     degree = degree if degree is not None else dict(graph.degree())
-    changed, looks, touched = _differences(old, new)
-    touched &= graph._node.keys()
+    change = change or compare(old.graph, new.graph)
+    changed, looks, touched = change.changed, change.looks, change.touched & graph._node.keys()
 
     stale = changed | touched
     stale.update(f"article:{aid}" for aid, key in new.articles.items() if old.articles.get(aid) != key)
@@ -152,38 +127,33 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
     return stale
 
 
-def _differences(old: SiteState, new: SiteState) -> tuple[set[str], set[str], set[str]]:
-    """The nodes whose data changed (or that are new), those that look different from
-    outside, and the ends of every pair of nodes whose edges changed (or that are
-    joined now, or no more)."""
-    where = {node: i for i, node in enumerate(old.nodes)}
-    # Each new node's index in the old state, or -1; -1 reads the extra last row below.
-    was = np.fromiter((where.get(node, -1) for node in new.nodes), np.int64, len(new.nodes))
-    before = np.vstack([old.node_digests, np.zeros((1, 2), np.uint64)])[was]
-    known = was >= 0
-    changed = ~known | (before[:, 0] != new.node_digests[:, 0])
-    looks = known & (before[:, 1] != new.node_digests[:, 1])
+@dataclass
+class Reuse:
+    """What a build may take from the last one: the last site's state (None if none
+    may be used), this site's, what changed between their graphs, and the degrees of
+    this graph's nodes."""
 
-    # A pair by the old indices of its ends, as one number; a pair with a new end has none.
-    old_keys = _pair_keys(old.pair_ends.astype(np.int64))
-    ends = was[new.pair_ends.astype(np.int64)]
-    both = (ends >= 0).all(axis=1)
-    new_keys = _pair_keys(np.where(both[:, None], ends, 0))
-    order = np.argsort(old_keys)
-    sorted_keys, sorted_digests = np.append(old_keys[order], 0), np.append(old.pair_digests[order], 0)
-    at = np.searchsorted(sorted_keys[:-1], new_keys)  # len(old_keys) where not found: the extra 0
-    same = both & (sorted_keys[at] == new_keys) & (sorted_digests[at] == new.pair_digests)
-    gone = ~np.isin(old_keys, new_keys[both])
-
-    names = np.array(new.nodes, dtype=object)
-    touched = set(names[new.pair_ends[~same].ravel()].tolist())
-    touched.update(np.array(old.nodes, dtype=object)[old.pair_ends[gone].ravel()].tolist())
-    return set(names[changed].tolist()), set(names[looks].tolist()), touched
+    last: SiteState | None
+    now: SiteState
+    change: Comparison | None
+    degree: dict[str, int]
 
 
-def _pair_keys(ends: np.ndarray) -> np.ndarray:
-    """Pairs of node indices as numbers: ``u << 32 | v``."""
-    return (ends[:, 0].astype(np.uint64) << np.uint64(32)) | ends[:, 1].astype(np.uint64)
+def plan(state: Path, graph: nx.MultiDiGraph, records: Iterable[ArticleRecords]) -> Reuse:
+    """Read the state kept at ``state`` and remove it (until the new site is in place
+    there is none), and make the state of the site of ``graph`` and ``records``."""
+    last = read_state(state)
+    state.unlink(missing_ok=True)
+    degree = dict(graph.degree())
+    now = site_state(graph, {r.article.id: article_key(r.article) for r in records}, degree)
+    if last is None or last.code != now.code:
+        return Reuse(None, now, None, degree)
+    return Reuse(last, now, compare(last.graph, now.graph), degree)
+
+
+def state_key(state: SiteState) -> str:
+    """What a state says of the graph and of the code that wrote it, in one string."""
+    return f"{state.code}/{state.graph.key()}"
 
 
 def read_state(path: Path) -> SiteState | None:

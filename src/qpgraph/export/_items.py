@@ -1,0 +1,208 @@
+"""An export written as its items, and the next one taking the unchanged items from it.
+
+An export file is literal text and *sections*: the graph's nodes, or its pairs of
+nodes with the edges from one to the other, one item each, in graph order, with a
+separator between items. Writing it records where every item lies in the file
+(:class:`Offsets`, kept beside the build's other state). The next build, told by
+:func:`~qpgraph.graph.digests.compare` which of its nodes and pairs are as they
+were and where they were, copies those from the last file byte for byte (runs of
+them at once, by the kernel where it can) and renders only the others: the file
+is the one a full write gives. Nothing is taken when the text the items depend on
+(the attributes an XML format declares, say) changed, or the last file is not the
+one the offsets describe.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+import networkx as nx
+import numpy as np
+
+from ..atomic import atomic_fd, write_bytes_atomic
+from ..graph.digests import Comparison
+
+__all__ = ["Section", "Part", "Keep", "Offsets", "write_parts", "pairs"]
+
+#: Bytes of rendered items gathered before one write.
+_BATCH = 1 << 20
+
+
+@dataclass
+class Section:
+    """The nodes or the pairs of a graph as items, in graph order."""
+
+    kind: Literal["nodes", "pairs"]
+    items: Iterable[Any]
+    render: Callable[[Any], str]
+    separator: str = ""
+
+
+Part = str | Section
+
+
+def pairs(graph: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, dict[Any, dict[str, Any]]]]:
+    """Every pair of nodes joined by edges, with the edges from the first to the
+    second by key, in graph order (the order of ``graph.edges``)."""
+    for u, successors in graph._succ.items():
+        for v, edges in successors.items():
+            yield u, v, edges
+
+
+@dataclass(frozen=True)
+class Keep:
+    """Where a build keeps the offsets of its exports, the key of its graph
+    (:meth:`~qpgraph.graph.digests.GraphDigests.key`), and, if the last build's graph
+    is known, that graph's key and what changed since."""
+
+    folder: Path
+    graph: str
+    last: str | None = None
+    change: Comparison | None = None
+
+
+@dataclass
+class Offsets:
+    """Where each item of an export file lies: ``(start, end)`` byte offsets per node
+    and per pair, in the order of the graph written."""
+
+    graph: str
+    context: str
+    size: int
+    mtime_ns: int
+    nodes: np.ndarray
+    pairs: np.ndarray
+
+
+def write_parts(path: Path, parts: list[Part], context: str, keep: Keep | None = None) -> None:
+    """Write ``parts`` to ``path`` atomically; ``context`` is the text the items
+    depend on besides themselves. With ``keep``, the offsets of the file are kept,
+    and the items that did not change since the last build are taken from its file."""
+    last = _last(path, context, keep)
+    where: dict[str, array[int]] = {"nodes": array("q"), "pairs": array("q")}
+    with atomic_fd(path) as fd, os.fdopen(fd, "wb") as out, \
+            (open(path, "rb") if last is not None else _Nothing()) as source:
+        writer = _Writer(out, fd, source)
+        for part in parts:
+            if isinstance(part, str):
+                writer.text(part)
+                continue
+            was = None
+            if last is not None and keep is not None and keep.change is not None:
+                was = (keep.change.node_was if part.kind == "nodes" else keep.change.pair_was, getattr(last, part.kind))
+            writer.section(part, was, where[part.kind])
+        writer.flush()
+    if keep is not None:
+        done = path.stat()
+        offsets = Offsets(keep.graph, context, done.st_size, done.st_mtime_ns,
+                          *(np.frombuffer(where[kind].tobytes(), np.int64).reshape(-1, 2) for kind in ("nodes", "pairs")))
+        write_bytes_atomic(_offsets_path(keep, path), pickle.dumps(offsets, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _offsets_path(keep: Keep, path: Path) -> Path:
+    return keep.folder / f"{path.name}.offsets"
+
+
+def _last(path: Path, context: str, keep: Keep | None) -> Offsets | None:
+    """The offsets of the last file at ``path``, if its items may be taken."""
+    if keep is None or keep.change is None or keep.last is None:
+        return None
+    offsets_path = _offsets_path(keep, path)
+    try:
+        last = pickle.loads(offsets_path.read_bytes())
+        stat = path.stat()
+    except Exception:  # no offsets, or damaged ones: every item rendered
+        return None
+    if not isinstance(last, Offsets) or (last.graph, last.context) != (keep.last, context):
+        return None
+    if (last.size, last.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+        return None  # not the file the offsets describe
+    return last
+
+
+class _Nothing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+
+class _Writer:
+    """Rendered items gathered and written in batches; runs of items taken from the last file copied at once."""
+
+    def __init__(self, out: BinaryIO, fd: int, source: BinaryIO | None) -> None:
+        self.out, self.fd, self.source = out, fd, source
+        self.batch: list[bytes] = []
+        self.batched = 0
+        self.pos = 0  # bytes of the file so far, written or not yet
+
+    def text(self, text: str) -> None:
+        self._add(text.encode("utf-8"))
+
+    def _add(self, data: bytes) -> None:
+        self.batch.append(data)
+        self.batched += len(data)
+        self.pos += len(data)
+        if self.batched >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.out.write(b"".join(self.batch))
+            self.batch, self.batched = [], 0
+
+    def copy(self, start: int, end: int) -> None:
+        """Bytes ``start:end`` of the last file."""
+        assert self.source is not None
+        self.flush()
+        self.out.flush()
+        size = end - start
+        self.pos += size
+        while size > 0:
+            try:
+                done = os.copy_file_range(self.source.fileno(), self.fd, size, start)
+            except (AttributeError, OSError):  # not on this system or between these files
+                done = len(chunk := os.pread(self.source.fileno(), min(size, 1 << 24), start))
+                self.out.write(chunk)
+                self.out.flush()
+            if done == 0:
+                raise OSError(f"{self.source.name}: shorter than its offsets say")
+            start += done
+            size -= done
+
+    def section(self, section: Section, was: tuple[np.ndarray, np.ndarray] | None, where: array[int]) -> None:
+        """The items of a section; ``was`` gives each one's index in the last file
+        (-1: render it) and the last file's offsets."""
+        separator = section.separator.encode("utf-8")
+        render = section.render
+        index, old = (was[0].tolist(), was[1]) if was is not None else (None, None)
+        starts = old[:, 0].tolist() if old is not None else []
+        ends = old[:, 1].tolist() if old is not None else []
+        run: list[int] | None = None  # [first old item, last old item, start of the run here]
+        for k, item in enumerate(section.items):
+            j = index[k] if index is not None else -1
+            if run is not None and j == run[1] + 1:
+                run[1] = j  # the separator between them is copied with them
+                where.extend((run[2] + starts[j] - starts[run[0]], run[2] + ends[j] - starts[run[0]]))
+                continue
+            if run is not None:
+                self.copy(starts[run[0]], ends[run[1]])
+                run = None
+            if k:
+                self._add(separator)
+            if j >= 0:
+                run = [j, j, self.pos]
+                where.extend((self.pos, self.pos + ends[j] - starts[j]))
+                continue
+            data = render(item).encode("utf-8")
+            where.extend((self.pos, self.pos + len(data)))
+            self._add(data)
+        if run is not None:
+            self.copy(starts[run[0]], ends[run[1]])

@@ -1,0 +1,99 @@
+"""In a build, an export takes the items that did not change from the last file,
+and is byte for byte the file a full write gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from qpgraph.corpus import extract_corpus
+from qpgraph.export import Keep, _items, write_all
+from qpgraph.graph.build import build_graph
+from qpgraph.graph.digests import compare, graph_digests
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+FILES = ("graph.json", "graph.graphml", "graph.gexf", "neo4j/nodes.csv", "neo4j/relationships.csv")
+
+
+@pytest.fixture(scope="module")
+def graphs() -> tuple[nx.MultiDiGraph, nx.MultiDiGraph]:
+    """Five articles, then a sixth that shares Bộ Quốc phòng and Quân ủy Trung ương with them."""
+    records = {r.article.id: r for r in extract_corpus([RAW]).records}
+    first = ["dev-29", "dev-33", "002_89c7204c73c9a37e", "dev-20", "000_90873ee1c2f566b3"]
+    return build_graph([records[a] for a in first]), build_graph([records[a] for a in [*first, "dev-13"]])
+
+
+def _rendered(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Items rendered (not taken from the last file), per file written."""
+    counts: dict[str, int] = {}
+    real = _items.write_parts
+
+    def counting(path: Path, parts: list[_items.Part], context: str, keep: Keep | None = None) -> None:
+        counts[path.name] = 0
+
+        def wrap(section: _items.Section) -> _items.Section:
+            def render(item: object) -> str:
+                counts[path.name] += 1
+                return section.render(item)
+            return _items.Section(section.kind, section.items, render, section.separator)
+
+        real(path, [part if isinstance(part, str) else wrap(part) for part in parts], context, keep)
+
+    for module in ("node_link", "graphml", "gexf", "neo4j"):
+        monkeypatch.setattr(f"qpgraph.export.{module}.write_parts", counting)
+    return counts
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in FILES}
+
+
+def test_export_reuse_takes_unchanged_items_from_the_last_file(
+    graphs: tuple[nx.MultiDiGraph, nx.MultiDiGraph], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    old, new = graphs
+    before, after = graph_digests(old), graph_digests(new)
+    out, kept = tmp_path / "out", tmp_path / "kept"
+    rendered = _rendered(monkeypatch)
+    write_all(old, out, keep=Keep(kept, "one"))
+    assert rendered == {"graph.json": 319, "graph.graphml": 319, "graph.gexf": 319, "nodes.csv": 75,
+                        "relationships.csv": 244}  # every node and pair
+    change = compare(before, after)
+    write_all(new, out, keep=Keep(kept, "two", "one", change))
+    items = len(after.nodes) + len(after.pair_digests)
+    assert items == 386  # of the new graph: 70 rendered, 316 taken
+    assert rendered == {"graph.json": 70, "graph.graphml": 70, "graph.gexf": 70, "nodes.csv": 20,
+                        "relationships.csv": 50}
+    write_all(new, tmp_path / "whole")
+    assert _files(out) == _files(tmp_path / "whole")
+
+
+def test_export_reuse_renders_all_for_another_last_file_or_other_declarations(
+    graphs: tuple[nx.MultiDiGraph, nx.MultiDiGraph], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    old, new = graphs
+    change = compare(graph_digests(old), graph_digests(new))
+    out, kept = tmp_path / "out", tmp_path / "kept"
+    rendered = _rendered(monkeypatch)
+    write_all(new, tmp_path / "whole")
+    everything = {"graph.json": 386, "graph.graphml": 386, "graph.gexf": 386, "nodes.csv": 92, "relationships.csv": 294}
+
+    write_all(old, out, keep=Keep(kept, "one"))
+    write_all(new, out, keep=Keep(kept, "two", "not one", change))  # offsets of another graph
+    assert rendered == everything and _files(out) == _files(tmp_path / "whole")
+
+    write_all(old, out, keep=Keep(kept, "one"))
+    with (out / "graph.json").open("a", encoding="utf-8") as handle:
+        handle.write(" ")  # not the file the offsets describe
+    write_all(new, out, keep=Keep(kept, "two", "one", change))
+    assert rendered["graph.json"] == 386 and rendered["graph.gexf"] == 70
+
+    write_all(old, out, keep=Keep(kept, "one"))
+    declared = new.copy()
+    declared.nodes["unit:quân-khu-7"]["founded"] = 1945  # a new attribute: declared in GraphML and GEXF
+    write_all(declared, out, keep=Keep(kept, "two", "one", compare(graph_digests(old), graph_digests(declared))))
+    assert rendered["graph.graphml"] == rendered["graph.gexf"] == 386 and rendered["graph.json"] == 71
+    write_all(declared, tmp_path / "declared")
+    assert _files(out) == _files(tmp_path / "declared")
