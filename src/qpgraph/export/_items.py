@@ -18,6 +18,7 @@ import os
 import pickle
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -57,9 +58,9 @@ def pairs(graph: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, dict[Any, dict[str
 
 @dataclass(frozen=True)
 class Keep:
-    """Where a build keeps the offsets of its exports, the key of its graph
-    (:meth:`~qpgraph.graph.digests.GraphDigests.key`), and, if the last build's graph
-    is known, that graph's key and what changed since."""
+    """Where a build keeps the offsets of its exports, a key of the graph it writes
+    and of the code that writes it, and, if the last build's graph is known, that
+    build's key and what changed since."""
 
     folder: Path
     graph: str
@@ -87,7 +88,7 @@ def write_parts(path: Path, parts: list[Part], context: str, keep: Keep | None =
     last = _last(path, context, keep)
     where: dict[str, array[int]] = {"nodes": array("q"), "pairs": array("q")}
     with atomic_fd(path) as fd, os.fdopen(fd, "wb") as out, \
-            (open(path, "rb") if last is not None else _Nothing()) as source:
+            (open(path, "rb") if last is not None else nullcontext()) as source:
         writer = _Writer(out, fd, source)
         for part in parts:
             if isinstance(part, str):
@@ -126,14 +127,6 @@ def _last(path: Path, context: str, keep: Keep | None) -> Offsets | None:
     return last
 
 
-class _Nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *_: object) -> None:
-        return None
-
-
 class _Writer:
     """Rendered items gathered and written in batches; runs of items taken from the last file copied at once."""
 
@@ -142,6 +135,7 @@ class _Writer:
         self.batch: list[bytes] = []
         self.batched = 0
         self.pos = 0  # bytes of the file so far, written or not yet
+        self.kernel = True  # copies made by os.copy_file_range
 
     def text(self, text: str) -> None:
         self._add(text.encode("utf-8"))
@@ -163,19 +157,25 @@ class _Writer:
         assert self.source is not None
         self.flush()
         self.out.flush()
-        size = end - start
-        self.pos += size
-        while size > 0:
-            try:
-                done = os.copy_file_range(self.source.fileno(), self.fd, size, start)
-            except (AttributeError, OSError):  # not on this system or between these files
-                done = len(chunk := os.pread(self.source.fileno(), min(size, 1 << 24), start))
-                self.out.write(chunk)
-                self.out.flush()
+        self.pos += end - start
+        while start < end:
+            done = self._copy(self.source.fileno(), start, end - start)
             if done == 0:
                 raise OSError(f"{self.source.name}: shorter than its offsets say")
             start += done
-            size -= done
+
+    def _copy(self, source: int, start: int, size: int) -> int:
+        """Copy up to ``size`` bytes from ``start`` in ``source`` to the end of the file:
+        by the kernel where it can, else through a buffer."""
+        if self.kernel:
+            try:
+                return os.copy_file_range(source, self.fd, size, start)
+            except (AttributeError, OSError):  # not on this system, or not between these files
+                self.kernel = False
+        chunk = os.pread(source, min(size, 1 << 24), start)
+        self.out.write(chunk)
+        self.out.flush()
+        return len(chunk)
 
     def section(self, section: Section, was: tuple[np.ndarray, np.ndarray] | None, where: array[int]) -> None:
         """The items of a section; ``was`` gives each one's index in the last file

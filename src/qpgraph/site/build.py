@@ -32,7 +32,7 @@ from ..graph.dates import date_start, sort_key
 from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
 from ..text import strip_diacritics
-from .ego import MAX_EGO_EDGES, ego_nodes
+from .ego import MAX_EGO_EDGES, ego_nodes, ego_order
 from .reuse import Reuse, plan, stale_pages, write_state
 
 __all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options", "drawn",
@@ -103,22 +103,23 @@ def graph_options(n_nodes: int) -> dict[str, Any]:
 
 
 class _Site:
-    def __init__(self, kg: KnowledgeGraph, out: Path, degrees: dict[str, int] | None = None) -> None:
+    def __init__(self, kg: KnowledgeGraph, out: Path, order: dict[str, int] | None = None) -> None:
         self.kg = kg
         self.g = kg.graph
         self.out = out
         self._items: dict[tuple[str, str], dict[str, Any]] = {}
         self._unit_provinces: dict[str, set[str]] = {}
-        self._degrees = degrees
+        self._order = order
 
     def href(self, node: str, root: str) -> str | None:
         path = page_path(node, self.g.nodes[node]["type"]) if node in self.g else None
         return f"{root}{path}" if path else None
 
-    def degrees(self) -> dict[str, int]:
-        if self._degrees is None:
-            self._degrees = dict(self.g.degree())
-        return self._degrees
+    def order(self) -> dict[str, int]:
+        """The order in which pages pick the neighbours they draw (``ego.ego_order``)."""
+        if self._order is None:
+            self._order = ego_order(self.g)
+        return self._order
 
     def article_href(self, article: str, root: str) -> str:
         return f"{root}{page_path('article:' + article, 'article')}"
@@ -216,7 +217,7 @@ def _neighbourhood(site: _Site, node: str, root: str) -> dict[str, Any]:
     parallel edges of one relation are drawn as one, with their number and the
     evidence of the first few."""
     g = site.g
-    keep = ego_nodes(g, node, site.degrees())
+    keep = ego_nodes(g, node, site.order())
     own: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
     rest: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
     for u, v, k, d in _edges_among(g, keep):
@@ -367,12 +368,12 @@ def write_site(
     out = Path(out)
     if reuse is None and state is not None:
         reuse = plan(state, kg.graph, records)
-    degree = reuse.degree if reuse is not None else dict(kg.graph.degree())
+    order = reuse.order if reuse is not None else ego_order(kg.graph)
     stale: set[str] | None = None
     if reuse is not None and out.is_dir():
-        stale = stale_pages(reuse.last, reuse.now, kg.graph, degree, reuse.change)
+        stale = stale_pages(reuse.last, reuse.now, kg.graph, order, reuse.change)
     with replace_folder(out) as folder:
-        site = _Site(kg, folder, degree)
+        site = _Site(kg, folder, order)
         write_assets(folder)
         pages = [node for node, kind in kg.graph.nodes(data="type") if kind in ("person", "unit")]
         shown = [r for r in records if f"article:{r.article.id}" in kg.graph]
@@ -398,7 +399,7 @@ def _path_of(site: _Site, task: str | ArticleRecords) -> str:
     if task in (_INDEX, _GRAPH):
         return str(task)
     node = _node_of(task)
-    path = page_path(node, site.g.nodes[node]["type"])
+    path = page_path(node, site.g._node[node]["type"])
     assert path is not None
     return path
 

@@ -6,16 +6,27 @@ must be drawn again (:mod:`qpgraph.site.reuse`): both must pick the same nodes.
 
 from __future__ import annotations
 
+import heapq
+
 import networkx as nx
 
-__all__ = ["MAX_EGO", "MAX_EGO_EDGES", "ego_nodes"]
+__all__ = ["MAX_EGO", "MAX_EGO_EDGES", "ego_order", "ego_nodes"]
 
 #: The nodes (the page's own included) and edges a page's small graph draws at most.
 MAX_EGO = 40
 MAX_EGO_EDGES = 80
 
 
-def ego_nodes(graph: nx.MultiDiGraph, node: str, degree: dict[str, int]) -> list[str]:
-    """``node``, then its neighbours by degree (most first, then by id), at most ``MAX_EGO`` in all."""
-    neighbours = set(graph._succ[node]) | set(graph._pred[node])
-    return [node] + sorted(neighbours, key=lambda n: (-degree[n], n))[: MAX_EGO - 1]
+def ego_order(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Every node's place in the order pages pick neighbours in: by degree (most
+    first), then by id."""
+    degree = dict(graph.degree())
+    return {node: i for i, node in enumerate(sorted(degree, key=lambda n: (-degree[n], n)))}
+
+
+def ego_nodes(graph: nx.MultiDiGraph, node: str, order: dict[str, int]) -> list[str]:
+    """``node``, then its first neighbours in ``order`` (:func:`ego_order`), at most ``MAX_EGO`` in all."""
+    neighbours = graph._succ[node].keys() | graph._pred[node].keys()
+    if len(neighbours) < MAX_EGO:
+        return [node, *sorted(neighbours, key=order.__getitem__)]
+    return [node, *heapq.nsmallest(MAX_EGO - 1, neighbours, key=order.__getitem__)]

@@ -71,13 +71,13 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], degree: dict[str, int] | None = None,
+def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], order: dict[str, int] | None = None,
                digests: GraphDigests | None = None) -> SiteState:
     """The state of the site of ``graph`` (whose digests may be given); ``articles``
     maps an article's id to its records' key."""
-    degree = degree if degree is not None else dict(graph.degree())
+    order = order if order is not None else ego.ego_order(graph)
     succ, pred = graph._succ, graph._pred
-    crowded = {node: tuple(ego.ego_nodes(graph, node, degree)) for node, data in graph._node.items()
+    crowded = {node: tuple(ego.ego_nodes(graph, node, order)) for node, data in graph._node.items()
                if _has_page(data) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO}
     return SiteState(code_key(), digests or graph_digests(graph), crowded, dict(articles))
 
@@ -92,13 +92,13 @@ def _neighbours(graph: nx.MultiDiGraph, node: str) -> Iterable[str]:
 
 
 def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
-                degree: dict[str, int] | None = None, change: Comparison | None = None) -> set[str] | None:
+                order: dict[str, int] | None = None, change: Comparison | None = None) -> set[str] | None:
     """The nodes (persons, units, articles) whose pages must be rendered again, or
     None when every page must (no state, or other code); ``change`` is the comparison
     of their graphs, if made already."""
     if old is None or old.code != new.code:
         return None
-    degree = degree if degree is not None else dict(graph.degree())
+    order = order if order is not None else ego.ego_order(graph)
     change = change or compare(old.graph, new.graph)
     changed, looks, touched = change.changed, change.looks, change.touched & graph._node.keys()
 
@@ -119,7 +119,7 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
     for node in {other for t in touched for other in _neighbours(graph, t)} - stale:
         if not _has_page(graph._node[node]):
             continue
-        drawn = ego.ego_nodes(graph, node, degree)
+        drawn = ego.ego_nodes(graph, node, order)
         if (node in old.crowded or node in new.crowded) and old.crowded.get(node) != tuple(drawn):
             stale.add(node)
         elif sum(other in touched for other in drawn) >= 2:
@@ -130,13 +130,13 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
 @dataclass
 class Reuse:
     """What a build may take from the last one: the last site's state (None if none
-    may be used), this site's, what changed between their graphs, and the degrees of
-    this graph's nodes."""
+    may be used), this site's, what changed between their graphs, and the order in
+    which its pages pick the neighbours they draw."""
 
     last: SiteState | None
     now: SiteState
     change: Comparison | None
-    degree: dict[str, int]
+    order: dict[str, int]
 
 
 def plan(state: Path, graph: nx.MultiDiGraph, records: Iterable[ArticleRecords]) -> Reuse:
@@ -144,11 +144,11 @@ def plan(state: Path, graph: nx.MultiDiGraph, records: Iterable[ArticleRecords])
     there is none), and make the state of the site of ``graph`` and ``records``."""
     last = read_state(state)
     state.unlink(missing_ok=True)
-    degree = dict(graph.degree())
-    now = site_state(graph, {r.article.id: article_key(r.article) for r in records}, degree)
+    order = ego.ego_order(graph)
+    now = site_state(graph, {r.article.id: article_key(r.article) for r in records}, order)
     if last is None or last.code != now.code:
-        return Reuse(None, now, None, degree)
-    return Reuse(last, now, compare(last.graph, now.graph), degree)
+        return Reuse(None, now, None, order)
+    return Reuse(last, now, compare(last.graph, now.graph), order)
 
 
 def state_key(state: SiteState) -> str:
