@@ -16,5 +16,7 @@ def test_ci_workflow_runs_on_article_changes_and_publishes() -> None:
     steps = flow["jobs"]["build"]["steps"]
     runs = "\n".join(step.get("run", "") for step in steps)
     assert "make build" in runs and "qpgraph diff" in runs and "gh pr comment" in runs
+    # The last build restored whole: its cache, and the site and exports the next build takes from.
+    assert [step["with"]["path"] for step in steps if step.get("uses", "").startswith("actions/cache")] == ["build"]
     uploads = [step["with"]["path"] for step in steps if step.get("uses", "").startswith("actions/upload-artifact")]
     assert uploads[0] == "build/site"

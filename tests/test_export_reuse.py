@@ -97,3 +97,21 @@ def test_export_reuse_renders_all_for_another_last_file_or_other_declarations(
     assert rendered["graph.graphml"] == rendered["graph.gexf"] == 386 and rendered["graph.json"] == 71
     write_all(declared, tmp_path / "declared")
     assert _files(out) == _files(tmp_path / "declared")
+
+
+def test_export_reuse_copies_through_a_buffer_where_the_kernel_cannot(
+    graphs: tuple[nx.MultiDiGraph, nx.MultiDiGraph], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    old, new = graphs
+    out, kept = tmp_path / "out", tmp_path / "kept"
+    write_all(old, out, keep=Keep(kept, "one"))
+
+    def refused(*_: object) -> int:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(_items.os, "copy_file_range", refused)
+    rendered = _rendered(monkeypatch)
+    write_all(new, out, keep=Keep(kept, "two", "one", compare(graph_digests(old), graph_digests(new))))
+    assert rendered["graph.json"] == 70
+    write_all(new, tmp_path / "whole")
+    assert _files(out) == _files(tmp_path / "whole")

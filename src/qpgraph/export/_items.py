@@ -9,11 +9,12 @@ were and where they were, copies those from the last file byte for byte (runs of
 them at once, by the kernel where it can) and renders only the others: the file
 is the one a full write gives. Nothing is taken when the text the items depend on
 (the attributes an XML format declares, say) changed, or the last file is not the
-one the offsets describe.
+one the offsets describe (its size and samples of it).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 from array import array
@@ -75,8 +76,9 @@ class Offsets:
 
     graph: str
     context: str
+    #: The file's size and :func:`_fingerprint`.
     size: int
-    mtime_ns: int
+    fingerprint: str
     nodes: np.ndarray
     pairs: np.ndarray
 
@@ -100,8 +102,7 @@ def write_parts(path: Path, parts: list[Part], context: str, keep: Keep | None =
             writer.section(part, was, where[part.kind])
         writer.flush()
     if keep is not None:
-        done = path.stat()
-        offsets = Offsets(keep.graph, context, done.st_size, done.st_mtime_ns,
+        offsets = Offsets(keep.graph, context, path.stat().st_size, _fingerprint(path),
                           *(np.frombuffer(where[kind].tobytes(), np.int64).reshape(-1, 2) for kind in ("nodes", "pairs")))
         write_bytes_atomic(_offsets_path(keep, path), pickle.dumps(offsets, protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -117,14 +118,29 @@ def _last(path: Path, context: str, keep: Keep | None) -> Offsets | None:
     offsets_path = _offsets_path(keep, path)
     try:
         last = pickle.loads(offsets_path.read_bytes())
-        stat = path.stat()
-    except Exception:  # no offsets, or damaged ones: every item rendered
+        size = path.stat().st_size
+    except Exception:  # no offsets, or damaged ones, or no file: every item rendered
         return None
     if not isinstance(last, Offsets) or (last.graph, last.context) != (keep.last, context):
         return None
-    if (last.size, last.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
+    if (getattr(last, "size", None), getattr(last, "fingerprint", None)) != (size, _fingerprint(path)):
         return None  # not the file the offsets describe
     return last
+
+
+#: Samples of a file read for its fingerprint, and their size.
+_SAMPLES, _SAMPLE = 64, 1 << 12
+
+
+def _fingerprint(path: Path) -> str:
+    """A digest of samples of a file spread over it, which outlives a copy of the file
+    (a CI cache's round trip, which may not keep times), unlike its time stamps."""
+    digest = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        for k in range(_SAMPLES + 1):
+            digest.update(os.pread(handle.fileno(), _SAMPLE, max(0, size - _SAMPLE) * k // _SAMPLES))
+    return digest.hexdigest()
 
 
 class _Writer:
