@@ -13,8 +13,8 @@ other one from what the last build wrote.
 >>> _ = old.add_edge("a", "b", "met:x:0", relation="met")
 >>> new = old.copy(); new.nodes["b"]["name"] = "Bé"; _ = new.add_edge("b", "a", "met:y:0", relation="met")
 >>> change = compare(graph_digests(old), graph_digests(new))
->>> sorted(change.changed), sorted(change.looks), sorted(change.touched)
-(['b'], ['b'], ['a', 'b'])
+>>> sorted(change.changed), sorted(change.looks), sorted(change.touched), sorted(change.pairs)
+(['b'], ['b'], ['a', 'b'], [('b', 'a')])
 >>> change.node_was.tolist(), change.pair_was.tolist()  # what is as it was, and where it was
 ([-1, -1, 2], [0, -1])
 """
@@ -92,6 +92,8 @@ class Comparison:
     looks: set[str]
     #: The nodes of every pair whose edges changed, or that is joined now, or no more.
     touched: set[str]
+    #: Those pairs, as (source, target).
+    pairs: set[tuple[str, str]]
     #: Per new node: its index in the old graph if its data and the edges of every
     #: pair it is in are unchanged, else -1.
     node_was: np.ndarray
@@ -120,16 +122,20 @@ def compare(old: GraphDigests, new: GraphDigests) -> Comparison:
     gone = ~np.isin(old_keys, new_keys[both])
 
     names = np.array(new.nodes, dtype=object)
+    old_names = np.array(old.nodes, dtype=object)
+    pairs = set(zip(*(names[new.pair_ends[~same]].T.tolist()), strict=True))
+    pairs.update(zip(*(old_names[old.pair_ends[gone]].T.tolist()), strict=True))
+    touched = {node for pair in pairs for node in pair}
     touched_new = np.zeros(len(new.nodes), bool)
     touched_new[new.pair_ends[~same].ravel()] = True
-    touched = set(names[touched_new].tolist())
-    gone_ends = np.array(old.nodes, dtype=object)[old.pair_ends[gone].ravel()]
-    touched.update(gone_ends.tolist())
-    touched_new |= np.isin(names, gone_ends)
+    gone_ends = old_names[old.pair_ends[gone].ravel()].tolist()
+    if gone_ends:
+        position = {node: i for i, node in enumerate(new.nodes)}
+        touched_new[[position[node] for node in set(gone_ends) if node in position]] = True
     pair_was = np.full(len(new_keys), -1, np.int64)
     pair_was[same] = order[at[same]]
     return Comparison(
-        changed=set(names[changed].tolist()), looks=set(names[looks].tolist()), touched=touched,
+        changed=set(names[changed].tolist()), looks=set(names[looks].tolist()), touched=touched, pairs=pairs,
         node_was=np.where(changed | touched_new, -1, was), pair_was=pair_was,
     )
 

@@ -32,7 +32,7 @@ from ..graph.dates import date_start, sort_key
 from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
 from ..text import strip_diacritics
-from .ego import MAX_EGO_EDGES, ego_nodes, ego_order
+from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order
 from .reuse import Reuse, plan, stale_pages, write_state
 
 __all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options", "drawn",
@@ -281,7 +281,7 @@ def drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     ends are the most connected."""
     if graph.number_of_nodes() <= MAX_GRAPH_NODES and graph.number_of_edges() <= MAX_GRAPH_EDGES:
         return graph
-    degree = dict(graph.degree())
+    degree = degrees(graph)
     nodes = sorted(graph.nodes, key=lambda n: (-degree[n], n))[:MAX_GRAPH_NODES]
     kept = set(nodes)
     between = [(u, v, k) for u in nodes for v, keys in graph.succ[u].items() if v in kept for k in keys]

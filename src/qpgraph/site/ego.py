@@ -10,17 +10,28 @@ import heapq
 
 import networkx as nx
 
-__all__ = ["MAX_EGO", "MAX_EGO_EDGES", "ego_order", "ego_nodes"]
+__all__ = ["MAX_EGO", "MAX_EGO_EDGES", "degrees", "ego_order", "ego_nodes"]
 
 #: The nodes (the page's own included) and edges a page's small graph draws at most.
 MAX_EGO = 40
 MAX_EGO_EDGES = 80
 
 
+def degrees(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """``dict(graph.degree())`` of a multigraph, without its views (a tenth of the time).
+
+    >>> g = nx.MultiDiGraph([("a", "a"), ("a", "b"), ("a", "b")])
+    >>> degrees(g) == dict(g.degree()) == {"a": 4, "b": 2}
+    True
+    """
+    succ, pred = graph._succ, graph._pred
+    return {node: sum(map(len, succ[node].values())) + sum(map(len, pred[node].values())) for node in graph._node}
+
+
 def ego_order(graph: nx.MultiDiGraph) -> dict[str, int]:
     """Every node's place in the order pages pick neighbours in: by degree (most
     first), then by id."""
-    degree = dict(graph.degree())
+    degree = degrees(graph)
     return {node: i for i, node in enumerate(sorted(degree, key=lambda n: (-degree[n], n)))}
 
 

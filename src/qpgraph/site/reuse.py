@@ -122,7 +122,9 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
         drawn = ego.ego_nodes(graph, node, order)
         if (node in old.crowded or node in new.crowded) and old.crowded.get(node) != tuple(drawn):
             stale.add(node)
-        elif sum(other in touched for other in drawn) >= 2:
+            continue
+        hit = [other for other in drawn if other in touched]
+        if any((a, b) in change.pairs for a in hit for b in hit):
             stale.add(node)
     return stale
 
