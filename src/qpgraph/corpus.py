@@ -235,10 +235,10 @@ def build(
     without, every article is extracted and every page rendered again, and the
     cache written anew.
     """
-    from .export import EXPORTERS, Keep, write_all
+    from .export import Keep, write_all
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
-    from .site.reuse import plan, state_key
+    from .site.reuse import articles_of, build_key, code_key, plan, take_last
 
     out = Path(out)
     cache = RecordsCache(out / "cache", read=incremental)
@@ -262,23 +262,23 @@ def build(
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
     with stage("exports and site", report) as details:
         state = out / "cache" / "site.state"
+        last = take_last(state)  # the state is gone until the new site is in place
         if not incremental:
-            state.unlink(missing_ok=True)  # every page and export item made anew
-        reuse = plan(state, kg.graph, result.records)
-        keep = Keep(out / "cache" / "exports", state_key(reuse.now),
-                    state_key(reuse.last) if reuse.last is not None else None, reuse.change)
-        # With jobs > 1 the exports are written by that many background processes (at most
-        # one per format) while the site is rendered; with one, after it.
-        names = list(EXPORTERS)
-        groups = [names[k::jobs] for k in range(min(jobs, len(names)))] if jobs > 1 else []
-        background = [wait for group in groups if (wait := _in_background(write_all, kg.graph, out, group, keep))]
+            last = None  # every page and export item made anew
+        articles = articles_of(result.records)
+        # What changed since the last build (when there is one to take from) is known before
+        # the exports start; else the site's state is made while they are written.
+        reuse = plan(kg.graph, articles, last) if last is not None else None
+        keep = Keep(out / "cache" / "exports", build_key(code_key(), articles), last.key() if last else None,
+                    reuse.change if reuse is not None else None)
+        # With jobs > 1 the exports are written by a background process while the site is
+        # rendered; with one, after it.
+        exports = _in_background(write_all, kg.graph, out, None, keep) if jobs > 1 else None
         try:
+            reuse = reuse or plan(kg.graph, articles, None)
             pages = write_site(kg, result.records, out / "site", jobs=jobs, state=state, reuse=reuse)
         finally:  # the exports are waited for (or written) even if the site fails
-            if background:
-                written = [path for wait in background for path in wait()]
-            else:
-                written = write_all(kg.graph, out, keep=keep)
+            written = exports() if exports is not None else write_all(kg.graph, out, keep=keep)
         details.append(f"{len(written)} exports, {len(pages)} pages")
     result.graph = kg
     return result

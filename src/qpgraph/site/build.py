@@ -33,7 +33,7 @@ from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
 from ..text import strip_diacritics
 from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order
-from .reuse import Reuse, plan, stale_pages, write_state
+from .reuse import Reuse, articles_of, plan, stale_pages, take_last, write_state
 
 __all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options", "drawn",
            "MAX_GRAPH_NODES", "MAX_GRAPH_EDGES"]
@@ -363,11 +363,11 @@ def write_site(
     are what they were in the site it describes are taken from that site as they
     are (hard links), the others rendered (:mod:`qpgraph.site.reuse`); the new
     site's state is written there once the site is in place. ``reuse`` is what
-    :func:`~qpgraph.site.reuse.plan` made of that file, if it is made already.
+    :func:`~qpgraph.site.reuse.plan` made of the last state, if it is made already.
     """
     out = Path(out)
     if reuse is None and state is not None:
-        reuse = plan(state, kg.graph, records)
+        reuse = plan(kg.graph, articles_of(records), take_last(state))
     order = reuse.order if reuse is not None else ego_order(kg.graph)
     stale: set[str] | None = None
     if reuse is not None and out.is_dir():

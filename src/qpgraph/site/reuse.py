@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import platform
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -36,10 +37,11 @@ from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
 from ..records import ArticleRecords
 from . import ego
 
-__all__ = ["SiteState", "Reuse", "plan", "site_state", "stale_pages", "state_key", "read_state", "write_state", "code_key"]
+__all__ = ["SiteState", "Reuse", "take_last", "articles_of", "build_key", "plan", "site_state", "stale_pages",
+           "read_state", "write_state", "code_key"]
 
-#: Packages whose output is part of a page.
-_RENDERERS = ("jinja2", "markupsafe", "orjson", "pyvis", "spacy")
+#: Packages whose output is part of a page or of the graph.
+_PACKAGES = ("jinja2", "markupsafe", "networkx", "orjson", "pyvis", "spacy", "vietnamadminunits")
 #: The files of qpgraph that make pages (and the graph they show).
 _SUFFIXES = (".py", ".yaml", ".json", ".j2", ".css", ".js")
 
@@ -55,13 +57,16 @@ class SiteState:
     #: Article id → key of its records.
     articles: dict[str, str]
 
+    def key(self) -> str:
+        return build_key(self.code, self.articles)
+
 
 @cache
 def code_key() -> str:
     """A digest of qpgraph's code, templates and data files, and of the versions of
-    the packages whose output is part of a page."""
-    digest = hashlib.sha256(__version__.encode())
-    for name in _RENDERERS:
+    Python and of the packages whose output is part of a page or of the graph."""
+    digest = hashlib.sha256(f"{__version__} {platform.python_version()}".encode())
+    for name in _PACKAGES:
         digest.update(f"{name}={metadata.version(name)}".encode())
     root = Path(str(resources.files("qpgraph")))
     for path in sorted(root.rglob("*")):
@@ -141,21 +146,33 @@ class Reuse:
     order: dict[str, int]
 
 
-def plan(state: Path, graph: nx.MultiDiGraph, records: Iterable[ArticleRecords]) -> Reuse:
-    """Read the state kept at ``state`` and remove it (until the new site is in place
-    there is none), and make the state of the site of ``graph`` and ``records``."""
+def take_last(state: Path) -> SiteState | None:
+    """The state kept at ``state`` if this code wrote it; the file is removed (until
+    the new site is in place there is none)."""
     last = read_state(state)
     state.unlink(missing_ok=True)
+    return last if last is not None and last.code == code_key() else None
+
+
+def articles_of(records: Iterable[ArticleRecords]) -> dict[str, str]:
+    """Every article's id and the key of its records (:func:`~qpgraph.cache.article_key`)."""
+    return {r.article.id: article_key(r.article) for r in records}
+
+
+def build_key(code: str, articles: dict[str, str]) -> str:
+    """A build's graph named by what makes it: the code, and every article's records."""
+    digest = hashlib.blake2b(code.encode(), digest_size=16)
+    for aid in sorted(articles):
+        digest.update(f"{aid}\x1f{articles[aid]}\x1e".encode())
+    return digest.hexdigest()
+
+
+def plan(graph: nx.MultiDiGraph, articles: dict[str, str], last: SiteState | None) -> Reuse:
+    """The state of the site of ``graph`` (``articles`` as :func:`articles_of` gives
+    them), and what changed since the ``last`` one."""
     order = ego.ego_order(graph)
-    now = site_state(graph, {r.article.id: article_key(r.article) for r in records}, order)
-    if last is None or last.code != now.code:
-        return Reuse(None, now, None, order)
-    return Reuse(last, now, compare(last.graph, now.graph), order)
-
-
-def state_key(state: SiteState) -> str:
-    """What a state says of the graph and of the code that wrote it, in one string."""
-    return f"{state.code}/{state.graph.key()}"
+    now = site_state(graph, articles, order)
+    return Reuse(last, now, compare(last.graph, now.graph) if last is not None else None, order)
 
 
 def read_state(path: Path) -> SiteState | None:
