@@ -230,10 +230,11 @@ def build(
 
     Extraction is cached in ``out/cache``; with ``incremental`` (the default) only
     new or changed articles are extracted, removed ones are dropped, only the pages
-    of the site whose inputs changed are rendered (``out/cache/site.state``, see
-    :mod:`qpgraph.site.reuse`), and the output is byte-identical to a clean build;
-    without, every article is extracted and every page rendered again, and the
-    cache written anew.
+    of the site and the items of the exports whose inputs changed are made again,
+    the others taken from the last build (``out/cache/site.state`` and
+    ``out/cache/exports/``, see :mod:`qpgraph.site.reuse` and ``export._items``),
+    and the output is byte-identical to a clean build; without, every article is
+    extracted and every page and export item made again, and the cache written anew.
     """
     from .export import Keep, write_all
     from .graph.knowledge import KnowledgeGraph
