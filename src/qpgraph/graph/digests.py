@@ -121,8 +121,7 @@ def compare(old: GraphDigests, new: GraphDigests) -> Comparison:
     same = both & (sorted_keys[at] == new_keys) & (sorted_digests[at] == new.pair_digests)
     gone = ~np.isin(old_keys, new_keys[both])
 
-    names = np.array(new.nodes, dtype=object)
-    old_names = np.array(old.nodes, dtype=object)
+    names, old_names = _objects(new.nodes), _objects(old.nodes)
     pairs = set(zip(*(names[new.pair_ends[~same]].T.tolist()), strict=True))
     pairs.update(zip(*(old_names[old.pair_ends[gone]].T.tolist()), strict=True))
     touched = {node for pair in pairs for node in pair}
@@ -138,6 +137,13 @@ def compare(old: GraphDigests, new: GraphDigests) -> Comparison:
         changed=set(names[changed].tolist()), looks=set(names[looks].tolist()), touched=touched, pairs=pairs,
         node_was=np.where(changed | touched_new, -1, was), pair_was=pair_was,
     )
+
+
+def _objects(items: list[str]) -> np.ndarray:
+    """The items as a one-dimensional array of objects (whatever they are)."""
+    array = np.empty(len(items), dtype=object)
+    array[:] = items
+    return array
 
 
 def _pair_keys(ends: np.ndarray) -> np.ndarray:

@@ -76,15 +76,13 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], order: dict[str, int] | None = None,
-               digests: GraphDigests | None = None) -> SiteState:
-    """The state of the site of ``graph`` (whose digests may be given); ``articles``
-    maps an article's id to its records' key."""
+def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], order: dict[str, int] | None = None) -> SiteState:
+    """The state of the site of ``graph``; ``articles`` maps an article's id to its records' key."""
     order = order if order is not None else ego.ego_order(graph)
     succ, pred = graph._succ, graph._pred
     crowded = {node: tuple(ego.ego_nodes(graph, node, order)) for node, data in graph._node.items()
                if _has_page(data) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO}
-    return SiteState(code_key(), digests or graph_digests(graph), crowded, dict(articles))
+    return SiteState(code_key(), graph_digests(graph), crowded, dict(articles))
 
 
 def _has_page(data: dict[str, object]) -> bool:
