@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import cache
 from typing import Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -177,15 +178,11 @@ def _models(model: BaseModel) -> Iterator[BaseModel]:
                     yield from _models(item)
 
 
-_ALL_FIELDS: dict[type[BaseModel], set[str]] = {}
-
-
+@cache
 def _all_fields(cls: type[BaseModel]) -> set[str]:
     """The names of a model class's fields, one set per class (adding a field's name
     to it, as pydantic does on assignment, leaves it as it is)."""
-    if cls not in _ALL_FIELDS:
-        _ALL_FIELDS[cls] = set(cls.model_fields)
-    return _ALL_FIELDS[cls]
+    return set(cls.model_fields)
 
 
 # --- the facts format -------------------------------------------------------------

@@ -17,21 +17,21 @@ escaping, and one ``%`` format.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ._xml import escape_attr, plain
 
-__all__ = ["PLAIN", "Column", "Convert", "Row", "Signature", "Signatures", "written_type"]
+__all__ = ["PLAIN", "Column", "Convert", "Row", "Rows", "Signature", "Signatures", "signature", "written_type"]
 
 #: A signature: attribute names in order, and the exact types of their values.
 Signature = tuple[tuple[str, ...], tuple[type, ...]]
 #: Turns a value into the string written for it.
 Convert = Callable[[Any], str]
 Getter = Callable[[Any], tuple[Any, ...]]
+T = TypeVar("T")
 
 #: The types the XML formats have a type for; other values are written as JSON strings.
 PLAIN: frozenset[type] = frozenset({str, int, float, bool})
@@ -42,21 +42,33 @@ def written_type(value_type: type) -> type:
     return value_type if value_type in PLAIN else str
 
 
+def signature(data: Mapping[str, Any]) -> Signature:
+    """The signature of an element's attributes."""
+    return (tuple(data), tuple(map(type, data.values())))
+
+
 @dataclass
 class Signatures:
-    """The distinct signatures of a sequence of attribute dicts, and which one each has."""
+    """The distinct signatures of a sequence of attribute dicts, in the order first seen."""
 
     distinct: list[Signature] = field(default_factory=list)
-    of: array[int] = field(default_factory=lambda: array("I"))
-    _index: dict[Signature, int] = field(default_factory=dict, init=False, repr=False)
+    _seen: set[Signature] = field(default_factory=set, init=False, repr=False)
 
     def add(self, data: Mapping[str, Any]) -> None:
-        sig = (tuple(data), tuple(map(type, data.values())))
-        index = self._index.get(sig)
-        if index is None:
-            index = self._index[sig] = len(self.distinct)
+        sig = signature(data)
+        if sig not in self._seen:
+            self._seen.add(sig)
             self.distinct.append(sig)
-        self.of.append(index)
+
+
+class Rows(Generic[T]):
+    """What an XML writer made of each distinct signature (its rows), found by an element's attributes."""
+
+    def __init__(self, sigs: Signatures, make: Callable[[Signature], T]) -> None:
+        self.made = {sig: make(sig) for sig in sigs.distinct}
+
+    def of(self, data: Mapping[str, Any]) -> T:
+        return self.made[signature(data)]
 
 
 def _getter(keys: Sequence[Any]) -> Getter:

@@ -31,7 +31,7 @@ import networkx as nx
 
 from ..graph.dates import date_start
 from ._items import Keep, Part, Section, pairs, write_parts
-from ._layout import PLAIN, Column, Convert, Row, Signature, Signatures, written_type
+from ._layout import PLAIN, Column, Convert, Row, Rows, Signature, Signatures, written_type
 from ._xml import escape_attr
 from .scalar import scalar
 
@@ -53,6 +53,8 @@ _HEADER = (
     "  </meta>\n"
 )
 _FLOATS = {"inf": "INF", "-inf": "-INF", "nan": "NaN"}
+#: An edge's start from its date (a graph has few distinct dates; both passes ask).
+_start_of = lru_cache(maxsize=1 << 16)(date_start)
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
@@ -62,26 +64,26 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> 
         nodes.add(data)
     edges = _scan_edges(graph)
     attributes = _attributes(nodes, edges.sigs, edges.key_types)
-    node_rows = _Rows("node", nodes, attributes)
-    edge_rows = _Rows("edge", edges.sigs, attributes)
+    # Per signature, its row without and with a start.
+    node_rows = Rows(nodes, lambda sig: (_node_row(sig, attributes, False), _node_row(sig, attributes, True)))
+    edge_rows = Rows(edges.sigs, lambda sig: (_edge_row(sig, attributes, False), _edge_row(sig, attributes, True)))
     declarations = _graph_open(graph.is_directed(), dynamic=bool(edges.first)) + "".join(_declarations(attributes))
-    start_of = lru_cache(maxsize=None)(date_start)
     first = edges.first
 
     def node(item: tuple[Any, dict[str, Any]]) -> str:
         node, data = item
         start = first.get(node)
         head = (str(node), _label(node, data)) if start is None else (str(node), _label(node, data), start)
-        return node_rows.of(data, start is not None).render(head, data, escape_attr)
+        return node_rows.of(data)[start is not None].render(head, data, escape_attr)
 
     def pair(item: tuple[Any, Any, dict[Any, dict[str, Any]]]) -> str:
         u, v, keyed = item
         out = []
         for key, data in keyed.items():
-            start = start_of(data.get("date"))
+            start = _start_of(data.get("date"))
             head = (f"{u}|{v}|{key}", str(u), str(v), str(key)) if start is None else \
                 (f"{u}|{v}|{key}", str(u), str(v), start, str(key))
-            out.append(edge_rows.of(data, start is not None).render(head, data, escape_attr))
+            out.append(edge_rows.of(data)[start is not None].render(head, data, escape_attr))
         return "".join(out)
 
     parts: list[Part] = [
@@ -108,7 +110,7 @@ class _Edges:
 
 
 def _scan_edges(graph: nx.MultiDiGraph) -> _Edges:
-    start_of = lru_cache(maxsize=None)(date_start)
+    start_of = _start_of
     scan = _Edges()
     add_sig, add_key_type, first = scan.sigs.add, scan.key_types.add, scan.first
     for u, v, key, data in graph.edges(keys=True, data=True):
@@ -122,17 +124,6 @@ def _scan_edges(graph: nx.MultiDiGraph) -> _Edges:
             if (earliest := first.get(v)) is None or start < earliest:
                 first[v] = start
     return scan
-
-
-class _Rows:
-    """The rows of each signature of a scope (without and with a start), found by an element's attributes."""
-
-    def __init__(self, scope: str, sigs: Signatures, attributes: Attributes) -> None:
-        make = _node_row if scope == "node" else _edge_row
-        self.rows = {sig: (make(sig, attributes, False), make(sig, attributes, True)) for sig in sigs.distinct}
-
-    def of(self, data: Mapping[str, Any], start: bool) -> Row:
-        return self.rows[(tuple(data), tuple(map(type, data.values())))][start]
 
 
 def _label(node: Any, data: Mapping[str, Any]) -> str:

@@ -12,14 +12,13 @@ characters XML 1.0 forbids (see ``_xml``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
 from ._items import Keep, Part, Section, pairs, write_parts
-from ._layout import PLAIN, Column, Row, Signature, Signatures, written_type
+from ._layout import PLAIN, Column, Row, Rows, Signature, Signatures, written_type
 from ._xml import escape_attr, escape_text
 from .scalar import scalar, scalar_attrs
 
@@ -65,8 +64,8 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) 
         edges.add(data)
     keys = _keys({"node": nodes, "edge": edges})
     declarations = "".join(_declarations(keys))
-    node_rows = _Rows("node", nodes, keys)
-    edge_rows = _Rows("edge", edges, keys)
+    node_rows = Rows(nodes, lambda sig: _row("node", sig, keys))
+    edge_rows = Rows(edges, lambda sig: _row("edge", sig, keys))
     parts: list[Part] = [
         _HEADER + declarations,
         f'  <graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">\n',
@@ -76,16 +75,6 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) 
         _FOOTER,
     ]
     write_parts(path, parts, declarations, keep)
-
-
-class _Rows:
-    """The row of each signature of a scope, found by an element's attributes."""
-
-    def __init__(self, scope: str, sigs: Signatures, keys: dict[Key, str]) -> None:
-        self.rows = {sig: _row(scope, sig, keys) for sig in sigs.distinct}
-
-    def of(self, data: Mapping[str, Any]) -> Row:
-        return self.rows[(tuple(data), tuple(map(type, data.values())))]
 
 
 def _keys(signatures: dict[str, Signatures]) -> dict[Key, str]:

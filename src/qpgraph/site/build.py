@@ -32,7 +32,7 @@ from ..graph.dates import date_start, sort_key
 from ..graph.knowledge import KnowledgeGraph
 from ..records import ArticleRecords
 from ..text import strip_diacritics
-from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order
+from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order, most_connected
 from .reuse import Reuse, articles_of, plan, stale_pages, take_last, write_state
 
 __all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options", "drawn",
@@ -282,7 +282,7 @@ def drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     if graph.number_of_nodes() <= MAX_GRAPH_NODES and graph.number_of_edges() <= MAX_GRAPH_EDGES:
         return graph
     degree = degrees(graph)
-    nodes = sorted(graph.nodes, key=lambda n: (-degree[n], n))[:MAX_GRAPH_NODES]
+    nodes = most_connected(degree)[:MAX_GRAPH_NODES]
     kept = set(nodes)
     between = [(u, v, k) for u in nodes for v, keys in graph.succ[u].items() if v in kept for k in keys]
     strength = {e: (-min(degree[e[0]], degree[e[1]]), e) for e in between}
@@ -379,6 +379,8 @@ def write_site(
         shown = [r for r in records if f"article:{r.article.id}" in kg.graph]
         tasks: list[str | ArticleRecords] = [_INDEX, _GRAPH, *sorted(pages), *sorted(shown, key=lambda r: r.article.id)]
         paths = [_path_of(site, task) for task in tasks]
+        for parent in sorted({(folder / path).parent for path in paths}):
+            parent.mkdir(parents=True, exist_ok=True)
         todo: list[str | ArticleRecords] = []
         for task, path in zip(tasks, paths, strict=True):
             # The index and the whole graph show every node: always rendered.
@@ -407,18 +409,13 @@ def _path_of(site: _Site, task: str | ArticleRecords) -> str:
 def _reused(old: Path, new: Path) -> bool:
     """Take the page ``old`` of the last site as ``new`` (a hard link, or a copy where
     links cannot be made); False if there is no such page."""
-    for _ in range(2):
-        try:
-            os.link(old, new)
-            return True
-        except FileNotFoundError:
-            if not old.is_file():
-                return False
-            new.parent.mkdir(parents=True, exist_ok=True)  # the first page of its folder
-        except OSError:
-            shutil.copyfile(old, new)
-            return True
-    return False
+    try:
+        os.link(old, new)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        shutil.copyfile(old, new)
+    return True
 
 
 def _write_index(site: _Site) -> Path:

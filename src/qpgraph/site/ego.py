@@ -10,7 +10,7 @@ import heapq
 
 import networkx as nx
 
-__all__ = ["MAX_EGO", "MAX_EGO_EDGES", "degrees", "ego_order", "ego_nodes"]
+__all__ = ["MAX_EGO", "MAX_EGO_EDGES", "degrees", "most_connected", "ego_order", "ego_nodes"]
 
 #: The nodes (the page's own included) and edges a page's small graph draws at most.
 MAX_EGO = 40
@@ -28,11 +28,14 @@ def degrees(graph: nx.MultiDiGraph) -> dict[str, int]:
     return {node: sum(map(len, succ[node].values())) + sum(map(len, pred[node].values())) for node in graph._node}
 
 
+def most_connected(degree: dict[str, int]) -> list[str]:
+    """The nodes by degree (most first), then by id."""
+    return sorted(degree, key=lambda n: (-degree[n], n))
+
+
 def ego_order(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """Every node's place in the order pages pick neighbours in: by degree (most
-    first), then by id."""
-    degree = degrees(graph)
-    return {node: i for i, node in enumerate(sorted(degree, key=lambda n: (-degree[n], n)))}
+    """Every node's place in the order pages pick neighbours in (:func:`most_connected`)."""
+    return {node: i for i, node in enumerate(most_connected(degrees(graph)))}
 
 
 def ego_nodes(graph: nx.MultiDiGraph, node: str, order: dict[str, int]) -> list[str]:
