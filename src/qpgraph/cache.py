@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,7 @@ from . import __version__
 from .atomic import write_bytes_atomic
 from .records import Article, ArticleRecords
 
-__all__ = ["extractor_key", "article_key", "RecordsCache"]
+__all__ = ["extractor_key", "article_key", "RecordsCache", "Stored", "RecordsList"]
 
 #: What makes records: the code of these packages and modules, and every data file.
 _SOURCES = ("ingest", "extract", "records.py", "text.py", "evaluate/canonical.py", "evaluate/abbreviations.py", "data",
@@ -60,9 +61,21 @@ class RecordsCache:
 
     def get(self, article: Article) -> ArticleRecords | None:
         key = article_key(article)
-        path = self._path(key)
-        if not self.read or not path.is_file():
+        if not self.read or not self._path(key).is_file():
             return None
+        return self.load(article, key)
+
+    def stored(self, article: Article) -> Stored | None:
+        """The article's records if the cache has them, to be read when asked for."""
+        key = article_key(article)
+        if not self.read or not self._path(key).is_file():
+            return None
+        self.used.add(key)
+        return Stored(self, article, key)
+
+    def load(self, article: Article, key: str) -> ArticleRecords | None:
+        """The records kept under ``key`` for ``article``; None if they are not there or damaged."""
+        path = self._path(key)
         try:
             records = pickle.loads(path.read_bytes())
         except Exception:  # a damaged entry is re-extracted, never trusted
@@ -87,3 +100,72 @@ class RecordsCache:
                 path.unlink()
                 dropped += 1
         return dropped
+
+
+class Stored:
+    """An article's records in the cache, read when asked for (and not kept)."""
+
+    __slots__ = ("cache", "article", "key")
+
+    def __init__(self, cache: RecordsCache, article: Article, key: str) -> None:
+        self.cache, self.article, self.key = cache, article, key
+
+    def records(self) -> ArticleRecords:
+        records = self.cache.load(self.article, self.key)
+        if records is None:  # damaged, or removed since it was found: extracted again, and kept
+            from .corpus import extract_article
+
+            records = extract_article(self.article)
+            self.cache.put(records)
+        return records
+
+
+class RecordsList(Sequence[ArticleRecords]):
+    """Every article's records, in input order: those just extracted, and those in the
+    cache, read each time they are asked for (a large corpus is never all in memory
+    because of them)."""
+
+    def __init__(self, items: Sequence[ArticleRecords | Stored] = ()) -> None:
+        self._items = list(items)
+        self._where: dict[str, int] | None = None
+
+    def append(self, item: ArticleRecords | Stored) -> None:
+        self._items.append(item)
+        self._where = None
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: int) -> ArticleRecords:  # type: ignore[override]
+        item = self._items[index]
+        return item if isinstance(item, ArticleRecords) else item.records()
+
+    def __iter__(self) -> Iterator[ArticleRecords]:
+        for i in range(len(self._items)):
+            yield self[i]
+
+    def keys(self) -> dict[str, str]:
+        """Article id → the key of its records (:func:`article_key`), nothing read."""
+        return {item.article.id: item.key if isinstance(item, Stored) else article_key(item.article)
+                for item in self._items}
+
+    def by_id(self) -> Mapping[str, ArticleRecords]:
+        """The records by article id, each read when asked for."""
+        return _ById(self)
+
+
+class _ById(Mapping[str, ArticleRecords]):
+    def __init__(self, records: RecordsList) -> None:
+        self._records = records
+        if records._where is None:
+            records._where = {item.article.id: i for i, item in enumerate(records._items)}
+        self._where = records._where
+
+    def __getitem__(self, aid: str) -> ArticleRecords:
+        return self._records[self._where[aid]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)

@@ -26,7 +26,7 @@ import orjson
 from pydantic import BaseModel
 
 from .atomic import write_text_atomic
-from .cache import RecordsCache, article_key
+from .cache import RecordsCache, RecordsList, Stored, article_key
 from .collector import frozen, paused
 from .errors import ExtractionError, QpgraphError
 from .evaluate import Scores, baseline_facts, load_facts_dir, score
@@ -40,6 +40,10 @@ from .records import Article, ArticleRecords, Facts
 __all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus"]
 
 if TYPE_CHECKING:
+    import networkx as nx
+
+    from .export import Keep
+    from .graph.kept import KeptGraph
     from .graph.knowledge import KnowledgeGraph
 
 T = TypeVar("T")
@@ -47,7 +51,8 @@ T = TypeVar("T")
 
 @dataclass
 class CorpusResult:
-    records: list[ArticleRecords] = field(default_factory=list)
+    #: Every article's records, in input order (those from the cache read when asked for).
+    records: RecordsList = field(default_factory=RecordsList)
     errors: list[QpgraphError] = field(default_factory=list)
     #: The knowledge graph, after :func:`build`.
     graph: KnowledgeGraph | None = None
@@ -61,6 +66,14 @@ def _extract_one(article: Article) -> ArticleRecords | QpgraphError:
         return exc
     except Exception as exc:  # one article's failure never stops the others
         return ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", article.path)
+
+
+def extract_article(article: Article) -> ArticleRecords:
+    """One article's records; raises the :class:`~qpgraph.errors.QpgraphError` it met."""
+    outcome = _extract_one(article)
+    if isinstance(outcome, QpgraphError):
+        raise outcome
+    return outcome
 
 
 @dataclass(frozen=True)
@@ -111,8 +124,8 @@ def extract_corpus(
 
     ``jobs`` processes extract in parallel, or the workers of the Dask cluster
     at ``dask_scheduler`` (an address such as ``tcp://10.0.0.5:8786``); with a
-    ``cache``, articles already
-    extracted by this extractor are read from it; ``report`` shows progress on
+    ``cache``, articles already extracted by this extractor are taken from it
+    (read when their records are asked for); ``report`` shows progress on
     standard error; with ``out``, the facts and records of every article
     extracted are written to ``out/facts`` and ``out/records`` as it is done.
     The result is the same whatever the options.
@@ -124,15 +137,14 @@ def extract_corpus(
             result.errors.append(item)
         else:
             articles.append(item)
-    done: dict[int, ArticleRecords | QpgraphError] = {}
+    done: dict[int, ArticleRecords | Stored | QpgraphError] = {}
     todo: list[int] = []
-    with paused():  # records read back stay alive: nothing for the collector to find
-        for i, article in enumerate(articles):
-            cached = cache.get(article) if cache is not None else None
-            if cached is not None:
-                done[i] = cached
-            else:
-                todo.append(i)
+    for i, article in enumerate(articles):
+        cached = cache.stored(article) if cache is not None else None
+        if cached is not None:
+            done[i] = cached
+        else:
+            todo.append(i)
     keep = _Keep(cache.folder if cache is not None else None, out)
     outcomes: Iterable[ArticleRecords | QpgraphError]
     if dask_scheduler and todo:
@@ -161,11 +173,11 @@ def extract_corpus(
         if pool is not None:
             pool.shutdown()
     for i in range(len(articles)):
-        outcome = done[i]
-        if isinstance(outcome, QpgraphError):
-            result.errors.append(outcome)
+        found = done[i]
+        if isinstance(found, QpgraphError):
+            result.errors.append(found)
         else:
-            result.records.append(outcome)
+            result.records.append(found)
     return result
 
 
@@ -236,53 +248,68 @@ def build(
     and the output is byte-identical to a clean build; without, every article is
     extracted and every page and export item made again, and the cache written anew.
     """
-    from .export import Keep, write_all
+    from .export import Keep
+    from .graph.kept import graph_of, read_kept
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
-    from .site.reuse import articles_of, build_key, code_key, plan, take_last
+    from .site.reuse import build_key, code_key, plan, take_last
 
     out = Path(out)
     cache = RecordsCache(out / "cache", read=incremental)
     with stage("extract", report) as details:
         result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler, out=out)
         cache.prune()
-        keep = {f"{r.article.id}.json" for r in result.records}
+        articles = result.records.keys()
         for folder in (out / "facts", out / "records"):
             if folder.is_dir():
                 for stale in sorted(folder.glob("*.json")):
-                    if stale.name not in keep:
+                    if stale.stem not in articles:
                         stale.unlink()
-        # Extracted articles were written as they were done; one read from the cache has
+        # Extracted articles were written as they were done; one taken from the cache has
         # its files from an earlier build (the cache's key covers the writers' code too),
         # and only those missing are written again.
+        by_id = result.records.by_id()
         for folder, full in ((out / "facts", False), (out / "records", True)):
-            write_corpus([r for r in result.records if not (folder / f"{r.article.id}.json").is_file()], folder, full=full)
+            missing = [aid for aid in articles if not (folder / f"{aid}.json").is_file()]
+            write_corpus((by_id[aid] for aid in missing), folder, full=full)
         details.append(f"{len(result.records)} articles, {len(result.errors)} errors")
     with stage("graph", report) as details:
-        kg = KnowledgeGraph.from_records(result.records)
-        details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges")
+        kept_at = out / "cache" / "graph.state"
+        kept, dirty = graph_of(by_id, articles, code_key(), read_kept(kept_at, code_key()) if incremental else None)
+        kg = KnowledgeGraph(kept.parts.graph)
+        details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges"
+                       + (f", {len(dirty)} brought up to date" if dirty is not None else ""))
     with stage("exports and site", report) as details:
         state = out / "cache" / "site.state"
         last = take_last(state)  # the state is gone until the new site is in place
         if not incremental:
             last = None  # every page and export item made anew
-        articles = articles_of(result.records)
         # What changed since the last build (when there is one to take from) is known before
         # the exports start; else the site's state is made while they are written.
-        reuse = plan(kg.graph, articles, last) if last is not None else None
+        reuse = plan(kg.graph, articles, last, dirty) if last is not None else None
         keep = Keep(out / "cache" / "exports", build_key(code_key(), articles), last.key() if last else None,
                     reuse.change if reuse is not None else None)
-        # With jobs > 1 the exports are written by a background process while the site is
-        # rendered; with one, after it.
-        exports = _in_background(write_all, kg.graph, out, None, keep) if jobs > 1 else None
+        # With jobs > 1 the exports (and the graph kept for the next build) are written by a
+        # background process while the site is rendered; with one, after it.
+        exports = _in_background(_write_exports, kg.graph, out, keep, kept, kept_at) if jobs > 1 else None
         try:
             reuse = reuse or plan(kg.graph, articles, None)
-            pages = write_site(kg, result.records, out / "site", jobs=jobs, state=state, reuse=reuse)
+            pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse)
         finally:  # the exports are waited for (or written) even if the site fails
-            written = exports() if exports is not None else write_all(kg.graph, out, keep=keep)
+            written = exports() if exports is not None else _write_exports(kg.graph, out, keep, kept, kept_at)
         details.append(f"{len(written)} exports, {len(pages)} pages")
     result.graph = kg
     return result
+
+
+def _write_exports(graph: nx.MultiDiGraph, out: Path, keep: Keep, kept: KeptGraph, kept_at: Path) -> list[Path]:
+    """Every export of ``graph`` into ``out``, then the graph kept for the next build."""
+    from .export import write_all
+    from .graph.kept import write_kept
+
+    written = write_all(graph, out, keep=keep)
+    write_kept(kept_at, kept)
+    return written
 
 
 #: The work of a forked background process, inherited (never pickled).

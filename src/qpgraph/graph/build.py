@@ -11,28 +11,47 @@ title, the post, the article's date and whether the title heads the body),
 (event → article), ``mentioned_in`` (person/unit/province → article). Every
 edge carries its evidence: article, sentence index, character span, sentence;
 every person, unit, province and event node its first evidence per article.
+
+The graph is assembled from parts, so that it can also be kept up to date
+(:mod:`qpgraph.graph.update`): each article's *fragment* (what it says of each
+node it names, and its edges, whose keys name it), each person's cluster (who
+the person is across articles, :mod:`qpgraph.graph.resolve`), and the 2025
+merger of provinces. A node's data is the fold of what its sources say, in the
+order of their names (the cluster first, the merger last): the first name, the
+first value of each attribute, every form, every article, the first evidence
+in each article.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
 from ..collector import paused
-from ..extract.gazetteer import load_gazetteer
+from ..evaluate.canonical import canonical
+from ..extract.gazetteer import Gazetteer, load_gazetteer
 from ..records import ArticleRecords, Mention
 from .dates import sort_key
 from .ids import node_id
-from .resolve import resolve_persons
+from .resolve import PersonCluster, resolve_persons
 
-__all__ = ["build_graph", "evidence", "edge_key", "RELATIONS"]
+__all__ = ["build_graph", "build_parts", "GraphParts", "Part", "NodePart", "Fragment", "evidence", "edge_key", "RELATIONS",
+           "CLUSTER", "MERGER", "person_base", "person_nodes", "article_fragment", "node_data", "merger", "assemble"]
 
 
 #: Every relation of the graph's edges.
 RELATIONS = ("holds", "participated_in", "met", "part_of", "in_province", "merged_into", "reported_in", "mentioned_in")
+#: The names of the sources of a node that are not articles: a person's cluster
+#: (before every article) and the merger of provinces (after every one).
+CLUSTER, MERGER = "", "\U0010ffff"
+#: The source named on ``merged_into`` edges.
+DATASET = "vietnamadminunits"
+
+Edge = tuple[str, str, str, dict[str, Any]]
 
 
 def edge_key(relation: str, source: str, n: int = 0) -> str:
@@ -53,160 +72,256 @@ def evidence(mention: Mention, date: str | None) -> dict[str, Any]:
     }
 
 
-class _Builder:
-    """Nodes and edges as plain dicts; sets while building, sorted lists in the graph."""
+#: What one source says of a node: its type and name, attributes (the first value
+#: given of each), forms printed, whether the source is one of the node's articles,
+#: and the node's first evidence there. A plain tuple: a graph's parts are many,
+#: and kept between builds.
+Part = tuple[str, str, dict[str, Any], frozenset[str], bool, "dict[str, Any] | None"]
 
-    def __init__(self) -> None:
-        self.nodes: dict[str, dict[str, Any]] = {}
-        self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
-        self.forms: dict[str, set[str]] = {}
-        self.articles: dict[str, set[str]] = {}
-        self.cited: dict[str, dict[str, dict[str, Any]]] = {}
-        self.sentences: dict[str, str] = {}
 
-    def node(self, nid: str, node_type: str, name: str, source: str | None = None, **attrs: Any) -> dict[str, Any]:
-        data = self.nodes.get(nid)
-        if data is None:
-            data = self.nodes[nid] = {"type": node_type, "name": name}
-            self.forms[nid] = set()
-            self.articles[nid] = set()
-        if source:
-            self.articles[nid].add(source)
+@dataclass(slots=True)
+class NodePart:
+    """A :data:`Part` being written."""
+
+    type: str
+    name: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    forms: set[str] = field(default_factory=set)
+    source: bool = False
+    cite: dict[str, Any] | None = None
+
+    def sealed(self) -> Part:
+        return self.type, self.name, self.attrs, frozenset(self.forms), self.source, self.cite
+
+
+@dataclass
+class Fragment:
+    """What one article puts in the graph: a part of each node it names, and its edges."""
+
+    nodes: dict[str, NodePart] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+
+    def node(self, nid: str, node_type: str, name: str, *, source: bool = True, **attrs: Any) -> NodePart:
+        part = self.nodes.get(nid)
+        if part is None:
+            part = self.nodes[nid] = NodePart(node_type, name)
+        part.source = part.source or source
         for key, value in attrs.items():
             if value is not None:
-                data.setdefault(key, value)
-        return data
+                part.attrs.setdefault(key, value)
+        return part
 
     def cite(self, nid: str, source: str, proof: dict[str, Any]) -> None:
-        """Keep the first evidence of a node in each article."""
-        cited = self.cited.setdefault(nid, {})
-        if source not in cited:
-            cited[source] = {"article": source, **{k: proof.get(k) for k in ("date", "sentence", "start", "end", "text")}}
-
-    def form(self, nid: str, printed: str) -> None:
-        self.forms[nid].add(printed)
+        """Keep the first evidence of a node in the article."""
+        part = self.nodes[nid]
+        if part.cite is None:
+            part.cite = {"article": source, **{k: proof.get(k) for k in ("date", "sentence", "start", "end", "text")}}
 
     def edge(self, u: str, v: str, relation: str, source: str, **attrs: Any) -> None:
-        n = 0
-        key = edge_key(relation, source)
-        while (u, v, key) in self.edges:
-            n += 1
-            key = edge_key(relation, source, n)
-        if "sentence_text" in attrs:  # one string per sentence, however many edges cite it
-            attrs["sentence_text"] = self.sentences.setdefault(attrs["sentence_text"], attrs["sentence_text"])
-        self.edges[(u, v, key)] = {"relation": relation, "article": source, **attrs}
-
-    def graph(self) -> nx.MultiDiGraph:
-        """The graph, which copies each node's and edge's data: the builder lets go of
-        its own as it goes (the graph then never is in memory twice)."""
-        graph = nx.MultiDiGraph()
-        for nid in sorted(self.nodes):
-            node = self.nodes.pop(nid)
-            data = {"type": node["type"], "name": node["name"], "forms": sorted(self.forms[nid]),
-                    "articles": sorted(self.articles[nid]), **node}
-            if nid in self.cited:
-                data["evidence"] = [self.cited[nid][a] for a in sorted(self.cited[nid])]
-            graph.add_node(nid, **data)
-        for u, v, key in sorted(self.edges):
-            graph.add_edge(u, v, key, **self.edges.pop((u, v, key)))
-        return graph
+        self.edges.append((u, v, relation, {"relation": relation, "article": source, **attrs}))
 
 
-def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
-    """The knowledge graph of all articles; the same records give the same graph."""
-    with paused():
-        return _build_graph(records)
+def _keyed(edges: list[Edge], sentences: dict[str, str]) -> list[Edge]:
+    """Each edge with its key: the relation, the source, and how many edges of that
+    relation and source join the same nodes before it."""
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for u, v, relation, data in edges:
+        key = edge_key(relation, data["article"])
+        n = seen.get((u, v, key), 0)
+        seen[(u, v, key)] = n + 1
+        if "sentence_text" in data:  # one string per sentence, however many edges cite it
+            data["sentence_text"] = sentences.setdefault(data["sentence_text"], data["sentence_text"])
+        out.append((u, v, key if n == 0 else edge_key(relation, data["article"], n), data))
+    return out
 
 
-def _build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
-    records = sorted(records, key=lambda r: r.article.id)
-    b = _Builder()
-    gazetteer = load_gazetteer()
+def person_base(name: str) -> str:
+    """The node id of the persons printed as ``name`` (the first of them; others add ``~2``...)."""
+    return node_id("person", canonical(name))
 
+
+def person_nodes(clusters: Iterable[PersonCluster]) -> tuple[dict[str, Part], dict[tuple[str, str], str]]:
+    """Each cluster's node (its id, and what the cluster says of it: the first name,
+    the merge and its reason, the ranks over time), and which node each article's
+    person is: (article id, person id) → node id. ``clusters`` in the order
+    :func:`~qpgraph.graph.resolve.resolve_persons` gives them."""
+    parts: dict[str, Part] = {}
     person_of: dict[tuple[str, str], str] = {}
-    for cluster in resolve_persons(records):
+    for cluster in clusters:
         base = node_id("person", cluster.key)
         nid = base
         n = 1
-        while nid in b.nodes:
+        while nid in parts:
             n += 1
             nid = f"{base}~{n}"
-        first = cluster.members[0].person
         history = []
         for m in sorted(cluster.members, key=lambda m: (sort_key(m.date), m.article.article.id)):
             person_of[(m.article.article.id, m.person.id)] = nid
             if m.person.rank:
                 history.append({"rank": m.person.rank, "date": m.date, "article": m.article.article.id,
                                 "before": m.person.rank_before})
-        data = b.node(nid, "person", first.name, merge={"articles": sorted({m.article.article.id for m in cluster.members}),
-                                                        "reason": cluster.reason})
-        data["rank_history"] = history
-        data["rank"] = history[-1]["rank"] if history else None
+        merge = {"articles": sorted({m.article.article.id for m in cluster.members}), "reason": cluster.reason}
+        attrs = {"merge": merge, "rank_history": history, "rank": history[-1]["rank"] if history else None}
+        parts[nid] = ("person", cluster.members[0].person.name, attrs, frozenset(), False, None)
+    return parts, person_of
 
-    for rec in records:
-        aid = rec.article.id
-        date = rec.date or rec.article.published
-        art = node_id("article", aid)
-        b.node(art, "article", rec.article.title or aid, aid, date=date, url=rec.article.url,
-               published=rec.article.published)
-        for province in rec.provinces:
-            pid = node_id("province", province.name)
-            b.node(pid, "province", province.name, aid, code=province.code,
-                   current=gazetteer.provinces[province.name].current if province.name in gazetteer.provinces else None)
-            for form in province.forms:
-                b.form(pid, form)
-            b.edge(pid, art, "mentioned_in", aid, **evidence(province.mentions[0], date))
-            b.cite(pid, aid, evidence(province.mentions[0], date))
-        for unit in rec.units:
-            uid = node_id("unit", unit.key)
-            b.node(uid, "unit", unit.name, aid, province=unit.province)
-            for form in unit.forms:
-                b.form(uid, form)
-            proof = evidence(unit.mentions[0], date) if unit.mentions else {"date": date}
-            b.edge(uid, art, "mentioned_in", aid, **proof)
-            b.cite(uid, aid, proof)
-            if unit.parent_key:
-                b.edge(uid, node_id("unit", unit.parent_key), "part_of", aid, **proof)
-            if unit.province:
-                pid = node_id("province", unit.province)
-                b.node(pid, "province", unit.province, aid, code=gazetteer.provinces[unit.province].code
-                       if unit.province in gazetteer.provinces else None)
-                b.edge(uid, pid, "in_province", aid, **proof)
-        for person in rec.persons:
-            pid = person_of[(aid, person.id)]
-            b.node(pid, "person", person.name, aid)
-            b.form(pid, person.name)
-            b.edge(pid, art, "mentioned_in", aid, **evidence(person.mentions[0], date))
-            b.cite(pid, aid, evidence(person.mentions[0], date))
-            for post in person.posts:
-                if post.unit is None:
-                    continue
-                b.edge(pid, node_id("unit", post.unit), "holds", aid, title=post.title, post=post.text,
-                       heads=post.heads, former=post.former, **evidence(post.mention, date))
-        for index, event in enumerate(rec.events):
-            eid = node_id("event", f"{aid}-{index}")
-            b.node(eid, "event", f"{event.kind} {event.date or ''} ({aid})".replace("  ", " "), aid,
-                   kind=event.kind, date=event.date, article=aid)
-            proof = evidence(event.mention, event.date)
-            b.edge(eid, art, "reported_in", aid, **proof)
-            b.cite(eid, aid, proof)
-            names = {p.name: person_of[(aid, p.id)] for p in rec.persons}
-            attendees = sorted({names[n] for n in event.participants if n in names})
-            for pid in attendees:
-                b.edge(pid, eid, "participated_in", aid, **proof)
-            for a, c in combinations(attendees, 2):
-                b.edge(a, c, "met", aid, event=eid, **proof)
 
-    # The 2025 merger, for every province in the graph.
-    for nid, data in list(b.nodes.items()):
-        if data["type"] != "province":
-            continue
-        entry = gazetteer.provinces.get(data["name"])
-        if entry is None or entry.merged_into is None:
-            continue
-        target = node_id("province", entry.merged_into)
-        new = gazetteer.provinces[entry.merged_into]
-        b.node(target, "province", new.name, code=new.code, current=True)
-        b.edge(nid, target, "merged_into", "vietnamadminunits", date="2025-07-01",
-               dataset="vietnamadminunits converter_2025")
-    return b.graph()
+def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str], gazetteer: Gazetteer,
+                     sentences: dict[str, str]) -> Fragment:
+    """What one article puts in the graph; ``person_of`` as :func:`person_nodes` gives it,
+    ``sentences`` the strings of sentences already cited (one string per sentence)."""
+    f = Fragment()
+    aid = rec.article.id
+    date = rec.date or rec.article.published
+    art = node_id("article", aid)
+    f.node(art, "article", rec.article.title or aid, date=date, url=rec.article.url, published=rec.article.published)
+    for province in rec.provinces:
+        pid = node_id("province", province.name)
+        part = f.node(pid, "province", province.name, code=province.code,
+                      current=gazetteer.provinces[province.name].current if province.name in gazetteer.provinces else None)
+        part.forms.update(province.forms)
+        f.edge(pid, art, "mentioned_in", aid, **evidence(province.mentions[0], date))
+        f.cite(pid, aid, evidence(province.mentions[0], date))
+    for unit in rec.units:
+        uid = node_id("unit", unit.key)
+        part = f.node(uid, "unit", unit.name, province=unit.province)
+        part.forms.update(unit.forms)
+        proof = evidence(unit.mentions[0], date) if unit.mentions else {"date": date}
+        f.edge(uid, art, "mentioned_in", aid, **proof)
+        f.cite(uid, aid, proof)
+        if unit.parent_key:
+            f.edge(uid, node_id("unit", unit.parent_key), "part_of", aid, **proof)
+        if unit.province:
+            pid = node_id("province", unit.province)
+            f.node(pid, "province", unit.province, code=gazetteer.provinces[unit.province].code
+                   if unit.province in gazetteer.provinces else None)
+            f.edge(uid, pid, "in_province", aid, **proof)
+    for person in rec.persons:
+        pid = person_of[(aid, person.id)]
+        f.node(pid, "person", person.name).forms.add(person.name)
+        f.edge(pid, art, "mentioned_in", aid, **evidence(person.mentions[0], date))
+        f.cite(pid, aid, evidence(person.mentions[0], date))
+        for post in person.posts:
+            if post.unit is None:
+                continue
+            f.edge(pid, node_id("unit", post.unit), "holds", aid, title=post.title, post=post.text,
+                   heads=post.heads, former=post.former, **evidence(post.mention, date))
+    names = {p.name: person_of[(aid, p.id)] for p in rec.persons}
+    for index, event in enumerate(rec.events):
+        eid = node_id("event", f"{aid}-{index}")
+        f.node(eid, "event", f"{event.kind} {event.date or ''} ({aid})".replace("  ", " "),
+               kind=event.kind, date=event.date, article=aid)
+        proof = evidence(event.mention, event.date)
+        f.edge(eid, art, "reported_in", aid, **proof)
+        f.cite(eid, aid, proof)
+        attendees = sorted({names[n] for n in event.participants if n in names})
+        for pid in attendees:
+            f.edge(pid, eid, "participated_in", aid, **proof)
+        for a, c in combinations(attendees, 2):
+            f.edge(a, c, "met", aid, event=eid, **proof)
+    f.edges = _keyed(f.edges, sentences)
+    return f
+
+
+def node_data(parts: dict[str, Part]) -> dict[str, Any]:
+    """A node's data: the fold of what its sources say, in the order of their names."""
+    first: dict[str, Any] | None = None
+    forms: set[str] = set()
+    articles, cited = [], []
+    for source in sorted(parts):
+        node_type, name, attrs, printed, counts, cite = parts[source]
+        if first is None:
+            first = {"type": node_type, "name": name}
+        for key, value in attrs.items():
+            first.setdefault(key, value)
+        forms |= printed
+        if counts:
+            articles.append(source)
+        if cite is not None:
+            cited.append(cite)
+    assert first is not None, "a node with no source"
+    data = {"type": first["type"], "name": first["name"], "forms": sorted(forms), "articles": articles, **first}
+    if cited:
+        data["evidence"] = cited
+    return data
+
+
+def merger(name: str, gazetteer: Gazetteer) -> tuple[str, Part, str, dict[str, Any]] | None:
+    """Where the 2025 merger took the province named ``name``: the new province's id,
+    what the dataset says of it, and the key and data of the ``merged_into`` edge to
+    it; None if the province was not merged (or is not in the dataset)."""
+    entry = gazetteer.provinces.get(name)
+    if entry is None or entry.merged_into is None:
+        return None
+    new = gazetteer.provinces[entry.merged_into]
+    part: Part = ("province", new.name, {"code": new.code, "current": True}, frozenset(), False, None)
+    return (node_id("province", entry.merged_into), part,
+            edge_key("merged_into", DATASET),
+            {"relation": "merged_into", "article": DATASET, "date": "2025-07-01", "dataset": f"{DATASET} converter_2025"})
+
+
+@dataclass
+class GraphParts:
+    """A graph and the parts it was assembled from, kept to bring it up to date."""
+
+    graph: nx.MultiDiGraph
+    #: Node → its sources (an article's id, :data:`CLUSTER`, :data:`MERGER`) → what each says.
+    parts: dict[str, dict[str, Part]]
+    #: Article id → the nodes it names, its edges (source, target, key), and the node of each of its persons.
+    fragments: dict[str, tuple[list[str], list[tuple[str, str, str]], dict[str, str]]]
+    #: Person node id before any ``~n`` (:func:`person_base`) → the articles that print such a person.
+    persons: dict[str, set[str]]
+    #: One string per sentence cited by the edges.
+    sentences: dict[str, str]
+    #: Province node → the node of the province it was merged into.
+    merged: dict[str, str]
+    #: Whether every node of the graph has a source (an edge may name a node no source
+    #: describes; such a graph is built again, never brought up to date).
+    exact: bool = True
+
+
+def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
+    """The knowledge graph of all articles; the same records give the same graph."""
+    return build_parts(records).graph
+
+
+def build_parts(records: Iterable[ArticleRecords]) -> GraphParts:
+    """The knowledge graph of all articles, with the parts it is made of."""
+    with paused():
+        records = sorted(records, key=lambda r: r.article.id)
+        gazetteer = load_gazetteer()
+        clusters, person_of = person_nodes(resolve_persons(records))
+        parts: dict[str, dict[str, Part]] = {nid: {CLUSTER: part} for nid, part in clusters.items()}
+        state = GraphParts(nx.MultiDiGraph(), parts, {}, {}, {}, {})
+        edges: list[Edge] = []
+        for rec in records:
+            aid = rec.article.id
+            fragment = article_fragment(rec, person_of, gazetteer, state.sentences)
+            for nid, said in fragment.nodes.items():
+                parts.setdefault(nid, {})[aid] = said.sealed()
+            state.fragments[aid] = (list(fragment.nodes), [(u, v, k) for u, v, k, _ in fragment.edges],
+                                    {p.id: person_of[(aid, p.id)] for p in rec.persons})
+            edges += fragment.edges
+            for person in rec.persons:
+                state.persons.setdefault(person_base(person.name), set()).add(aid)
+        for nid in [nid for nid, sources in parts.items() if next(iter(sources.values()))[0] == "province"]:
+            moved = merger(node_data(parts[nid])["name"], gazetteer)
+            if moved is not None:
+                target, part, key, data = moved
+                parts.setdefault(target, {})[MERGER] = part
+                state.merged[nid] = target
+                edges.append((nid, target, key, data))
+        assemble(state.graph, parts, edges)
+        state.exact = len(state.graph) == len(parts)
+        return state
+
+
+def assemble(graph: nx.MultiDiGraph, parts: dict[str, dict[str, Part]], edges: list[Edge]) -> None:
+    """Add the nodes of ``parts`` (in the order of their ids) and then ``edges`` (in the
+    order of their ends and key) to an empty ``graph``."""
+    for nid in sorted(parts):
+        graph.add_node(nid, **node_data(parts[nid]))
+    edges.sort(key=lambda e: e[:3])
+    for u, v, key, data in edges:
+        graph.add_edge(u, v, key, **data)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -59,14 +60,27 @@ class GraphDigests:
         return digest.hexdigest()
 
 
-def graph_digests(graph: nx.MultiDiGraph) -> GraphDigests:
+def graph_digests(graph: nx.MultiDiGraph, last: GraphDigests | None = None, dirty: set[str] | None = None) -> GraphDigests:
+    """The digests of ``graph``; with the ``last`` graph's and the nodes that may have
+    changed since (``dirty``: every other node has the data and the edges to its
+    successors it had), only those of ``dirty`` nodes are made again."""
     blake2b, dumps = hashlib.blake2b, orjson.dumps  # any value that is not JSON as its repr
     index = {node: i for i, node in enumerate(graph._node)}
+    succ = graph._succ
+    if last is None or dirty is None:
+        todo: Iterable[str] = graph._node
+        taken = np.zeros(0, np.int64)
+    else:
+        old_index = {node: i for i, node in enumerate(last.nodes)}
+        todo = [node for node in graph._node if node in dirty or node not in old_index]
+        done = set(todo)
+        taken = np.fromiter((old_index[node] for node in graph._node if node not in done), np.int64)
+    rows = np.fromiter((index[node] for node in todo), np.int64)
     node_digests = bytearray()
     ends = array("I")
     pair_digests = bytearray()
-    succ = graph._succ
-    for node, data in graph._node.items():
+    for node in todo:
+        data = graph._node[node]
         node_digests += blake2b(dumps(data, default=repr), digest_size=8).digest()
         node_digests += blake2b(dumps([data.get(key) for key in FACE], default=repr), digest_size=8).digest()
         here = index[node]
@@ -74,12 +88,23 @@ def graph_digests(graph: nx.MultiDiGraph) -> GraphDigests:
             ends.append(here)
             ends.append(index[v])
             pair_digests += blake2b(dumps(edges, default=repr), digest_size=8).digest()
-    return GraphDigests(
-        nodes=list(index),
-        node_digests=np.frombuffer(bytes(node_digests), np.uint64).reshape(-1, 2),
-        pair_ends=np.frombuffer(ends.tobytes(), np.uint32).reshape(-1, 2),
-        pair_digests=np.frombuffer(bytes(pair_digests), np.uint64),
-    )
+    made = GraphDigests(list(index), np.frombuffer(bytes(node_digests), np.uint64).reshape(-1, 2),
+                        np.frombuffer(ends.tobytes(), np.uint32).reshape(-1, 2),
+                        np.frombuffer(bytes(pair_digests), np.uint64))
+    if last is None or dirty is None:
+        return made
+    # The digests of the other nodes and of their pairs, taken from the last graph.
+    moved = np.fromiter((index.get(node, -1) for node in last.nodes), np.int64, len(last.nodes))
+    node_rows = np.empty((len(index), 2), np.uint64)
+    node_rows[rows] = made.node_digests
+    node_rows[moved[taken]] = last.node_digests[taken]
+    still = np.zeros(len(last.nodes), bool)
+    still[taken] = True
+    kept = still[last.pair_ends[:, 0]]
+    pair_ends = np.vstack([made.pair_ends.astype(np.int64), moved[last.pair_ends[kept].astype(np.int64)]])
+    pair_digests_all = np.concatenate([made.pair_digests, last.pair_digests[kept]])
+    order = np.argsort(pair_ends[:, 0], kind="stable")  # a node's pairs stay in its successors' order
+    return GraphDigests(list(index), node_rows, pair_ends[order].astype(np.uint32), pair_digests_all[order])
 
 
 @dataclass

@@ -13,7 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -103,8 +103,11 @@ def graph_options(n_nodes: int) -> dict[str, Any]:
 
 
 class _Site:
-    def __init__(self, kg: KnowledgeGraph, out: Path, order: dict[str, int] | None = None) -> None:
+    def __init__(self, kg: KnowledgeGraph, out: Path, order: dict[str, int] | None = None,
+                 records: Mapping[str, ArticleRecords] | None = None) -> None:
         self.kg = kg
+        #: Article id → its records (each read when its page is rendered).
+        self.records: Mapping[str, ArticleRecords] = records or {}
         self.g = kg.graph
         self.out = out
         self._items: dict[tuple[str, str], dict[str, Any]] = {}
@@ -349,8 +352,8 @@ def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
 
 
 def write_site(
-    kg: KnowledgeGraph, records: list[ArticleRecords], out: str | Path, *, jobs: int = 1, state: Path | None = None,
-    reuse: Reuse | None = None,
+    kg: KnowledgeGraph, records: Iterable[ArticleRecords] | Mapping[str, ArticleRecords], out: str | Path, *,
+    jobs: int = 1, state: Path | None = None, reuse: Reuse | None = None,
 ) -> list[Path]:
     """Write the site of a graph (and the records it was built from) into ``out``,
     the person, unit and article pages on ``jobs`` processes.
@@ -366,25 +369,26 @@ def write_site(
     :func:`~qpgraph.site.reuse.plan` made of the last state, if it is made already.
     """
     out = Path(out)
+    by_id = records if isinstance(records, Mapping) else {r.article.id: r for r in records}
     if reuse is None and state is not None:
-        reuse = plan(kg.graph, articles_of(records), take_last(state))
+        reuse = plan(kg.graph, articles_of(by_id.values()), take_last(state))
     order = reuse.order if reuse is not None else ego_order(kg.graph)
     stale: set[str] | None = None
     if reuse is not None and out.is_dir():
         stale = stale_pages(reuse.last, reuse.now, kg.graph, order, reuse.change)
     with replace_folder(out) as folder:
-        site = _Site(kg, folder, order)
+        site = _Site(kg, folder, order, by_id)
         write_assets(folder)
         pages = [node for node, kind in kg.graph.nodes(data="type") if kind in ("person", "unit")]
-        shown = [r for r in records if f"article:{r.article.id}" in kg.graph]
-        tasks: list[str | ArticleRecords] = [_INDEX, _GRAPH, *sorted(pages), *sorted(shown, key=lambda r: r.article.id)]
+        shown = [f"article:{aid}" for aid in sorted(by_id) if f"article:{aid}" in kg.graph]
+        tasks = [_INDEX, _GRAPH, *sorted(pages), *shown]
         paths = [_path_of(site, task) for task in tasks]
         for parent in sorted({(folder / path).parent for path in paths}):
             parent.mkdir(parents=True, exist_ok=True)
-        todo: list[str | ArticleRecords] = []
+        todo: list[str] = []
         for task, path in zip(tasks, paths, strict=True):
             # The index and the whole graph show every node: always rendered.
-            if stale is None or task in (_INDEX, _GRAPH) or _node_of(task) in stale or not _reused(out / path, folder / path):
+            if stale is None or task in (_INDEX, _GRAPH) or task in stale or not _reused(out / path, folder / path):
                 todo.append(task)
         _render_all(site, todo, jobs)
     if state is not None and reuse is not None:
@@ -392,16 +396,11 @@ def write_site(
     return [out / path for path in paths]
 
 
-def _node_of(task: str | ArticleRecords) -> str:
-    return f"article:{task.article.id}" if isinstance(task, ArticleRecords) else task
-
-
-def _path_of(site: _Site, task: str | ArticleRecords) -> str:
+def _path_of(site: _Site, task: str) -> str:
     """Where a task's page goes, relative to the site root."""
     if task in (_INDEX, _GRAPH):
-        return str(task)
-    node = _node_of(task)
-    path = page_path(node, site.g._node[node]["type"])
+        return task
+    path = page_path(task, site.g._node[task]["type"])
     assert path is not None
     return path
 
@@ -450,11 +449,11 @@ def _write_index(site: _Site) -> Path:
 
 
 #: The site and its tasks, inherited by forked workers (never pickled).
-_WORK: tuple[_Site, list[str | ArticleRecords]] | None = None
+_WORK: tuple[_Site, list[str]] | None = None
 
 
-def _render_all(site: _Site, tasks: list[str | ArticleRecords], jobs: int) -> list[str]:
-    """Render every task (a node's id or an article's records); on ``jobs`` forked
+def _render_all(site: _Site, tasks: list[str], jobs: int) -> list[str]:
+    """Render every task (a node's id, or a page that is not a node's); on ``jobs`` forked
     processes when there are many, or when the graph is large (the index and the
     whole graph's page show every node: each is a run of its own). The pages are
     the same either way."""
@@ -490,9 +489,9 @@ def _render_run(run: tuple[int, int]) -> list[str]:
 _INDEX, _GRAPH = "index.html", "graph.html"
 
 
-def _render(site: _Site, task: str | ArticleRecords) -> str:
-    if isinstance(task, ArticleRecords):
-        return _render_article(site, task)
+def _render(site: _Site, task: str) -> str:
+    if site.g._node.get(task, {}).get("type") == "article":
+        return _render_article(site, site.records[task.removeprefix("article:")])
     if task == _INDEX:
         return _write_index(site).relative_to(site.out).as_posix()
     if task == _GRAPH:

@@ -76,13 +76,26 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], order: dict[str, int] | None = None) -> SiteState:
-    """The state of the site of ``graph``; ``articles`` maps an article's id to its records' key."""
+def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], order: dict[str, int] | None = None,
+               last: SiteState | None = None, dirty: set[str] | None = None) -> SiteState:
+    """The state of the site of ``graph``; ``articles`` maps an article's id to its records' key.
+    With the ``last`` state and the nodes that may have changed since (``dirty``), only
+    what those nodes touch is digested again."""
     order = order if order is not None else ego.ego_order(graph)
     succ, pred = graph._succ, graph._pred
-    crowded = {node: tuple(ego.ego_nodes(graph, node, order)) for node, data in graph._node.items()
-               if _has_page(data) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO}
-    return SiteState(code_key(), graph_digests(graph), crowded, dict(articles))
+    if last is None or dirty is None:
+        nodes: Iterable[str] = graph._node
+        crowded: dict[str, tuple[str, ...]] = {}
+    else:
+        # Who a page draws changes with its neighbours' degrees, which change with their edges.
+        near = {other for node in dirty if node in graph._node for other in _neighbours(graph, node)}
+        nodes = sorted((near | dirty) & graph._node.keys())
+        crowded = {node: drawn for node, drawn in last.crowded.items() if node not in dirty and node not in near}
+    for node in nodes:
+        if _has_page(graph._node[node]) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO:
+            crowded[node] = tuple(ego.ego_nodes(graph, node, order))
+    digests = graph_digests(graph, last.graph, dirty) if last is not None and dirty is not None else graph_digests(graph)
+    return SiteState(code_key(), digests, dict(sorted(crowded.items())), dict(articles))
 
 
 def _has_page(data: dict[str, object]) -> bool:
@@ -165,11 +178,13 @@ def build_key(code: str, articles: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
-def plan(graph: nx.MultiDiGraph, articles: dict[str, str], last: SiteState | None) -> Reuse:
+def plan(graph: nx.MultiDiGraph, articles: dict[str, str], last: SiteState | None,
+         dirty: set[str] | None = None) -> Reuse:
     """The state of the site of ``graph`` (``articles`` as :func:`articles_of` gives
-    them), and what changed since the ``last`` one."""
+    them), and what changed since the ``last`` one; ``dirty``, if known, the nodes
+    that may have changed since (every other one is as it was)."""
     order = ego.ego_order(graph)
-    now = site_state(graph, articles, order)
+    now = site_state(graph, articles, order, last, dirty)
     return Reuse(last, now, compare(last.graph, now.graph) if last is not None else None, order)
 
 

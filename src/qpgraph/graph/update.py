@@ -1,0 +1,219 @@
+"""Bring a graph up to date with new, changed and removed articles, without building it again.
+
+A graph is the fold of its parts (:mod:`qpgraph.graph.build`). When articles
+change, the parts that can change with them are: the changed articles'
+fragments; the clusters of every person name they print (old and new), and so
+the fragments of every other article that prints one of those names (their
+persons may be other nodes now); and the merger of the provinces they touch.
+:func:`update` replaces those parts, folds again the nodes they name and
+swaps their edges; the graph is then what :func:`~qpgraph.graph.build.build_parts`
+would build from all the articles, node for node, edge for edge, in the same
+order.
+
+>>> from qpgraph.records import Article
+>>> from qpgraph.ingest import prepare
+>>> from qpgraph.extract.pipeline import extract
+>>> from qpgraph.graph.build import build_parts
+>>> def records(aid, text):
+...     return extract(prepare(Article(id=aid, path=f"{aid}.txt", text=text, published="2025-03-06")))
+>>> a = records("a", "Sáng 5/3, Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 9, dự.")
+>>> b = records("b", "Sáng 6/3, Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 9, làm việc với Thượng tá Lê Văn Bình.")
+>>> state = build_parts([a])
+>>> dirty = update(state, {"b": b}, load={"a": a}.__getitem__)
+>>> state.graph.nodes["person:nguyễn-văn-an"]["articles"]
+['a', 'b']
+>>> fresh = build_parts([a, b]).graph
+>>> list(state.graph.nodes(data=True)) == list(fresh.nodes(data=True))
+True
+>>> list(state.graph.edges(keys=True, data=True)) == list(fresh.edges(keys=True, data=True))
+True
+>>> sorted(dirty)  # a prints the same person as b: done again too
+['article:a', 'article:b', 'event:a-0', 'event:b-0', 'person:lê-văn-bình', 'person:nguyễn-văn-an', 'unit:sư-đoàn-9']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..collector import paused
+from ..extract.gazetteer import load_gazetteer
+from ..records import ArticleRecords
+from .build import (
+    CLUSTER,
+    DATASET,
+    MERGER,
+    Edge,
+    GraphParts,
+    article_fragment,
+    edge_key,
+    merger,
+    node_data,
+    person_base,
+    person_nodes,
+)
+from .resolve import resolve_persons
+
+__all__ = ["update", "NotUpdatable"]
+
+
+class NotUpdatable(Exception):
+    """The graph cannot be brought up to date (it must be built again)."""
+
+
+def _base(nid: str) -> str:
+    return nid.partition("~")[0]
+
+
+def update(state: GraphParts, changed: dict[str, ArticleRecords | None],
+           load: Callable[[str], ArticleRecords]) -> set[str]:
+    """Bring ``state`` up to date: ``changed`` maps the id of each new or changed article
+    to its records, and of each removed one to None; ``load`` gives the records of any
+    other article. Returns the nodes whose data or edges may have changed (removed
+    ones too). Raises :class:`NotUpdatable` if the graph must be built again; ``state``
+    is then unusable."""
+    with paused():
+        return _update(state, changed, load)
+
+
+def _update(state: GraphParts, changed: dict[str, ArticleRecords | None],
+            load: Callable[[str], ArticleRecords]) -> set[str]:
+    if not state.exact:
+        raise NotUpdatable("the graph has nodes no source describes")
+    graph, parts, fragments = state.graph, state.parts, state.fragments
+    # The person names printed before and after: every article that prints one is done again.
+    bases: set[str] = set()
+    for aid, rec in changed.items():
+        if aid in fragments:
+            old = {_base(nid) for nid in fragments[aid][2].values()}
+            bases |= old
+            for base in old:
+                state.persons[base].discard(aid)
+                if not state.persons[base]:
+                    del state.persons[base]
+        if rec is not None:
+            new = {person_base(p.name) for p in rec.persons}
+            bases |= new
+            for base in new:
+                state.persons.setdefault(base, set()).add(aid)
+    redo = set(changed).union(*(state.persons.get(base, ()) for base in bases))
+    records = {aid: rec for aid in sorted(redo) if (rec := changed[aid] if aid in changed else load(aid)) is not None}
+
+    clusters = [c for c in resolve_persons(list(records.values())) if person_base(c.members[0].person.name) in bases]
+    cluster_parts, person_of = person_nodes(clusters)
+    for aid in records:
+        if aid not in changed:  # its other persons are the nodes they were
+            for pid, nid in fragments[aid][2].items():
+                person_of.setdefault((aid, pid), nid)
+
+    dirty: set[str] = set()
+    for aid in sorted(redo):
+        old_fragment = fragments.pop(aid, None)
+        if old_fragment is None:
+            continue
+        nodes, edges, _ = old_fragment
+        for nid in nodes:
+            parts[nid].pop(aid)
+            if _base(nid) in bases and nid.startswith("person:"):
+                parts[nid].pop(CLUSTER, None)
+            dirty.add(nid)
+        for u, v, key in edges:
+            graph.remove_edge(u, v, key)
+            dirty.update((u, v))
+    for nid, part in cluster_parts.items():
+        parts.setdefault(nid, {})[CLUSTER] = part
+        dirty.add(nid)
+    gazetteer = load_gazetteer()
+    added: list[Edge] = []
+    for aid, rec in records.items():
+        fragment = article_fragment(rec, person_of, gazetteer, state.sentences)
+        for nid, said in fragment.nodes.items():
+            parts.setdefault(nid, {})[aid] = said.sealed()
+            dirty.add(nid)
+        fragments[aid] = (list(fragment.nodes), [(u, v, k) for u, v, k, _ in fragment.edges],
+                          {p.id: person_of[(aid, p.id)] for p in rec.persons})
+        added += fragment.edges
+    added += _merge_provinces(state, dirty)
+
+    grown = False
+    for nid in sorted(dirty):
+        sources = parts.get(nid)
+        if sources:
+            data = node_data(sources)
+            if nid in graph._node:
+                graph._node[nid] = data
+            else:
+                graph.add_node(nid, **data)
+                grown = True
+            continue
+        parts.pop(nid, None)
+        if nid in graph._node:
+            if graph._succ[nid] or graph._pred[nid]:
+                state.exact = False
+                raise NotUpdatable(f"{nid} has edges but no source")
+            graph.remove_node(nid)
+    added.sort(key=lambda e: e[:3])
+    for u, v, key, data in added:
+        if u not in parts or v not in parts:
+            state.exact = False
+            raise NotUpdatable(f"an edge joins {u} and {v}, and one has no source")
+        graph.add_edge(u, v, key, **data)
+        dirty.update((u, v))
+    _reorder(graph, added, grown)
+    return dirty
+
+
+def _merge_provinces(state: GraphParts, dirty: set[str]) -> list[Edge]:
+    """Bring the 2025 merger up to date for the provinces in ``dirty``: their
+    ``merged_into`` edges (the new ones returned) and the merger's part of the
+    provinces they were or are merged into (added to ``dirty``)."""
+    graph, parts = state.graph, state.parts
+    gazetteer = load_gazetteer()
+    edges: list[Edge] = []
+    targets = set()
+    for nid in sorted(n for n in dirty if n.startswith("province:")):
+        was = state.merged.pop(nid, None)
+        if was is not None:
+            targets.add(was)
+            graph.remove_edge(nid, was, edge_key("merged_into", DATASET))
+        if any(source != MERGER for source in parts.get(nid, ())):
+            moved = merger(node_data(parts[nid])["name"], gazetteer)
+            if moved is not None:
+                target, part, key, data = moved
+                state.merged[nid] = target
+                targets.add(target)
+                edges.append((nid, target, key, data))
+    merged_into: dict[str, Any] = {}
+    for nid, target in state.merged.items():
+        merged_into.setdefault(target, nid)
+    for target in targets:
+        if target in merged_into:
+            moved = merger(node_data(parts[merged_into[target]])["name"], gazetteer)
+            assert moved is not None
+            parts.setdefault(target, {})[MERGER] = moved[1]
+        elif target in parts:
+            parts[target].pop(MERGER, None)
+        dirty.add(target)
+    return edges
+
+
+def _reorder(graph: Any, added: list[Edge], grown: bool) -> None:
+    """Put the nodes (when some were added) and the ``added`` edges in the order a graph
+    built anew has them: nodes by id; a node's successors, its predecessors and the
+    edges from one node to another by id and key (removing keeps the order)."""
+    if grown:
+        for table in (graph._node, graph._succ, graph._pred):
+            _sort(table)
+    for u, v in {(u, v) for u, v, _, _ in added}:
+        _sort(graph._succ[u][v])
+    for u in {u for u, _, _, _ in added}:
+        _sort(graph._succ[u])
+    for v in {v for _, v, _, _ in added}:
+        _sort(graph._pred[v])
+
+
+def _sort(table: dict[str, Any]) -> None:
+    """Put a dict's items in the order of their keys, in place (others hold it)."""
+    items = sorted(table.items())
+    table.clear()
+    table.update(items)
