@@ -40,10 +40,6 @@ from .records import Article, ArticleRecords, Facts
 __all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus"]
 
 if TYPE_CHECKING:
-    import networkx as nx
-
-    from .export import Keep
-    from .graph.kept import KeptGraph
     from .graph.knowledge import KnowledgeGraph
 
 T = TypeVar("T")
@@ -248,8 +244,8 @@ def build(
     and the output is byte-identical to a clean build; without, every article is
     extracted and every page and export item made again, and the cache written anew.
     """
-    from .export import Keep
-    from .graph.kept import graph_of, read_kept
+    from .export import Keep, write_all
+    from .graph.kept import graph_of, read_kept, write_kept
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
     from .site.reuse import build_key, code_key, plan, take_last
@@ -289,27 +285,24 @@ def build(
         reuse = plan(kg.graph, articles, last, dirty) if last is not None else None
         keep = Keep(out / "cache" / "exports", build_key(code_key(), articles), last.key() if last else None,
                     reuse.change if reuse is not None else None)
-        # With jobs > 1 the exports (and the graph kept for the next build) are written by a
-        # background process while the site is rendered; with one, after it.
-        exports = _in_background(_write_exports, kg.graph, out, keep, kept, kept_at) if jobs > 1 else None
+        # With jobs > 1 the exports, and the graph kept for the next build, are written by
+        # background processes while the site is rendered; with one, after it.
+        kept_written = _in_background(write_kept, kept_at, kept) if jobs > 1 else None
+        exports = _in_background(write_all, kg.graph, out, None, keep) if jobs > 1 else None
         try:
             reuse = reuse or plan(kg.graph, articles, None)
             pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse)
-        finally:  # the exports are waited for (or written) even if the site fails
-            written = exports() if exports is not None else _write_exports(kg.graph, out, keep, kept, kept_at)
+        finally:  # the exports and the graph are waited for (or written) even if the site fails
+            try:
+                written = exports() if exports is not None else write_all(kg.graph, out, keep=keep)
+            finally:
+                if kept_written is not None:
+                    kept_written()
+                else:
+                    write_kept(kept_at, kept)
         details.append(f"{len(written)} exports, {len(pages)} pages")
     result.graph = kg
     return result
-
-
-def _write_exports(graph: nx.MultiDiGraph, out: Path, keep: Keep, kept: KeptGraph, kept_at: Path) -> list[Path]:
-    """Every export of ``graph`` into ``out``, then the graph kept for the next build."""
-    from .export import write_all
-    from .graph.kept import write_kept
-
-    written = write_all(graph, out, keep=keep)
-    write_kept(kept_at, kept)
-    return written
 
 
 #: The work of a forked background process, inherited (never pickled).

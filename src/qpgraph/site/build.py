@@ -162,11 +162,14 @@ class _Site:
         key = (node, root)
         if key not in self._items:
             data = self.g.nodes[node]
-            dates = sorted(day for d in self._incident(node) if (day := date_start(d.get("date"))))
+            # Each date printed once (a hub has thousands of edges, and few dates).
+            printed = {d.get("date") for edges in (self.g._succ[node], self.g._pred[node])
+                       for parallel in edges.values() for d in parallel.values()}
+            days = [day for date in printed if (day := date_start(date))]
             self._items[key] = {
                 **self.page_item(node, root),
-                "provinces": self.provinces_of(node), "first": dates[0] if dates else None,
-                "last": dates[-1] if dates else None, "evidence": self.cited(node, _SHOWN_EVIDENCE),
+                "provinces": self.provinces_of(node), "first": min(days, default=None),
+                "last": max(days, default=None), "evidence": self.cited(node, _SHOWN_EVIDENCE),
                 "cited": len(data.get("evidence", [])),
             }
         return self._items[key]
@@ -176,11 +179,6 @@ class _Site:
         data = self.g.nodes[node]
         href = self.href(node, root) or (self.article_href(data["article"], root) if data.get("article") else None)
         return {"id": node, "type": data["type"], "name": data["name"], "href": href, "evidence": []}
-
-    def _incident(self, node: str) -> Iterator[dict[str, Any]]:
-        for edges in (self.g.succ[node], self.g.pred[node]):
-            for parallel in edges.values():
-                yield from parallel.values()
 
     def cited(self, node: str, limit: int | None = None) -> list[dict[str, Any]]:
         """The articles citing a node (the first ``limit``): its first evidence in each,
@@ -277,12 +275,17 @@ def _edges_of_article(g: nx.MultiDiGraph, nodes: list[str], article: str) -> Ite
                 n += 1
 
 
+def edge_count(graph: nx.MultiDiGraph) -> int:
+    """``graph.number_of_edges()`` without its views (a fifth of the time)."""
+    return sum(len(keys) for successors in graph._succ.values() for keys in successors.values())
+
+
 def drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """What graph.html draws: the whole graph, or beyond ``MAX_GRAPH_NODES`` nodes or
     ``MAX_GRAPH_EDGES`` edges the most connected nodes and, of the edges between
     them, first one per node (to its most connected neighbour), then those whose
     ends are the most connected."""
-    if graph.number_of_nodes() <= MAX_GRAPH_NODES and graph.number_of_edges() <= MAX_GRAPH_EDGES:
+    if graph.number_of_nodes() <= MAX_GRAPH_NODES and edge_count(graph) <= MAX_GRAPH_EDGES:
         return graph
     degree = degrees(graph)
     nodes = most_connected(degree)[:MAX_GRAPH_NODES]
@@ -345,7 +348,7 @@ def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
     data = site.data(graph, "")
     options = graph_options(len(data["nodes"]))
     provinces = sorted(d["name"] for _, d in kg.graph.nodes(data=True) if d["type"] == "province")
-    whole = {"nodes": kg.graph.number_of_nodes(), "edges": kg.graph.number_of_edges()}
+    whole = {"nodes": kg.graph.number_of_nodes(), "edges": edge_count(kg.graph)}
     site.render("graph.html.j2", "graph.html", title="Graph", data=data, options=options,
                 legend=sorted(COLORS.items()), provinces=provinces, whole=whole if graph is not kg.graph else None)
     return out / "graph.html"
