@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builds import corpus_of, tree
 
 from qpgraph import corpus
 from qpgraph.errors import ExtractionError
@@ -36,21 +37,10 @@ def test_corpus_write_corpus_leaves_no_temporary_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dev-40.json"]
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and "cache" not in p.relative_to(folder).parts
-    }
-
-
 def test_corpus_incremental_build_equals_clean_build_after_adds_edits_and_deletes(tmp_path: Path) -> None:
     import shutil
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in ("dev-01.txt", "dev-29.txt", "dev-33.txt"):
-        shutil.copy(RAW / name, raw / name)
+    raw = corpus_of(tmp_path, "dev-01.txt", "dev-29.txt", "dev-33.txt")
     out = tmp_path / "out"
     first = corpus.build([raw], out)
     assert len(first.records) == 3 and len(list((out / "cache").rglob("*.pickle"))) == 3
@@ -77,17 +67,14 @@ def test_corpus_incremental_build_equals_clean_build_after_adds_edits_and_delete
 
     clean = tmp_path / "clean"
     corpus.build([raw], clean, incremental=False)
-    assert _tree(out) == _tree(clean)
+    assert tree(out) == tree(clean)
     assert "dev-33.json" not in {p.name for p in (out / "facts").iterdir()}
 
 
 def test_corpus_incremental_build_writes_only_new_and_missing_article_files(tmp_path: Path) -> None:
     import shutil
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in ("dev-29.txt", "dev-33.txt"):
-        shutil.copy(RAW / name, raw / name)
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt")
     out = tmp_path / "out"
     corpus.build([raw], out)
     kept = (out / "facts" / "dev-29.json").stat()
@@ -99,7 +86,7 @@ def test_corpus_incremental_build_writes_only_new_and_missing_article_files(tmp_
     assert sorted(p.name for p in (out / "records").iterdir()) == ["dev-29.json", "dev-33.json", "dev-40.json"]
     clean = tmp_path / "clean"
     corpus.build([raw], clean, incremental=False)
-    assert _tree(out) == _tree(clean)
+    assert tree(out) == tree(clean)
 
 
 def test_corpus_parallel_extraction_equals_one_process() -> None:
@@ -121,7 +108,7 @@ def test_corpus_dask_run_equals_local_run(tmp_path: Path) -> None:
         on_dask = corpus.build([RAW], tmp_path / "dask", dask_scheduler=cluster.scheduler_address, incremental=False)
     local = corpus.build([RAW], tmp_path / "local", jobs=1, incremental=False)
     assert [r.model_dump() for r in on_dask.records] == [r.model_dump() for r in local.records]
-    assert _tree(tmp_path / "dask") == _tree(tmp_path / "local")
+    assert tree(tmp_path / "dask") == tree(tmp_path / "local")
 
 
 def test_corpus_mentions_of_one_sentence_share_its_string() -> None:
@@ -154,11 +141,8 @@ def test_corpus_records_share_one_fields_set_per_model_class_through_pickle() ->
 
 
 def test_corpus_clean_build_writes_the_cache_anew(tmp_path: Path) -> None:
-    import shutil
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    shutil.copy(RAW / "dev-29.txt", raw / "dev-29.txt")
+    raw = corpus_of(tmp_path, "dev-29.txt")
     out = tmp_path / "out"
     (out / "cache" / "ab").mkdir(parents=True)
     (out / "cache" / "ab" / "stale.pickle").write_bytes(b"old")
@@ -191,10 +175,7 @@ def test_corpus_incremental_build_takes_pages_and_export_items_from_a_copied_bui
 
     from qpgraph.export import _items
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for name in ("dev-29.txt", "dev-33.txt", "dev-20.txt", "000_90873ee1c2f566b3.txt"):
-        shutil.copy(RAW / name, raw / name)
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt", "dev-20.txt", "000_90873ee1c2f566b3.txt")
     corpus.build([raw], tmp_path / "first")
     shutil.copytree(tmp_path / "first", tmp_path / "out", copy_function=shutil.copyfile)
     shutil.copy(RAW / "002_89c7204c73c9a37e.txt", raw / "002_89c7204c73c9a37e.txt")
@@ -213,4 +194,4 @@ def test_corpus_incremental_build_takes_pages_and_export_items_from_a_copied_bui
     taken = [p for p in site.rglob("*.html") if before.get(p) == p.stat().st_ino]
     assert len(taken) == 48 and sum(copied) > 0
     corpus.build([raw], tmp_path / "clean", incremental=False)
-    assert _tree(tmp_path / "out") == _tree(tmp_path / "clean")
+    assert tree(tmp_path / "out") == tree(tmp_path / "clean")

@@ -9,12 +9,13 @@ again; with other code, or no kept graph, it builds the graph anew.
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_bytes_atomic
+from ..atomic import atomic_fd
 from ..collector import paused
 from ..records import ArticleRecords
 from .build import GraphParts, build_parts
@@ -36,15 +37,17 @@ def read_kept(path: Path, code: str) -> KeptGraph | None:
     """The graph kept at ``path`` if ``code`` made it; None if there is none, or it
     cannot be read."""
     try:
-        with paused():  # millions of objects that stay: nothing for the collector
-            kept = pickle.loads(path.read_bytes())
+        with paused(), path.open("rb") as handle:  # millions of objects that stay: nothing for the collector
+            kept = pickle.load(handle)
     except Exception:  # a missing or damaged state builds the graph anew, never a wrong one
         return None
     return kept if isinstance(kept, KeptGraph) and kept.code == code else None
 
 
 def write_kept(path: Path, kept: KeptGraph) -> None:
-    write_bytes_atomic(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+    """Keep ``kept`` at ``path``, written as it is pickled (never a second copy in memory)."""
+    with atomic_fd(path) as fd, os.fdopen(fd, "wb") as handle:
+        pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def graph_of(records: Mapping[str, ArticleRecords], keys: dict[str, str], code: str,
