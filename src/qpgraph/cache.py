@@ -144,6 +144,15 @@ class RecordsList(Sequence[ArticleRecords]):
         for i in range(len(self._items)):
             yield self[i]
 
+    def release(self, cache: RecordsCache, keys: dict[str, str]) -> None:
+        """Let go of the records held in memory that ``cache`` keeps (``keys``: article
+        id → key, as :meth:`keys` gives them); they are read from it when asked for."""
+        for i, item in enumerate(self._items):
+            if isinstance(item, ArticleRecords):
+                key = keys[item.article.id]
+                if cache._path(key).is_file():
+                    self._items[i] = Stored(cache, item.article, key)
+
     def keys(self) -> dict[str, str]:
         """Article id → the key of its records (:func:`article_key`), nothing read."""
         return {item.article.id: item.key if isinstance(item, Stored) else article_key(item.article)

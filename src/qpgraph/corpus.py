@@ -273,6 +273,7 @@ def build(
         kept_at = out / "cache" / "graph.state"
         kept, dirty = graph_of(by_id, articles, code_key(), read_kept(kept_at, code_key()) if incremental else None)
         kg = KnowledgeGraph(kept.parts.graph)
+        result.records.release(cache, articles)  # pages read them again, one at a time
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges"
                        + (f", {len(dirty)} brought up to date" if dirty is not None else ""))
     with stage("exports and site", report) as details:

@@ -21,6 +21,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -198,27 +199,34 @@ class _Writer:
         (-1: render it) and the last file's offsets."""
         separator = section.separator.encode("utf-8")
         render = section.render
-        index, old = (was[0].tolist(), was[1]) if was is not None else (None, None)
-        starts = old[:, 0].tolist() if old is not None else []
-        ends = old[:, 1].tolist() if old is not None else []
-        run: list[int] | None = None  # [first old item, last old item, start of the run here]
-        for k, item in enumerate(section.items):
-            j = index[k] if index is not None else -1
-            if run is not None and j == run[1] + 1:
-                run[1] = j  # the separator between them is copied with them
-                where.extend((run[2] + starts[j] - starts[run[0]], run[2] + ends[j] - starts[run[0]]))
-                continue
-            if run is not None:
-                self.copy(starts[run[0]], ends[run[1]])
-                run = None
+        if was is None:
+            for k, item in enumerate(section.items):
+                if k:
+                    self._add(separator)
+                data = render(item).encode("utf-8")
+                where.extend((self.pos, self.pos + len(data)))
+                self._add(data)
+            return
+        index, old = np.asarray(was[0], np.int64), was[1]
+        taken = index >= 0
+        # Items taken from the last file come in runs of items that follow each other
+        # there too (the separators between them copied with them); every other item
+        # is rendered. A segment is one run, or one rendered item.
+        follows = np.zeros(len(index), bool)
+        follows[1:] = taken[1:] & taken[:-1] & (index[1:] == index[:-1] + 1)
+        firsts = np.flatnonzero(~follows)
+        lasts = np.append(firsts[1:], len(index)) - 1
+        placed = np.empty((len(index), 2), np.int64)
+        fresh = compress(section.items, (~taken).tolist())  # only the items rendered are visited
+        for k, last_k in zip(firsts.tolist(), lasts.tolist(), strict=True):
             if k:
                 self._add(separator)
-            if j >= 0:
-                run = [j, j, self.pos]
-                where.extend((self.pos, self.pos + ends[j] - starts[j]))
+            if taken[k]:
+                j, last_j = index[k], index[last_k]
+                placed[k:last_k + 1] = old[j:last_j + 1] - old[j, 0] + self.pos
+                self.copy(int(old[j, 0]), int(old[last_j, 1]))
                 continue
-            data = render(item).encode("utf-8")
-            where.extend((self.pos, self.pos + len(data)))
+            data = render(next(fresh)).encode("utf-8")
+            placed[k] = (self.pos, self.pos + len(data))
             self._add(data)
-        if run is not None:
-            self.copy(starts[run[0]], ends[run[1]])
+        where.frombytes(placed.tobytes())

@@ -323,5 +323,14 @@ def assemble(graph: nx.MultiDiGraph, parts: dict[str, dict[str, Part]], edges: l
     for nid in sorted(parts):
         graph.add_node(nid, **node_data(parts[nid]))
     edges.sort(key=lambda e: e[:3])
+    succ, pred = graph._succ, graph._pred
     for u, v, key, data in edges:
-        graph.add_edge(u, v, key, **data)
+        # What ``graph.add_edge(u, v, key, **data)`` does, without a copy of ``data``
+        # (the graph takes it: its edges are never twice in memory).
+        for end in (u, v):
+            if end not in succ:
+                graph.add_node(end)
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = {}
+        keys[key] = data
