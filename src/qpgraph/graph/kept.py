@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import Any, BinaryIO
+
+import networkx as nx
 
 from ..atomic import atomic_fd
 from ..collector import paused
@@ -33,21 +37,59 @@ class KeptGraph:
     parts: GraphParts
 
 
+#: The layout of the file: a header, then the nodes (with the edges from each), the
+#: parts and the fragments, in pickles of ``_CHUNK`` entries each. Each pickle shares
+#: nothing with the others: the pickler's memo of what it wrote never holds more than
+#: a chunk (a graph pickled whole needs half a gigabyte of memo at 10,000 articles).
+_FORMAT, _CHUNK = "qpgraph kept graph 1", 2000
+
+
 def read_kept(path: Path, code: str) -> KeptGraph | None:
     """The graph kept at ``path`` if ``code`` made it; None if there is none, or it
     cannot be read."""
     try:
         with paused(), path.open("rb") as handle:  # millions of objects that stay: nothing for the collector
-            kept = pickle.load(handle)
+            return _read(handle, code)
     except Exception:  # a missing or damaged state builds the graph anew, never a wrong one
         return None
-    return kept if isinstance(kept, KeptGraph) and kept.code == code else None
+
+
+def _read(handle: BinaryIO, code: str) -> KeptGraph | None:
+    layout, kept_code, articles, persons, merged, exact, attrs, sizes = pickle.load(handle)
+    if (layout, kept_code) != (_FORMAT, code):
+        return None
+    graph = nx.MultiDiGraph(**attrs)
+    nodes, succ, pred = graph._node, graph._succ, graph._pred
+    while len(nodes) < sizes[0]:
+        for node, data, successors in pickle.load(handle):
+            nodes[node], succ[node], pred[node] = data, successors, {}
+    # The edges into each node, in the order of their sources (the graph's order).
+    for u, successors in succ.items():
+        for v, keys in successors.items():
+            pred[v][u] = keys
+    parts: dict[str, Any] = {}
+    while len(parts) < sizes[1]:
+        parts.update(pickle.load(handle))
+    fragments: dict[str, Any] = {}
+    while len(fragments) < sizes[2]:
+        fragments.update(pickle.load(handle))
+    return KeptGraph(kept_code, articles, GraphParts(graph, parts, fragments, persons, {}, merged, exact))
 
 
 def write_kept(path: Path, kept: KeptGraph) -> None:
-    """Keep ``kept`` at ``path``, written as it is pickled (never a second copy in memory)."""
+    """Keep ``kept`` at ``path``, written as it is pickled, a chunk at a time."""
+    state, graph = kept.parts, kept.parts.graph
+    sizes = (len(graph._node), len(state.parts), len(state.fragments))
     with atomic_fd(path) as fd, os.fdopen(fd, "wb") as handle:
-        pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dump((_FORMAT, kept.code, kept.articles, state.persons, state.merged, state.exact, graph.graph, sizes))
+        tables: list[Iterable[Any]] = [((node, data, graph._succ[node]) for node, data in graph._node.items()),
+                                       state.parts.items(), state.fragments.items()]
+        for table in tables:
+            iterator = iter(table)
+            while chunk := list(islice(iterator, _CHUNK)):
+                pickler.clear_memo()
+                pickler.dump(chunk)
 
 
 def graph_of(records: Mapping[str, ArticleRecords], keys: dict[str, str], code: str,
