@@ -276,7 +276,8 @@ def build(
         result.records.release(cache, articles)  # pages read them again, one at a time
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges"
                        + (f", {len(dirty)} brought up to date" if dirty is not None else ""))
-    with stage("exports and site", report) as details:
+    # What is alive now (the graph, above all) stays to the end: the collector leaves it alone.
+    with frozen(), stage("exports and site", report) as details:
         state = out / "cache" / "site.state"
         last = take_last(state)  # the state is gone until the new site is in place
         if not incremental:

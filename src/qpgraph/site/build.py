@@ -140,11 +140,14 @@ class _Site:
         found: set[str] = set()
         if data["type"] == "province":
             found.add(data["name"])
-        for _, v, d in g.out_edges(node, data=True):
-            if d["relation"] == "in_province":
-                found.add(g.nodes[v]["name"])
-            if d["relation"] == "holds":
-                found.update(self.provinces_of_unit(v))
+        for v, keys in g._succ[node].items():
+            if g._node[v]["type"] not in ("province", "unit"):
+                continue  # an article, an event, a person: never a province (a hub has thousands)
+            for d in keys.values():
+                if d["relation"] == "in_province":
+                    found.add(g._node[v]["name"])
+                if d["relation"] == "holds":
+                    found.update(self.provinces_of_unit(v))
         if data.get("province"):
             found.add(data["province"])
         return sorted(found)

@@ -33,6 +33,7 @@ import networkx as nx
 from .. import __version__
 from ..atomic import write_bytes_atomic
 from ..cache import article_key
+from ..collector import paused
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
 from ..records import ArticleRecords
 from . import ego
@@ -191,7 +192,8 @@ def plan(graph: nx.MultiDiGraph, articles: dict[str, str], last: SiteState | Non
 def read_state(path: Path) -> SiteState | None:
     """The state kept at ``path``, or None if there is none or it cannot be read."""
     try:
-        state = pickle.loads(path.read_bytes())
+        with paused():  # objects that stay: nothing for the collector
+            state = pickle.loads(path.read_bytes())
     except Exception:  # a missing or damaged state renders every page, never a wrong one
         return None
     return state if isinstance(state, SiteState) else None
