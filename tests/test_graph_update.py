@@ -133,3 +133,18 @@ def test_build_builds_the_graph_anew_when_the_kept_one_is_damaged_or_from_other_
     monkeypatch.undo()
     corpus.build([raw], tmp_path / "clean", incremental=False)
     assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_build_compares_the_whole_graph_when_the_site_is_not_of_the_kept_graph(tmp_path: Path) -> None:
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt", "dev-20.txt")
+    out = tmp_path / "out"
+    corpus.build([raw], out)
+    state = out / "cache" / "graph.state"
+    before = state.read_bytes()
+    shutil.copy(RAW / "000_90873ee1c2f566b3.txt", raw / "000_90873ee1c2f566b3.txt")
+    corpus.build([raw], out)
+    state.write_bytes(before)  # the kept graph of the build before: as if its writing had failed
+    (raw / "000_90873ee1c2f566b3.txt").unlink()
+    corpus.build([raw], out)  # nothing changed since the kept graph; much since the site
+    corpus.build([raw], tmp_path / "clean", incremental=False)
+    assert tree(out) == tree(tmp_path / "clean")

@@ -271,7 +271,9 @@ def build(
         details.append(f"{len(result.records)} articles, {len(result.errors)} errors")
     with stage("graph", report) as details:
         kept_at = out / "cache" / "graph.state"
-        kept, dirty = graph_of(by_id, articles, code_key(), read_kept(kept_at, code_key()) if incremental else None)
+        previous = read_kept(kept_at, code_key()) if incremental else None
+        was = dict(previous.articles) if previous is not None else None
+        kept, dirty = graph_of(by_id, articles, code_key(), previous)
         kg = KnowledgeGraph(kept.parts.graph)
         result.records.release(cache, articles)  # pages read them again, one at a time
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges"
@@ -282,6 +284,8 @@ def build(
         last = take_last(state)  # the state is gone until the new site is in place
         if not incremental:
             last = None  # every page and export item made anew
+        if last is not None and last.articles != was:
+            dirty = None  # the site is not of the graph brought up to date: compared whole
         # What changed since the last build (when there is one to take from) is known before
         # the exports start; else the site's state is made while they are written.
         reuse = plan(kg.graph, articles, last, dirty) if last is not None else None
