@@ -59,12 +59,6 @@ class RecordsCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def get(self, article: Article) -> ArticleRecords | None:
-        key = article_key(article)
-        if not self.read or not self._path(key).is_file():
-            return None
-        return self.load(article, key)
-
     def stored(self, article: Article) -> Stored | None:
         """The article's records if the cache has them, to be read when asked for."""
         key = article_key(article)

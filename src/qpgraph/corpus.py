@@ -272,7 +272,6 @@ def build(
     with stage("graph", report) as details:
         kept_at = out / "cache" / "graph.state"
         previous = read_kept(kept_at, code_key()) if incremental else None
-        was = dict(previous.articles) if previous is not None else None
         kept, dirty = graph_of(by_id, articles, code_key(), previous)
         kg = KnowledgeGraph(kept.parts.graph)
         result.records.release(cache, articles)  # pages read them again, one at a time
@@ -284,7 +283,7 @@ def build(
         last = take_last(state)  # the state is gone until the new site is in place
         if not incremental:
             last = None  # every page and export item made anew
-        if last is not None and last.articles != was:
+        if last is not None and (previous is None or last.articles != previous.articles):
             dirty = None  # the site is not of the graph brought up to date: compared whole
         # What changed since the last build (when there is one to take from) is known before
         # the exports start; else the site's state is made while they are written.

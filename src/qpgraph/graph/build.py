@@ -280,6 +280,44 @@ class GraphParts:
     #: describes; such a graph is built again, never brought up to date).
     exact: bool = True
 
+    def add(self, rec: ArticleRecords, fragment: Fragment, person_of: dict[tuple[str, str], str]) -> None:
+        """Take an article's fragment: its parts of nodes, and what it names."""
+        aid = rec.article.id
+        for nid, said in fragment.nodes.items():
+            self.parts.setdefault(nid, {})[aid] = said.sealed()
+        self.fragments[aid] = (list(fragment.nodes), [(u, v, k) for u, v, k, _ in fragment.edges],
+                               {p.id: person_of[(aid, p.id)] for p in rec.persons})
+
+    def merge_provinces(self, provinces: Iterable[str], gazetteer: Gazetteer, touched: set[str]) -> list[Edge]:
+        """Bring the 2025 merger up to date for ``provinces`` (nodes): their
+        ``merged_into`` edges (those in the graph removed, the new ones returned), and
+        the merger's part of the provinces they were or are merged into (added to
+        ``touched``)."""
+        edges: list[Edge] = []
+        targets: set[str] = set()
+        said: dict[str, Part] = {}
+        for nid in sorted(provinces):
+            was = self.merged.pop(nid, None)
+            if was is not None:
+                targets.add(was)
+                self.graph.remove_edge(nid, was, edge_key("merged_into", DATASET))
+            if any(source != MERGER for source in self.parts.get(nid, ())):
+                moved = merger(node_data(self.parts[nid])["name"], gazetteer)
+                if moved is not None:
+                    target, said[target], key, data = moved
+                    self.merged[nid] = target
+                    targets.add(target)
+                    edges.append((nid, target, key, data))
+        merging = set(self.merged.values())
+        for target in targets:
+            sources = self.parts.setdefault(target, {})
+            if target not in merging:
+                sources.pop(MERGER, None)
+            elif MERGER not in sources:  # else the same part, from a province merged before
+                sources[MERGER] = said[target]
+            touched.add(target)
+        return edges
+
 
 def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
     """The knowledge graph of all articles; the same records give the same graph."""
@@ -296,22 +334,12 @@ def build_parts(records: Iterable[ArticleRecords]) -> GraphParts:
         state = GraphParts(nx.MultiDiGraph(), parts, {}, {}, {}, {})
         edges: list[Edge] = []
         for rec in records:
-            aid = rec.article.id
             fragment = article_fragment(rec, person_of, gazetteer, state.sentences)
-            for nid, said in fragment.nodes.items():
-                parts.setdefault(nid, {})[aid] = said.sealed()
-            state.fragments[aid] = (list(fragment.nodes), [(u, v, k) for u, v, k, _ in fragment.edges],
-                                    {p.id: person_of[(aid, p.id)] for p in rec.persons})
+            state.add(rec, fragment, person_of)
             edges += fragment.edges
             for person in rec.persons:
-                state.persons.setdefault(person_base(person.name), set()).add(aid)
-        for nid in [nid for nid, sources in parts.items() if next(iter(sources.values()))[0] == "province"]:
-            moved = merger(node_data(parts[nid])["name"], gazetteer)
-            if moved is not None:
-                target, part, key, data = moved
-                parts.setdefault(target, {})[MERGER] = part
-                state.merged[nid] = target
-                edges.append((nid, target, key, data))
+                state.persons.setdefault(person_base(person.name), set()).add(rec.article.id)
+        edges += state.merge_provinces([nid for nid in parts if nid.startswith("province:")], gazetteer, set())
         assemble(state.graph, parts, edges)
         state.exact = len(state.graph) == len(parts)
         return state

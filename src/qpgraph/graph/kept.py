@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -103,9 +103,8 @@ def graph_of(records: Mapping[str, ArticleRecords], keys: dict[str, str], code: 
         for aid in sorted(keys):
             if last.articles.get(aid) != keys[aid]:
                 changed[aid] = records[aid]
-        get: Callable[[str], ArticleRecords] = records.__getitem__
         try:
-            dirty = update(last.parts, changed, get)
+            dirty = update(last.parts, changed, records.__getitem__)
         except NotUpdatable:
             pass
         else:

@@ -41,13 +41,9 @@ from ..extract.gazetteer import load_gazetteer
 from ..records import ArticleRecords
 from .build import (
     CLUSTER,
-    DATASET,
-    MERGER,
     Edge,
     GraphParts,
     article_fragment,
-    edge_key,
-    merger,
     node_data,
     person_base,
     person_nodes,
@@ -125,15 +121,12 @@ def _update(state: GraphParts, changed: dict[str, ArticleRecords | None],
         dirty.add(nid)
     gazetteer = load_gazetteer()
     added: list[Edge] = []
-    for aid, rec in records.items():
+    for rec in records.values():
         fragment = article_fragment(rec, person_of, gazetteer, state.sentences)
-        for nid, said in fragment.nodes.items():
-            parts.setdefault(nid, {})[aid] = said.sealed()
-            dirty.add(nid)
-        fragments[aid] = (list(fragment.nodes), [(u, v, k) for u, v, k, _ in fragment.edges],
-                          {p.id: person_of[(aid, p.id)] for p in rec.persons})
+        state.add(rec, fragment, person_of)
+        dirty.update(fragment.nodes)
         added += fragment.edges
-    added += _merge_provinces(state, dirty)
+    added += state.merge_provinces([nid for nid in dirty if nid.startswith("province:")], gazetteer, dirty)
 
     grown = False
     for nid in sorted(dirty):
@@ -161,40 +154,6 @@ def _update(state: GraphParts, changed: dict[str, ArticleRecords | None],
         dirty.update((u, v))
     _reorder(graph, added, grown)
     return dirty
-
-
-def _merge_provinces(state: GraphParts, dirty: set[str]) -> list[Edge]:
-    """Bring the 2025 merger up to date for the provinces in ``dirty``: their
-    ``merged_into`` edges (the new ones returned) and the merger's part of the
-    provinces they were or are merged into (added to ``dirty``)."""
-    graph, parts = state.graph, state.parts
-    gazetteer = load_gazetteer()
-    edges: list[Edge] = []
-    targets = set()
-    for nid in sorted(n for n in dirty if n.startswith("province:")):
-        was = state.merged.pop(nid, None)
-        if was is not None:
-            targets.add(was)
-            graph.remove_edge(nid, was, edge_key("merged_into", DATASET))
-        if any(source != MERGER for source in parts.get(nid, ())):
-            moved = merger(node_data(parts[nid])["name"], gazetteer)
-            if moved is not None:
-                target, part, key, data = moved
-                state.merged[nid] = target
-                targets.add(target)
-                edges.append((nid, target, key, data))
-    merged_into: dict[str, Any] = {}
-    for nid, target in state.merged.items():
-        merged_into.setdefault(target, nid)
-    for target in targets:
-        if target in merged_into:
-            moved = merger(node_data(parts[merged_into[target]])["name"], gazetteer)
-            assert moved is not None
-            parts.setdefault(target, {})[MERGER] = moved[1]
-        elif target in parts:
-            parts[target].pop(MERGER, None)
-        dirty.add(target)
-    return edges
 
 
 def _reorder(graph: Any, added: list[Edge], grown: bool) -> None:

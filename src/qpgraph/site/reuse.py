@@ -87,15 +87,16 @@ def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], order: dict[str
     if last is None or dirty is None:
         nodes: Iterable[str] = graph._node
         crowded: dict[str, tuple[str, ...]] = {}
+        digests = graph_digests(graph)
     else:
         # Who a page draws changes with its neighbours' degrees, which change with their edges.
         near = {other for node in dirty if node in graph._node for other in _neighbours(graph, node)}
         nodes = sorted((near | dirty) & graph._node.keys())
         crowded = {node: drawn for node, drawn in last.crowded.items() if node not in dirty and node not in near}
+        digests = graph_digests(graph, last.graph, dirty)
     for node in nodes:
         if _has_page(graph._node[node]) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO:
             crowded[node] = tuple(ego.ego_nodes(graph, node, order))
-    digests = graph_digests(graph, last.graph, dirty) if last is not None and dirty is not None else graph_digests(graph)
     return SiteState(code_key(), digests, dict(sorted(crowded.items())), dict(articles))
 
 
