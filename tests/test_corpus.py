@@ -195,3 +195,23 @@ def test_corpus_incremental_build_takes_pages_and_export_items_from_a_copied_bui
     assert len(taken) == 48 and sum(copied) > 0
     corpus.build([raw], tmp_path / "clean", incremental=False)
     assert tree(tmp_path / "out") == tree(tmp_path / "clean")
+
+
+def test_corpus_build_on_two_processes_extracts_while_the_kept_graph_is_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    raw = corpus_of(tmp_path, "dev-01.txt", "dev-29.txt")
+    out = tmp_path / "out"
+    corpus.build([raw], out, jobs=2)
+    shutil.copy(RAW / "dev-40.txt", raw / "dev-40.txt")
+    (raw / "bad.txt").write_bytes(b"\xff\xfe")
+    capsys.readouterr()
+    result = corpus.build([raw], out, jobs=2, report=True)
+    # The error comes back from the extracting process with its file.
+    assert [(type(e).__name__, e.path, e.line) for e in result.errors] == [("IngestError", str(raw / "bad.txt"), 1)]
+    stages = [line.split(" (")[0] for line in capsys.readouterr().err.splitlines() if " (" in line]
+    assert stages[:2] == ["extract: 3 articles, 1 errors, the kept graph read meanwhile",
+                          "graph: 28 nodes, 58 edges, 9 brought up to date"]
+    corpus.build([raw], tmp_path / "clean", incremental=False)
+    assert tree(out) == tree(tmp_path / "clean")

@@ -9,7 +9,8 @@ import networkx as nx
 import pytest
 
 from qpgraph.corpus import extract_corpus
-from qpgraph.export import Keep, _items, write_all
+from qpgraph.export import Keep, _items, _scan, write_all
+from qpgraph.export._scan import scan
 from qpgraph.graph.build import build_graph
 from qpgraph.graph.digests import compare, graph_digests
 
@@ -115,3 +116,28 @@ def test_export_reuse_copies_through_a_buffer_where_the_kernel_cannot(
     assert rendered["graph.json"] == 70
     write_all(new, tmp_path / "whole")
     assert _files(out) == _files(tmp_path / "whole")
+
+
+def test_scan_reads_only_what_changed_and_finds_what_a_full_read_finds(
+    graphs: tuple[nx.MultiDiGraph, nx.MultiDiGraph], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    old, new = graphs
+    declared = new.copy()
+    declared.nodes["unit:quân-khu-7"]["founded"] = 1945  # a signature only this graph has
+    read: list[int] = []
+    real = _scan.signature
+    monkeypatch.setattr(_scan, "signature", lambda data: read.append(1) or real(data))
+    last: tuple[str, nx.MultiDiGraph] | None = None
+    for key, graph, expected in (("one", old, 328), ("two", declared, 73), ("three", old, 4), ("four", new, 72)):
+        change = compare(graph_digests(last[1]), graph_digests(graph)) if last is not None else None
+        read.clear()
+        found = scan(graph, Keep(tmp_path, key, last[0] if last is not None else None, change))
+        assert len(read) == expected  # nodes and edges read: all of them, then those of what changed
+        whole = scan(graph)
+        assert set(found.nodes.distinct) == set(whole.nodes.distinct)
+        assert set(found.edges.distinct) == set(whole.edges.distinct)
+        assert (found.key_types, found.first) == (whole.key_types, whole.first)
+        founded = any("founded" in names for names, _types in found.nodes.distinct)
+        assert founded == (key == "two")
+        last = (key, graph)
+    assert found.first["unit:quân-khu-7"] == "2024-04-24"

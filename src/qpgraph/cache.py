@@ -167,6 +167,9 @@ class _ById(Mapping[str, ArticleRecords]):
     def __getitem__(self, aid: str) -> ArticleRecords:
         return self._records[self._where[aid]]
 
+    def __contains__(self, aid: object) -> bool:
+        return aid in self._where  # (Mapping's would read the records)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._where)
 

@@ -245,33 +245,30 @@ def build(
     extracted and every page and export item made again, and the cache written anew.
     """
     from .export import Keep, write_all
-    from .graph.kept import graph_of, read_kept, write_kept
+    from .graph.kept import KeptGraph, graph_of, read_kept, write_kept
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
     from .site.reuse import build_key, code_key, plan, take_last
 
     out = Path(out)
     cache = RecordsCache(out / "cache", read=incremental)
+    kept_at = out / "cache" / "graph.state"
+    # With a graph kept by the last build and processes to spare, the articles are
+    # extracted by a forked process while the graph is read here.
+    beside = jobs > 1 and incremental and dask_scheduler is None and kept_at.is_file()
+    previous: KeptGraph | None = None
     with stage("extract", report) as details:
-        result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler, out=out)
-        cache.prune()
-        articles = result.records.keys()
-        for folder in (out / "facts", out / "records"):
-            if folder.is_dir():
-                for stale in sorted(folder.glob("*.json")):
-                    if stale.stem not in articles:
-                        stale.unlink()
-        # Extracted articles were written as they were done; one taken from the cache has
-        # its files from an earlier build (the cache's key covers the writers' code too),
-        # and only those missing are written again.
-        by_id = result.records.by_id()
-        for folder, full in ((out / "facts", False), (out / "records", True)):
-            missing = [aid for aid in articles if not (folder / f"{aid}.json").is_file()]
-            write_corpus((by_id[aid] for aid in missing), folder, full=full)
-        details.append(f"{len(result.records)} articles, {len(result.errors)} errors")
+        extracted = _in_background(_extract_all, paths, out, cache, jobs, report) if beside else None
+        if extracted is not None:
+            previous = read_kept(kept_at, code_key())
+            details.append("the kept graph read meanwhile")
+        result = extracted() if extracted is not None else _extract_all(paths, out, cache, jobs, report, dask_scheduler)
+        details.insert(0, f"{len(result.records)} articles, {len(result.errors)} errors")
+    articles = result.records.keys()
+    by_id = result.records.by_id()
     with stage("graph", report) as details:
-        kept_at = out / "cache" / "graph.state"
-        previous = read_kept(kept_at, code_key()) if incremental else None
+        if incremental and extracted is None:
+            previous = read_kept(kept_at, code_key())
         kept, dirty = graph_of(by_id, articles, code_key(), previous)
         kg = KnowledgeGraph(kept.parts.graph)
         result.records.release(cache, articles)  # pages read them again, one at a time
@@ -285,28 +282,52 @@ def build(
             last = None  # every page and export item made anew
         if last is not None and (previous is None or last.articles != previous.articles):
             dirty = None  # the site is not of the graph brought up to date: compared whole
-        # What changed since the last build (when there is one to take from) is known before
-        # the exports start; else the site's state is made while they are written.
-        reuse = plan(kg.graph, articles, last, dirty) if last is not None else None
-        keep = Keep(out / "cache" / "exports", build_key(code_key(), articles), last.key() if last else None,
-                    reuse.change if reuse is not None else None)
-        # With jobs > 1 the exports, and the graph kept for the next build, are written by
-        # background processes while the site is rendered; with one, after it.
+        # With jobs > 1 the graph kept for the next build, and the exports, are written by
+        # background processes (the first from now on, the second while the site is
+        # rendered); with one, after the site. Both are waited for (or written) even if
+        # the site fails.
         kept_written = _in_background(write_kept, kept_at, kept) if jobs > 1 else None
-        exports = _in_background(write_all, kg.graph, out, None, keep) if jobs > 1 else None
         try:
-            reuse = reuse or plan(kg.graph, articles, None)
-            pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse)
-        finally:  # the exports and the graph are waited for (or written) even if the site fails
+            # What changed since the last build (when there is one to take from) is known
+            # before the exports start; else the site's state is made while they are written.
+            reuse = plan(kg.graph, articles, last, dirty) if last is not None else None
+            keep = Keep(out / "cache" / "exports", build_key(code_key(), articles), last.key() if last else None,
+                        reuse.change if reuse is not None else None)
+            exports = _in_background(write_all, kg.graph, out, None, keep) if jobs > 1 else None
             try:
-                written = exports() if exports is not None else write_all(kg.graph, out, keep=keep)
+                reuse = reuse or plan(kg.graph, articles, None)
+                pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse)
             finally:
-                if kept_written is not None:
-                    kept_written()
-                else:
-                    write_kept(kept_at, kept)
+                written = exports() if exports is not None else write_all(kg.graph, out, keep=keep)
+        finally:
+            if kept_written is not None:
+                kept_written()
+            else:
+                write_kept(kept_at, kept)
         details.append(f"{len(written)} exports, {len(pages)} pages")
     result.graph = kg
+    return result
+
+
+def _extract_all(paths: Iterable[str | Path], out: Path, cache: RecordsCache, jobs: int, report: bool,
+                 dask_scheduler: str | None = None) -> CorpusResult:
+    """The extraction stage of :func:`build`: every article's records (from ``cache``
+    or extracted), their facts and records files in ``out`` (those of articles gone
+    removed), and the cache pruned."""
+    result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler, out=out)
+    cache.prune()
+    by_id = result.records.by_id()
+    for folder in (out / "facts", out / "records"):
+        if folder.is_dir():
+            for stale in sorted(folder.glob("*.json")):
+                if stale.stem not in by_id:
+                    stale.unlink()
+    # Extracted articles were written as they were done; one taken from the cache has
+    # its files from an earlier build (the cache's key covers the writers' code too),
+    # and only those missing are written again.
+    for folder, full in ((out / "facts", False), (out / "records", True)):
+        missing = [aid for aid in by_id if not (folder / f"{aid}.json").is_file()]
+        write_corpus((by_id[aid] for aid in missing), folder, full=full)
     return result
 
 

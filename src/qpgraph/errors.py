@@ -32,6 +32,10 @@ class QpgraphError(Exception):
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message
 
+    def __reduce__(self) -> tuple[type[QpgraphError], tuple[str, str | None, int | None]]:
+        """Pickled with its file and line (errors come back from worker processes)."""
+        return type(self), (self.message, self.path, self.line)
+
 
 class IngestError(QpgraphError):
     """An article file (or one line of a .jsonl file) cannot be read as an article."""

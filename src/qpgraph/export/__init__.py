@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from ._items import Keep
+from ._scan import Scan, scan
 from .gexf import write_gexf
 from .graphml import write_graphml
 from .neo4j import write_neo4j
@@ -33,15 +34,24 @@ EXPORTERS: dict[str, Exporter] = {
     "neo4j": write_neo4j,
 }
 
+#: The exporters that declare their attributes first, from a scan of the graph.
+_SCANNED = {"graph.graphml": write_graphml, "graph.gexf": write_gexf}
+
 
 def write_all(
     graph: nx.MultiDiGraph, out: str | Path, names: Iterable[str] | None = None, keep: Keep | None = None
 ) -> list[Path]:
     """Write the graph into ``out`` in every format (or those of ``names``, keys of
-    :data:`EXPORTERS`); ``keep`` as the exporters take it."""
+    :data:`EXPORTERS`); ``keep`` as the exporters take it. The XML formats share one
+    read of the graph (``_scan``)."""
     written = []
+    read: Scan | None = None
     for name in EXPORTERS if names is None else names:
         path = Path(out) / name
-        EXPORTERS[name](graph, path, keep)
+        if name in _SCANNED:
+            read = read or scan(graph, keep)
+            _SCANNED[name](graph, path, keep, read)
+        else:
+            EXPORTERS[name](graph, path, keep)
         written.append(path)
     return written

@@ -55,7 +55,9 @@ class Signatures:
     _seen: set[Signature] = field(default_factory=set, init=False, repr=False)
 
     def add(self, data: Mapping[str, Any]) -> None:
-        sig = signature(data)
+        self.add_signature(signature(data))
+
+    def add_signature(self, sig: Signature) -> None:
         if sig not in self._seen:
             self._seen.add(sig)
             self.distinct.append(sig)

@@ -22,16 +22,14 @@ Written by hand as it streams out (see ``_layout``), as networkx's writer writes
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from ..graph.dates import date_start
 from ._items import Keep, Part, Section, pairs, write_parts
 from ._layout import PLAIN, Column, Convert, Row, Rows, Signature, Signatures, written_type
+from ._scan import Scan, scan, start_of
 from ._xml import escape_attr
 from .scalar import scalar
 
@@ -53,22 +51,17 @@ _HEADER = (
     "  </meta>\n"
 )
 _FLOATS = {"inf": "INF", "-inf": "-INF", "nan": "NaN"}
-#: An edge's start from its date (a graph has few distinct dates; both passes ask).
-_start_of = lru_cache(maxsize=1 << 16)(date_start)
-
-
-def write_gexf(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
-    """Write ``graph.gexf``; with ``keep``, the unchanged items of the last one are taken (``_items``)."""
-    nodes = Signatures()
-    for _node, data in graph.nodes(data=True):
-        nodes.add(data)
-    edges = _scan_edges(graph)
-    attributes = _attributes(nodes, edges.sigs, edges.key_types)
+def write_gexf(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None, read: Scan | None = None) -> None:
+    """Write ``graph.gexf``; with ``keep``, the unchanged items of the last one are taken
+    (``_items``); ``read`` is what :func:`~qpgraph.export._scan.scan` read of the graph, if
+    it is read already."""
+    read = read or scan(graph, keep)
+    attributes = _attributes(read.nodes, read.edges, read.key_types)
     # Per signature, its row without and with a start.
-    node_rows = Rows(nodes, lambda sig: (_node_row(sig, attributes, False), _node_row(sig, attributes, True)))
-    edge_rows = Rows(edges.sigs, lambda sig: (_edge_row(sig, attributes, False), _edge_row(sig, attributes, True)))
-    declarations = _graph_open(graph.is_directed(), dynamic=bool(edges.first)) + "".join(_declarations(attributes))
-    first = edges.first
+    node_rows = Rows(read.nodes, lambda sig: (_node_row(sig, attributes, False), _node_row(sig, attributes, True)))
+    edge_rows = Rows(read.edges, lambda sig: (_edge_row(sig, attributes, False), _edge_row(sig, attributes, True)))
+    first = read.first
+    declarations = _graph_open(graph.is_directed(), dynamic=bool(first)) + "".join(_declarations(attributes))
 
     def node(item: tuple[Any, dict[str, Any]]) -> str:
         node, data = item
@@ -80,7 +73,7 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> 
         u, v, keyed = item
         out = []
         for key, data in keyed.items():
-            start = _start_of(data.get("date"))
+            start = start_of(data.get("date"))
             head = (f"{u}|{v}|{key}", str(u), str(v), str(key)) if start is None else \
                 (f"{u}|{v}|{key}", str(u), str(v), start, str(key))
             out.append(edge_rows.of(data)[start is not None].render(head, data, escape_attr))
@@ -96,34 +89,6 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> 
         "    </edges>\n  </graph>\n</gexf>\n",
     ]
     write_parts(path, parts, declarations, keep)
-
-
-@dataclass
-class _Edges:
-    """What a first pass over the edges finds."""
-
-    sigs: Signatures = field(default_factory=Signatures)
-    #: The types of the edges' keys.
-    key_types: set[type] = field(default_factory=set)
-    #: Each node's first start (of its edges').
-    first: dict[Any, str] = field(default_factory=dict)
-
-
-def _scan_edges(graph: nx.MultiDiGraph) -> _Edges:
-    start_of = _start_of
-    scan = _Edges()
-    add_sig, add_key_type, first = scan.sigs.add, scan.key_types.add, scan.first
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        add_sig(data)
-        add_key_type(type(key))
-        start = start_of(data.get("date"))
-        if start is not None:
-            # Inline rather than a function: this runs for every edge.
-            if (earliest := first.get(u)) is None or start < earliest:
-                first[u] = start
-            if (earliest := first.get(v)) is None or start < earliest:
-                first[v] = start
-    return scan
 
 
 def _label(node: Any, data: Mapping[str, Any]) -> str:

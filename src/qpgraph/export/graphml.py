@@ -19,6 +19,7 @@ import networkx as nx
 
 from ._items import Keep, Part, Section, pairs, write_parts
 from ._layout import PLAIN, Column, Row, Rows, Signature, Signatures, written_type
+from ._scan import Scan, scan
 from ._xml import escape_attr, escape_text
 from .scalar import scalar, scalar_attrs
 
@@ -55,17 +56,15 @@ def scalar_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
-    """Write ``graph.graphml``; with ``keep``, the unchanged items of the last one are taken (``_items``)."""
-    nodes, edges = Signatures(), Signatures()
-    for _node, data in graph.nodes(data=True):
-        nodes.add(data)
-    for _u, _v, data in graph.edges(data=True):
-        edges.add(data)
-    keys = _keys({"node": nodes, "edge": edges})
+def write_graphml(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None, read: Scan | None = None) -> None:
+    """Write ``graph.graphml``; with ``keep``, the unchanged items of the last one are taken
+    (``_items``); ``read`` is what :func:`~qpgraph.export._scan.scan` read of the graph, if
+    it is read already."""
+    read = read or scan(graph, keep)
+    keys = _keys({"node": read.nodes, "edge": read.edges})
     declarations = "".join(_declarations(keys))
-    node_rows = Rows(nodes, lambda sig: _row("node", sig, keys))
-    edge_rows = Rows(edges, lambda sig: _row("edge", sig, keys))
+    node_rows = Rows(read.nodes, lambda sig: _row("node", sig, keys))
+    edge_rows = Rows(read.edges, lambda sig: _row("edge", sig, keys))
     parts: list[Part] = [
         _HEADER + declarations,
         f'  <graph edgedefault="{"directed" if graph.is_directed() else "undirected"}">\n',

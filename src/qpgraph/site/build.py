@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import shutil
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -389,13 +390,15 @@ def write_site(
         shown = [f"article:{aid}" for aid in sorted(by_id) if f"article:{aid}" in kg.graph]
         tasks = [_INDEX, _GRAPH, *sorted(pages), *shown]
         paths = [_path_of(site, task) for task in tasks]
-        for parent in sorted({(folder / path).parent for path in paths}):
-            parent.mkdir(parents=True, exist_ok=True)
-        todo: list[str] = []
-        for task, path in zip(tasks, paths, strict=True):
-            # The index and the whole graph show every node: always rendered.
-            if stale is None or task in (_INDEX, _GRAPH) or task in stale or not _reused(out / path, folder / path):
-                todo.append(task)
+        for parent in sorted({path.rpartition("/")[0] for path in paths} - {""}):
+            (folder / parent).mkdir(parents=True, exist_ok=True)
+        # The index and the whole graph show every node: always rendered.
+        todo = [task for task in tasks if stale is None or task in (_INDEX, _GRAPH) or task in stale]
+        if len(todo) < len(tasks):
+            rendered = set(todo)
+            todo += _reused(out, folder, [(task, path) for task, path in zip(tasks, paths, strict=True)
+                                          if task not in rendered])
+            todo.sort(key={task: k for k, task in enumerate(tasks)}.__getitem__)
         _render_all(site, todo, jobs)
     if state is not None and reuse is not None:
         write_state(state, reuse.now)
@@ -411,16 +414,30 @@ def _path_of(site: _Site, task: str) -> str:
     return path
 
 
-def _reused(old: Path, new: Path) -> bool:
-    """Take the page ``old`` of the last site as ``new`` (a hard link, or a copy where
-    links cannot be made); False if there is no such page."""
-    try:
-        os.link(old, new)
-    except FileNotFoundError:
-        return False
-    except OSError:
-        shutil.copyfile(old, new)
-    return True
+def _reused(old: Path, new: Path, pages: list[tuple[str, str]]) -> list[str]:
+    """Take each page (task, path from the site's root) of the last site ``old`` into
+    the new one ``new`` (a hard link, or a copy where links cannot be made); the tasks
+    whose page the last site does not have."""
+    missing: list[str] = []
+    with ExitStack() as stack:
+        if os.link in os.supports_dir_fd:  # paths from the two folders: the kernel walks less
+            source, target = (os.open(folder, os.O_RDONLY | os.O_DIRECTORY) for folder in (old, new))
+            stack.callback(os.close, source)
+            stack.callback(os.close, target)
+
+            def link(path: str) -> None:
+                os.link(path, path, src_dir_fd=source, dst_dir_fd=target)
+        else:
+            def link(path: str) -> None:
+                os.link(old / path, new / path)
+        for task, path in pages:
+            try:
+                link(path)
+            except FileNotFoundError:
+                missing.append(task)
+            except OSError:
+                shutil.copyfile(old / path, new / path)
+    return missing
 
 
 def _write_index(site: _Site) -> Path:
@@ -475,7 +492,9 @@ def _render_all(site: _Site, tasks: list[str], jobs: int) -> list[str]:
             # Runs of tasks handed out as workers free up (hubs' pages cost more); in order.
             alone = next((k for k, task in enumerate(tasks) if task not in (_INDEX, _GRAPH)), len(tasks))
             runs = [(k, k + 1) for k in range(alone)]
-            runs += [(start, min(start + _RUN, len(tasks))) for start in range(alone, len(tasks), _RUN)]
+            # At most _RUN pages a run, and runs enough for the workers to share few pages.
+            size = max(1, min(_RUN, (len(tasks) - alone) // (jobs * 4)))
+            runs += [(start, min(start + size, len(tasks))) for start in range(alone, len(tasks), size)]
             parts = pool.map(_render_run, runs, chunksize=1)
     finally:
         _WORK = None
