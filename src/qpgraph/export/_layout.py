@@ -1,9 +1,9 @@
 """Attribute layouts for the streaming XML writers, compiled once per signature.
 
 A graph's thousands of nodes and edges share a few *signatures*: the names of
-their attributes, in order, and the types of the values. The XML writers read
-every signature in a first pass (to declare their attribute keys before the
-graph), then compile each into a :class:`Row`: one ``%``-template for the whole
+their attributes, in order, and the types of the values. The XML writers know
+every signature before they write (``_scan``: they declare their attribute keys
+before the graph), then compile each into a :class:`Row`: one ``%``-template for the whole
 element, with the attributes sorted by name. Writing an element is then a
 C-level lookup of its values, one check that none of its strings needs
 escaping, and one ``%`` format.

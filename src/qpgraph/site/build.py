@@ -421,8 +421,9 @@ def _reused(old: Path, new: Path, pages: list[tuple[str, str]]) -> list[str]:
     missing: list[str] = []
     with ExitStack() as stack:
         if os.link in os.supports_dir_fd:  # paths from the two folders: the kernel walks less
-            source, target = (os.open(folder, os.O_RDONLY | os.O_DIRECTORY) for folder in (old, new))
+            source = os.open(old, os.O_RDONLY | os.O_DIRECTORY)
             stack.callback(os.close, source)
+            target = os.open(new, os.O_RDONLY | os.O_DIRECTORY)
             stack.callback(os.close, target)
 
             def link(path: str) -> None:
@@ -492,7 +493,7 @@ def _render_all(site: _Site, tasks: list[str], jobs: int) -> list[str]:
             # Runs of tasks handed out as workers free up (hubs' pages cost more); in order.
             alone = next((k for k, task in enumerate(tasks) if task not in (_INDEX, _GRAPH)), len(tasks))
             runs = [(k, k + 1) for k in range(alone)]
-            # At most _RUN pages a run, and runs enough for the workers to share few pages.
+            # Runs of at most _RUN pages, and at least four a worker (few pages are shared evenly).
             size = max(1, min(_RUN, (len(tasks) - alone) // (jobs * 4)))
             runs += [(start, min(start + size, len(tasks))) for start in range(alone, len(tasks), size)]
             parts = pool.map(_render_run, runs, chunksize=1)
