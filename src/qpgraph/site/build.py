@@ -393,13 +393,11 @@ def write_site(
         for parent in sorted({path.rpartition("/")[0] for path in paths} - {""}):
             (folder / parent).mkdir(parents=True, exist_ok=True)
         # The index and the whole graph show every node: always rendered.
-        todo = [task for task in tasks if stale is None or task in (_INDEX, _GRAPH) or task in stale]
-        if len(todo) < len(tasks):
-            rendered = set(todo)
-            todo += _reused(out, folder, [(task, path) for task, path in zip(tasks, paths, strict=True)
-                                          if task not in rendered])
-            todo.sort(key={task: k for k, task in enumerate(tasks)}.__getitem__)
-        _render_all(site, todo, jobs)
+        rendered = {task for task in tasks if stale is None or task in (_INDEX, _GRAPH) or task in stale}
+        if len(rendered) < len(tasks):
+            rendered.update(_reused(out, folder, [(task, path) for task, path in zip(tasks, paths, strict=True)
+                                                  if task not in rendered]))
+        _render_all(site, [task for task in tasks if task in rendered], jobs)
     if state is not None and reuse is not None:
         write_state(state, reuse.now)
     return [out / path for path in paths]
