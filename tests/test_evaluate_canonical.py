@@ -69,11 +69,18 @@ def test_canonical_equal_forms(a: str, b: str) -> None:
         ("ubnd tỉnh", "ubnd tỉnh"),  # not printed in capitals
         ("Ubnd tỉnh", "ubnd tỉnh"),
         ("UBNDX", "ubndx"),  # not a whole word
-        ("TPHCM", "tphcm"),
+        ("TPHCM", "thành phố hồ chí minh"),
+        ("TPHCMX", "tphcmx"),  # not a whole word
         ("TP Hồ Chí Minh", "thành phố hồ chí minh"),
         ("TP. Hồ Chí Minh", "thành phố hồ chí minh"),
         ("BỘ TƯ LỆNH QUÂN KHU 7", "bộ tư lệnh quân khu 7"),  # an ordinary word in a line of capitals
-        ("Ủy viên BCH TƯ Đảng", "ủy viên bch trung ương đảng"),
+        ("Ủy viên BCH TƯ Đảng", "ủy viên ban chấp hành trung ương đảng"),
+        ("Ủy viên BTV Đảng ủy", "ủy viên ban thường vụ đảng ủy"),
+        ("Bí thư ĐUQS tỉnh", "bí thư đảng ủy quân sự tỉnh"),
+        ("Chủ nhiệm UBKT Tỉnh ủy", "chủ nhiệm ủy ban kiểm tra tỉnh ủy"),
+        ("Bộ Tư lệnh CSB", "bộ tư lệnh cảnh sát biển"),
+        ("Bộ Chỉ huy BĐBP tỉnh", "bộ chỉ huy bộ đội biên phòng tỉnh"),
+        ("Học viện CAND", "học viện công an nhân dân"),
         ("Quân đoàn IV", "quân đoàn 4"),
         ("Ban Chấp hành Trung ương Đảng khoá XIII", "ban chấp hành trung ương đảng khóa 13"),
         ("Quân khu IX", "quân khu 9"),
@@ -123,6 +130,14 @@ def test_abbreviation_table_shipped_and_cached() -> None:
         "TƯ": "trung ương",
         "T.Ư": "trung ương",
         "HCM": "hồ chí minh",
+        "TPHCM": "thành phố hồ chí minh",
+        "ĐUQS": "đảng ủy quân sự",
+        "BĐBP": "bộ đội biên phòng",
+        "UBKT": "ủy ban kiểm tra",
+        "BCH": "ban chấp hành",
+        "BTV": "ban thường vụ",
+        "CSB": "cảnh sát biển",
+        "CAND": "công an nhân dân",
     }
     assert table.province_prefixes == ("tỉnh", "thành phố")
 

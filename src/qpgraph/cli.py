@@ -15,7 +15,7 @@ import click
 from . import __version__
 from .corpus import CorpusResult, build, evaluate_corpus, extract_corpus, write_corpus
 from .errors import QpgraphError
-from .evaluate import format_table
+from .evaluate import format_misses, format_table
 
 __all__ = ["main"]
 
@@ -88,20 +88,29 @@ def diff_command(old: Path, new: Path) -> None:
 @click.option("--raw", required=True, multiple=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--no-baseline", is_flag=True, help="Skip the underthesea ner() baseline.")
-def eval_command(gold: Path, raw: tuple[Path, ...], as_json: bool, no_baseline: bool) -> None:
+@click.option("--only", multiple=True, metavar="ID_OR_GLOB",
+              help="Score only these articles: ids or globs of ids ('b2-*'); repeatable.")
+@click.option("--explain", "show_misses", is_flag=True,
+              help="Also print, per article, the gold facts missed and the predictions counted false.")
+def eval_command(
+    gold: Path, raw: tuple[Path, ...], as_json: bool, no_baseline: bool, only: tuple[str, ...], show_misses: bool
+) -> None:
     """Score extraction against gold annotations: P/R/F1 per fact kind, and the baseline's."""
     try:
-        report = evaluate_corpus(gold, raw, baseline=not no_baseline)
+        report = evaluate_corpus(gold, raw, baseline=not no_baseline, only=only)
     except QpgraphError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     if as_json:
-        click.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        dumped = report.model_dump(mode="json", exclude=None if show_misses else {"explained"})
+        click.echo(json.dumps(dumped, ensure_ascii=False, indent=2))
     else:
         click.echo(format_table(report.qpgraph, "qpgraph"))
         if report.baseline is not None:
             click.echo("")
             click.echo(format_table(report.baseline, "baseline: underthesea ner()"))
+        if show_misses:
+            click.echo(format_misses(report.explained))
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     sys.exit(1 if report.errors else 0)

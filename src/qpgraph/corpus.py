@@ -13,8 +13,9 @@ them too.
 
 from __future__ import annotations
 
+import fnmatch
 import multiprocessing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -28,8 +29,8 @@ from pydantic import BaseModel
 from .atomic import write_text_atomic
 from .cache import RecordsCache, RecordsList, Stored, article_key
 from .collector import frozen, paused
-from .errors import ExtractionError, QpgraphError
-from .evaluate import Scores, baseline_facts, load_facts_dir, score
+from .errors import AnnotationError, ExtractionError, QpgraphError
+from .evaluate import Scores, baseline_facts, explain, load_facts_dir, score
 from .extract.nlp import build_nlp
 from .extract.pipeline import extract
 from .facts import to_facts
@@ -37,7 +38,7 @@ from .ingest import iter_articles, prepare
 from .progress import progress, stage
 from .records import Article, ArticleRecords, Facts
 
-__all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus"]
+__all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus", "select_gold"]
 
 if TYPE_CHECKING:
     from .graph.knowledge import KnowledgeGraph
@@ -203,14 +204,44 @@ class EvalReport(BaseModel):
     qpgraph: Scores
     baseline: Scores | None = None
     errors: list[str] = []
+    #: Per article, per kind, the gold facts missed and the predictions counted false.
+    explained: dict[str, dict[str, dict[str, list[Any]]]] = {}
 
 
-def evaluate_corpus(gold_dir: str | Path, raw: Iterable[str | Path], *, baseline: bool = True) -> EvalReport:
-    """Score extraction (and the baseline) against the gold annotations in ``gold_dir``."""
-    gold = load_facts_dir(gold_dir)
+def select_gold(gold: dict[str, Facts], only: Sequence[str]) -> dict[str, Facts]:
+    """The gold documents whose article id is one of ``only`` or matches one of its
+    globs ("b2-*"); all of them when ``only`` is empty.
+
+    >>> gold = {i: Facts(article=i) for i in ("b2-01", "b2-02", "dev-29")}
+    >>> sorted(select_gold(gold, ["b2-*"])), sorted(select_gold(gold, ["dev-29", "b2-02"]))
+    (['b2-01', 'b2-02'], ['b2-02', 'dev-29'])
+    >>> select_gold(gold, ["nothing*"])
+    Traceback (most recent call last):
+    ...
+    qpgraph.errors.AnnotationError: no gold annotation matches 'nothing*'
+    """
+    if not only:
+        return gold
+    for pattern in only:
+        if not any(fnmatch.fnmatchcase(article, pattern) for article in gold):
+            raise AnnotationError(f"no gold annotation matches {pattern!r}")
+    return {a: f for a, f in gold.items() if any(fnmatch.fnmatchcase(a, p) for p in only)}
+
+
+def evaluate_corpus(
+    gold_dir: str | Path, raw: Iterable[str | Path], *, baseline: bool = True, only: Sequence[str] = ()
+) -> EvalReport:
+    """Score extraction (and the baseline) against the gold annotations in ``gold_dir``,
+    on the articles ``only`` names (ids or globs; all annotated articles if empty)."""
+    gold = select_gold(load_facts_dir(gold_dir), only)
     paths = list(raw)
     result = extract_corpus(paths)
-    report = EvalReport(qpgraph=score(gold, facts_of(result)), errors=[str(e) for e in result.errors])
+    predicted = facts_of(result)
+    report = EvalReport(
+        qpgraph=score(gold, predicted),
+        errors=[str(e) for e in result.errors],
+        explained={a: explain(gold[a], predicted.get(a, Facts(article=a))) for a in sorted(gold)},
+    )
     if baseline:
         predicted: dict[str, Facts] = {}
         for item in iter_articles(paths):

@@ -195,7 +195,7 @@ class FactsPerson(_Model):
 
 
 class FactsEvent(_Model):
-    date: Alternatives | None = None
+    date: Alternatives | None | list[str | None] = None
     kind: EventKind = "other"
     participants: list[Alternatives] = Field(default_factory=list)
 

@@ -15,7 +15,7 @@ from qpgraph.evaluate.abbreviations import AbbreviationTable, abbreviation_table
 from qpgraph.evaluate.baseline import baseline_facts, entity_spans
 from qpgraph.evaluate.canonical import canonical, canonical_province
 from qpgraph.evaluate.facts import KINDS
-from qpgraph.evaluate.score import KindScore, Scores, explain, format_table, load_facts_dir, score
+from qpgraph.evaluate.score import KindScore, Scores, explain, format_misses, format_table, load_facts_dir, score
 
 __all__ = [
     "KINDS",
@@ -28,6 +28,7 @@ __all__ = [
     "Scores",
     "score",
     "explain",
+    "format_misses",
     "format_table",
     "load_facts_dir",
     "baseline_facts",

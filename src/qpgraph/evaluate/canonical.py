@@ -103,7 +103,9 @@ def canonical(s: str) -> str:
     >>> canonical("Nghị quyết Trung ương 8 khoá XI")
     'nghị quyết trung ương 8 khóa 11'
     >>> canonical("Ủy viên BCH TƯ Đảng"), canonical("BỘ TƯ LỆNH QK 7")
-    ('ủy viên bch trung ương đảng', 'bộ tư lệnh quân khu 7')
+    ('ủy viên ban chấp hành trung ương đảng', 'bộ tư lệnh quân khu 7')
+    >>> canonical("Chỉ huy trưởng BĐBP tỉnh"), canonical("Thành ủy TPHCM")
+    ('chỉ huy trưởng bộ đội biên phòng tỉnh', 'thành ủy thành phố hồ chí minh')
     >>> canonical("ubnd tỉnh")  # not printed in capitals: not an abbreviation
     'ubnd tỉnh'
     """

@@ -29,7 +29,7 @@ from qpgraph.evaluate.facts import KINDS, OptionalFacts, kind_facts
 from qpgraph.evaluate.matching import DateJudgement, Match, judge_date, match
 from qpgraph.records import Facts
 
-__all__ = ["KindScore", "Scores", "score", "explain", "format_table", "load_facts_dir"]
+__all__ = ["KindScore", "Scores", "score", "explain", "format_misses", "format_table", "load_facts_dir"]
 
 
 class KindScore(BaseModel):
@@ -165,6 +165,30 @@ def format_table(scores: Scores, title: str) -> str:
             f" {s.tp:>{count_width}} {s.fp:>{count_width}} {s.fn:>{count_width}}"
         )
     lines.append(f"{'date accuracy':<{name_width}} {scores.date_accuracy:6.3f} over {scores.articles} articles")
+    return "\n".join(lines)
+
+
+def format_misses(explained: Mapping[str, Mapping[str, Mapping[str, list[Any]]]]) -> str:
+    """Per article, the facts :func:`explain` found missed (``-``) or counted false (``+``).
+
+    >>> from qpgraph.records import Facts, FactsPerson
+    >>> gold = Facts(article="a", persons=[FactsPerson(name="Nguyễn Văn An", rank="Trung tướng")])
+    >>> pred = Facts(article="a", persons=[FactsPerson(name="Nguyễn Văn An", rank="Thiếu tướng")])
+    >>> print(format_misses({"a": explain(gold, pred)}))
+    a
+      - rank ['Nguyễn Văn An', 'Trung tướng']
+      + rank ['Nguyễn Văn An', 'Thiếu tướng']
+    """
+    lines: list[str] = []
+    for article, kinds in explained.items():
+        rows = [
+            f"  {sign} {kind} {fact}"
+            for kind, found in kinds.items()
+            for sign, key in (("-", "missed"), ("+", "false_positives"))
+            for fact in found[key]
+        ]
+        if rows:
+            lines += [article, *rows]
     return "\n".join(lines)
 
 
