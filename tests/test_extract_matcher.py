@@ -20,6 +20,7 @@ from excerpts import (
 from qpgraph.extract.items import _choose, _cover, index_doc
 from qpgraph.extract.matcher import index_text, vocab_matcher
 from qpgraph.extract.nlp import build_nlp, syllables, tokens
+from qpgraph.extract.vocab import load_bodies
 from qpgraph.ingest import iter_articles, prepare
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -47,6 +48,11 @@ def test_matcher_tokens_spell_the_text(text: str) -> None:
     assert [t.text for t in build_nlp()(text)] == words
 
 
+def body_id(form: str) -> str:
+    """The id of the body entry printed ``form`` (entries are keyed by their index)."""
+    return str(next(k for k, body in enumerate(load_bodies()) if form in body.forms))
+
+
 def test_matcher_every_match_overlapping_or_not() -> None:
     assert spans(KIEM) == [
         ("RANK", "Thượng tá", 0, 2, "Thượng tá"),
@@ -55,9 +61,9 @@ def test_matcher_every_match_overlapping_or_not() -> None:
         ("TITLE", "trưởng", 9, 10, "trưởng"),
         ("TITLE", "Tham mưu trưởng", 11, 14, "tham mưu trưởng"),
         ("TITLE", "trưởng", 13, 14, "trưởng"),
-        ("BODY", "Bộ", 14, 15, "92"),
-        ("BODY", "Bộ CHQS", 14, 16, "12"),
-        ("BODY", "Bộ CHQS tỉnh", 14, 17, "12"),
+        ("BODY", "Bộ", 14, 15, body_id("Bộ")),
+        ("BODY", "Bộ CHQS", 14, 16, body_id("Bộ CHQS tỉnh")),
+        ("BODY", "Bộ CHQS tỉnh", 14, 17, body_id("Bộ CHQS tỉnh")),
     ]
 
 

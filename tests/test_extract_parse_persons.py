@@ -151,7 +151,7 @@ def test_parse_persons_after_honorific(extract_text, text: str, expected: list[t
             "hội nghị.",
             {
                 "Nguyễn Đình Trung": [
-                    "Ủy viên Ban Chấp hành Trung ương Đảng",
+                    "Ủy viên Trung ương Đảng",
                     "Bí thư Tỉnh ủy",
                     "Bí thư Đảng ủy Quân sự tỉnh",
                 ]
@@ -278,7 +278,7 @@ def test_parse_persons_cue(text: str, expected: list[tuple[str, str]]) -> None:
             "Lâm Đồng trân trọng cảm ơn Đảng ủy, Bộ Tư lệnh Quân khu 7.",
             "Y Thanh Hà Niê Kđăm",
             None,
-            ["Ủy viên Ban Chấp hành Trung ương Đảng", "Bí thư Tỉnh ủy Lâm Đồng"],
+            ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Lâm Đồng"],
             id="000-ede-old-tone-marks",
         ),
         pytest.param(

@@ -5,22 +5,42 @@ name, or name + a chain of posts (apposition, after a comma or a dash). A post
 is a title followed by a body; a body is a head from the vocabulary completed
 by a number, a province, a place name or a parent body. What the sentence
 leaves implicit is filled later, from the article (see ``resolve``).
+
+Both levels are dispatch tables: :data:`BODY_PARSERS` has one function per kind
+of body head the data files declare (``bodies.yaml``, ``institutions.yaml``),
+:data:`PERSON_PARSERS` one per kind of item a person may start at.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import compress, count
 from operator import itemgetter
 
 from .items import ROMAN, Item
-from .vocab import Body, Title, load_bodies, load_titles
+from .vocab import Body, Grammar, Title, load_bodies, load_grammar, load_titles
 
-__all__ = ["BodyRef", "ChainRef", "PersonRef", "PostRef", "SentenceParse", "parse_sentence"]
+__all__ = [
+    "BODY_PARSERS",
+    "PERSON_PARSERS",
+    "BodyRef",
+    "ChainRef",
+    "PersonRef",
+    "PostRef",
+    "SentenceParse",
+    "parse_body",
+    "parse_chain",
+    "parse_post",
+    "parse_sentence",
+]
 
 _SEPARATORS = {",", "-", "–", "—", "kiêm"}
+_DASHES = (",", "-", "–", "—")
 _PROVINCE_WORDS = {"tỉnh", "tp", "tp."}
+_MAX_NAME = 7
 
 
 def province_word(items: list[Item], k: int) -> int:
@@ -30,12 +50,11 @@ def province_word(items: list[Item], k: int) -> int:
     if k + 1 < len(items) and items[k].key == "thành" and items[k + 1].key == "phố":
         return 2
     return 0
-_MAX_NAME = 7
 
 
 @dataclass
 class BodyRef:
-    kind: str                    # numbered | provincial | district | sub | national
+    kind: str                    # numbered | provincial | district | sub | national | named
     head: str                    # the head as it should be written
     printed: str                 # the whole body as printed
     start: int
@@ -43,11 +62,13 @@ class BodyRef:
     number: str | None = None    # numbered: "7"
     province: str | None = None  # provincial: short name
     province_printed: str | None = None
-    place: str | None = None     # district: "huyện Đại Lộc"
-    tail: str | None = None      # national: a country qualifier ("Việt Nam")
+    place: str | None = None     # district: "huyện Đại Lộc"; named: its name
+    tail: str | None = None      # national: a country or force qualifier ("Việt Nam")
     province_word: str | None = None  # named: "tỉnh" printed before its province
     parent: BodyRef | None = None
     implicit: bool = False       # a part of the name was filled from the article
+    canon: str | None = None     # national: the institution's name, however printed
+    key: str = ""                # the vocabulary entry of the head
 
     @property
     def complete(self) -> bool:
@@ -57,7 +78,7 @@ class BodyRef:
             return self.province is not None
         if self.kind == "sub":
             return self.parent is not None and self.parent.complete
-        if self.kind == "district":
+        if self.kind in ("district", "named"):
             return self.place is not None
         return True
 
@@ -66,33 +87,58 @@ class BodyRef:
 
     def name(self) -> str:
         """The body in full: 'Ban Thường vụ Đảng ủy Quân khu 7'."""
-        if self.kind == "numbered":
-            return f"{self.head} {self.number}" if self.number else self.head
-        if self.kind == "provincial":
-            if self.province is None:
-                return self.head
-            place = self.province_printed or self.province
-            if self.head.lower().split()[-1] in ("tỉnh", "phố", "ủy", "tp", "tp."):
-                return f"{self.head} {place}"
-            return f"{self.head} {place}" if self.province_printed else f"{self.head} tỉnh {place}"
-        if self.kind == "district":
-            return f"{self.head} {self.place}" if self.place else self.head
-        if self.kind == "named":
-            parts = [self.head, self.place or ""]
-            if self.province_word:
-                parts.append(self.province_word)
-            if self.province:
-                parts.append(self.province_printed or self.province)
-            if self.parent is not None:
-                parts.append(self.parent.name())
-            return " ".join(p for p in parts if p)
-        if self.kind == "sub":
-            return f"{self.head} {self.parent.name()}" if self.parent is not None else self.head
-        return f"{self.head} {self.tail}" if self.tail else self.head
+        return _NAMERS.get(self.kind, _national_name)(self)
 
     def chain(self) -> list[BodyRef]:
         """This body and every body it is part of."""
         return [self] + (self.parent.chain() if self.parent is not None else [])
+
+
+def _numbered_name(body: BodyRef) -> str:
+    return f"{body.head} {body.number}" if body.number else body.head
+
+
+def _provincial_name(body: BodyRef) -> str:
+    if body.province is None:
+        return body.head
+    place = body.province_printed or body.province
+    if body.head.lower().split()[-1] in ("tỉnh", "phố", "ủy", "tp", "tp."):
+        return f"{body.head} {place}"
+    return f"{body.head} {place}" if body.province_printed else f"{body.head} tỉnh {place}"
+
+
+def _district_name(body: BodyRef) -> str:
+    return f"{body.head} {body.place}" if body.place else body.head
+
+
+def _named_name(body: BodyRef) -> str:
+    parts = [body.head, body.place or ""]
+    if body.province_word:
+        parts.append(body.province_word)
+    if body.province:
+        parts.append(body.province_printed or body.province)
+    if body.parent is not None:
+        parts.append(body.parent.name())
+    return " ".join(p for p in parts if p)
+
+
+def _sub_name(body: BodyRef) -> str:
+    return f"{body.head} {body.parent.name()}" if body.parent is not None else body.head
+
+
+def _national_name(body: BodyRef) -> str:
+    name = f"{body.head} {body.tail}" if body.tail else body.head
+    return f"{name} {body.parent.name()}" if body.parent is not None else name
+
+
+_NAMERS: dict[str, Callable[[BodyRef], str]] = {
+    "numbered": _numbered_name,
+    "provincial": _provincial_name,
+    "district": _district_name,
+    "named": _named_name,
+    "sub": _sub_name,
+    "national": _national_name,
+}
 
 
 @dataclass
@@ -126,7 +172,7 @@ class PersonRef:
     end: int
     rank: str | None = None
     posts: list[PostRef] = field(default_factory=list)
-    cue: str = ""                # how it was recognised: rank, honorific, title, apposition
+    cue: str = ""                # how it was recognised: rank, honorific, title, apposition, list
     promoted_to: str | None = None  # the rank a promotion reported in the sentence gives
 
 
@@ -152,97 +198,148 @@ def _join(items: list[Item]) -> str:
     return out
 
 
+# --- bodies ------------------------------------------------------------------------------
+
+#: parse a body whose head is items[i], given its BodyRef and the index after the head.
+BodyParser = Callable[[list[Item], int, BodyRef], tuple["BodyRef | None", int]]
+
+
 def parse_body(items: list[Item], i: int) -> tuple[BodyRef | None, int]:
     """A body starting at ``items[i]``, and the index after it."""
     if i >= len(items) or items[i].kind != "BODY":
         return None, i
     item = items[i]
     entry = _body_entry(item)
-    head = entry.forms[0] if entry.kind in ("numbered", "sub", "national") else item.text
-    ref = BodyRef(kind=entry.kind, head=head, printed=item.text, start=item.start, end=item.end)
+    head = entry.forms[0] if entry.kind in ("numbered", "sub") else item.text
+    ref = BodyRef(kind=entry.kind, head=head, printed=item.text, start=item.start, end=item.end, key=item.key)
+    return BODY_PARSERS[entry.kind](items, i, ref)
+
+
+def _numbered(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
+    """'Quân khu 7', 'Quân khu II', 'Vùng 2 Hải quân'; a name instead: 'Vùng Cảnh sát biển 1'."""
     j = i + 1
-    if entry.kind == "numbered":
-        if j < len(items) and _name_word(items[j]):  # "Vùng Cảnh sát biển 1"
-            named, after = _parse_named(items, i, ref)
-            if named is not None:
-                named.kind = "named"
-                return named, after
-        if j < len(items) and items[j].kind in ("NUM", "ROMAN"):
-            ref.number = str(ROMAN.get(items[j].text, items[j].text))
-            ref.end = items[j].end
-            j += 1
-            # "Vùng 2 Hải quân": a name after the number (not a person's: one capital).
-            if j + 1 < len(items) and items[j].kind == "CAP" and items[j + 1].kind == "WORD" and items[j + 1].key not in _NOT_IN_NAMES:
-                ref.number = f"{ref.number} {items[j].text} {items[j + 1].text}"
-                ref.end = items[j + 1].end
-                j += 2
-    elif entry.kind == "provincial":
-        k = j
-        width = province_word(items, k)
-        if width and not ref.head.lower().endswith(("tỉnh", "phố")):
-            ref.head = f"{ref.head} {_join(items[k : k + width])}"
-            k += width
-            j = k
-        if k < len(items) and items[k].kind == "PROV":
-            ref.province = items[k].key
-            ref.province_printed = items[k].text
-            ref.end = items[k].end
-            j = k + 1
-        elif entry.strict and k == i + 1:
-            return None, i
-    elif entry.kind == "district":
-        k = j
-        run: list[Item] = []
-        while k < len(items) and items[k].kind == "CAP" and len(run) < 3:
-            run.append(items[k])
-            k += 1
-        if run:
-            ref.place = _join(run)
-            ref.end = run[-1].end
-            j = k
-    elif entry.kind == "sub":
-        k = j
-        width = 2 if k + 1 < len(items) and (items[k].key, items[k + 1].key) == ("thị", "xã") else int(
-            k < len(items) and items[k].key in ("huyện", "quận")
-        )
-        run_end = _name_run(items, k + width) if width else k
-        if width and run_end > k + width:
-            # "Ban Chỉ huy Quân sự (CHQS) huyện Đại Lộc": the body of a district.
-            ref.kind = "district"
-            ref.head = f"{ref.head} {_join(items[k : k + width])}"
-            ref.place = _join(items[k + width : run_end])
-            ref.end = items[run_end - 1].end
-            return ref, run_end
-        if k < len(items) and items[k].key == "thuộc":
-            k += 1
-        parent, after = parse_body(items, k)
-        if parent is not None:
-            ref.parent = parent
-            ref.end = parent.end
-            j = after
-        elif k == j and k < len(items) and _name_word(items[k]):
-            as_named, after_named = _parse_named(
-                items, i, BodyRef(kind="named", head=ref.head, printed=item.text, start=item.start, end=item.end)
-            )
-            if as_named is not None:  # "Bộ Tư lệnh Vùng Cảnh sát biển 3"
-                return as_named, after_named
-    elif entry.kind == "named":
-        return _parse_named(items, i, ref)
-    elif entry.kind == "national":
-        if j < len(items) and items[j].kind == "PROV":
-            # "BĐBP Lạng Sơn": a national force's command in a province.
-            ref.kind = "provincial"
-            ref.head = item.text
-            ref.province = items[j].key
-            ref.province_printed = items[j].text
-            ref.end = items[j].end
-            return ref, j + 1
-        tail, k = country_tail(items, j)
-        if tail:
-            ref.tail = tail
-            ref.end = items[k - 1].end
-            j = k
+    if j < len(items) and _name_word(items[j]):  # "Vùng Cảnh sát biển 1"
+        named, after = _named(items, i, ref)
+        if named is not None:
+            named.kind = "named"
+            return named, after
+    if j < len(items) and items[j].kind in ("NUM", "ROMAN"):
+        ref.number = str(ROMAN.get(items[j].text, items[j].text))
+        ref.end = items[j].end
+        j += 1
+        # "Vùng 2 Hải quân": a name after the number (not a person's: one capital).
+        if j + 1 < len(items) and items[j].kind == "CAP" and items[j + 1].kind == "WORD" and items[j + 1].key not in _grammar().not_in_names:
+            ref.number = f"{ref.number} {items[j].text} {items[j + 1].text}"
+            ref.end = items[j + 1].end
+            j += 2
     return ref, j
+
+
+def _provincial(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
+    """'Tỉnh ủy Lâm Đồng', 'UBND tỉnh Lâm Đồng', 'Công an Nghệ An'; a bare head is the article's."""
+    j = k = i + 1
+    width = province_word(items, k)
+    if width and not ref.head.lower().endswith(("tỉnh", "phố")):
+        ref.head = f"{ref.head} {_join(items[k : k + width])}"
+        k += width
+        j = k
+    if k < len(items) and items[k].kind == "PROV":
+        ref.province = items[k].key
+        ref.province_printed = items[k].text
+        ref.end = items[k].end
+        return ref, k + 1
+    if _body_entry(items[i]).strict and k == i + 1:
+        return None, i
+    return ref, j
+
+
+def _district(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
+    """'Huyện ủy Đại Lộc', 'Ban CHQS huyện Đại Lộc': a head and a place name."""
+    k = i + 1
+    run: list[Item] = []
+    while k < len(items) and items[k].kind == "CAP" and len(run) < 3:
+        run.append(items[k])
+        k += 1
+    if not run:
+        return ref, i + 1
+    ref.place = _join(run)
+    ref.end = run[-1].end
+    return ref, k
+
+
+def _sub(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
+    """'Cục Chính trị Quân khu 7', 'Ban Thường vụ Tỉnh ủy': a part and the body it belongs to."""
+    j = k = i + 1
+    width = 2 if k + 1 < len(items) and (items[k].key, items[k + 1].key) == ("thị", "xã") else int(
+        k < len(items) and items[k].key in ("huyện", "quận")
+    )
+    run_end = _name_run(items, k + width) if width else k
+    if width and run_end > k + width:
+        # "Ban Chỉ huy Quân sự (CHQS) huyện Đại Lộc": the body of a district.
+        ref.kind = "district"
+        ref.head = f"{ref.head} {_join(items[k : k + width])}"
+        ref.place = _join(items[k + width : run_end])
+        ref.end = items[run_end - 1].end
+        return ref, run_end
+    if k < len(items) and items[k].key == "thuộc":
+        k += 1
+    parent, after = parse_body(items, k)
+    if parent is not None:
+        ref.parent = parent
+        ref.end = parent.end
+        return ref, after
+    if k == j and k < len(items) and _name_word(items[k]):
+        item = items[i]
+        as_named, after_named = _named(
+            items, i, BodyRef(kind="named", head=ref.head, printed=item.text, start=item.start, end=item.end, key=item.key)
+        )
+        if as_named is not None:  # "Bộ Tư lệnh Vùng Cảnh sát biển 3"
+            return as_named, after_named
+    return ref, j
+
+
+def _national(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
+    """'Bộ Quốc phòng', 'Tổng cục Chính trị Quân đội nhân dân Việt Nam', 'Cục Đối ngoại Bộ Quốc phòng'."""
+    entry = _body_entry(items[i])
+    ref.canon = entry.forms[0]
+    if not any(c.islower() for c in ref.head):
+        ref.head = entry.forms[0]  # an abbreviation ("QUTW") is written out
+    j = i + 1
+    if j < len(items) and items[j].kind == "PROV":
+        # "BĐBP Lạng Sơn": a national force's command in a province.
+        ref.kind = "provincial"
+        ref.province = items[j].key
+        ref.province_printed = items[j].text
+        ref.end = items[j].end
+        return ref, j + 1
+    if j < len(items) and items[j].kind == "BODY" and not entry.qualifier and _body_entry(items[j]).qualifier:
+        ref.tail = _body_entry(items[j]).forms[0]  # "... Quân đội nhân dân Việt Nam"
+        ref.end = items[j].end
+        return ref, j + 1
+    tail, k = country_tail(items, j)
+    if tail:
+        ref.tail = tail
+        ref.end = items[k - 1].end
+        return ref, k
+    parent, after = _parent_of(items, j, ref)
+    if parent is not None:
+        ref.parent = parent
+        ref.end = parent.end
+        return ref, after
+    return ref, j
+
+
+def _parent_of(items: list[Item], j: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
+    """The national body a national body's name is followed by, as its parent:
+    'Cục Đối ngoại Bộ Quốc phòng' (not after a comma: that is a list)."""
+    from .institutions import load_institutions
+
+    if j >= len(items) or items[j].kind != "BODY" or _body_entry(items[j]).kind != "national":
+        return None, j
+    above = {b.name for b in load_institutions().chain(ref.canon or "")[1:]} if ref.canon else set()
+    if _body_entry(items[j]).forms[0] not in above:
+        return None, j
+    return parse_body(items, j)
 
 
 def _name_word(item: Item) -> bool:
@@ -252,29 +349,30 @@ def _name_word(item: Item) -> bool:
     )
 
 
-def _parse_named(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
+def _named(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
     """'Cục Tuyên huấn', 'Sở Nội vụ tỉnh X', 'Bệnh viện Quân y 175': a common noun
     and a name, each word group opened by a capital (names of bodies capitalise
-    their first syllable; a run of capitals is a person's name)."""
-    k = i + 1
-    words: list[Item] = []
-    while k < len(items) and _name_word(items[k]) and not (k + 1 < len(items) and items[k + 1].kind == "CAP"):
-        words.append(items[k])
-        k += 1
-        group = 0
-        while k < len(items) and items[k].kind == "WORD" and items[k].key not in _NOT_IN_NAMES and not province_word(items, k):
-            words.append(items[k])
-            k += 1
-            group += 1
-            if group > 3:
-                return None, i
-    if not any(w.kind == "CAP" for w in words) or (k < len(items) and items[k].key in _CLASS_WORDS):
+    their first syllable; a run of capitals is a person's name). A name goes on
+    past 'và' or a comma where the language joins its parts ("Bộ Văn hóa, Thể
+    thao và Du lịch", "Cục Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ").
+    A head printed alone ("Học viện") names the article's body of that head."""
+    words, k = _name_words(items, i + 1)
+    if words is None:
+        return None, i
+    if not any(w.kind == "CAP" for w in words) or (k < len(items) and items[k].key in _grammar().class_words):
+        if not words and not (k < len(items) and items[k].key in _grammar().class_words):
+            return ref, i + 1  # a bare head, completed from the article (resolve)
         return None, i  # "Ban Chỉ đạo khu vực phòng thủ các cấp": a class of bodies
     if k < len(items) and items[k].kind == "NUM":
         words.append(items[k])
         k += 1
     ref.place = _join(words)
     ref.end = words[-1].end
+    return _named_tail(items, k, ref)
+
+
+def _named_tail(items: list[Item], k: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
+    """What may follow a named body's name: 'tỉnh X', a province, or its parent body."""
     width = province_word(items, k)
     if width:
         ref.province_word = _join(items[k : k + width])
@@ -295,17 +393,95 @@ def _parse_named(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | Non
     return ref, k
 
 
-_NOT_IN_NAMES = {"và", "với", "của", "tại", "cho", "trong", "về", "đến", "ở", "từ", "là", "có", "các", "cấp", "được",
-                 "đã", "sẽ", "đang", "những", "này", "đó", "hàng", "năm", "mỗi", "từng", "để", "theo", "trên",
-                 "lần", "thứ", "khóa", "nhiệm", "kỳ", "giai", "đoạn", "đợt", "số"}
-_CLASS_WORDS = {"các", "cấp", "xã", "phường", "huyện"}
+def _name_words(items: list[Item], k: int) -> tuple[list[Item] | None, int]:
+    """The words of a body's name from ``items[k]``, and the index after them (None:
+    a run of lower-case words too long for a name)."""
+    grammar = _grammar()
+    words: list[Item] = []
+    while k < len(items) and _name_word(items[k]) and not (k + 1 < len(items) and items[k + 1].kind == "CAP"):
+        words.append(items[k])
+        k += 1
+        group = 0
+        while k < len(items) and items[k].kind == "WORD" and _in_name(items, k, words) and not province_word(items, k):
+            words.append(items[k])
+            k += 1
+            group += 1
+            if group > grammar.max_lower_words:
+                return None, k
+        k = _joined_part(items, k, words)
+    return words, k
+
+
+def _in_name(items: list[Item], k: int, words: list[Item]) -> bool:
+    """Whether the lower-case word ``items[k]`` goes on the name ``words``: not a word that
+    ends names, unless a phrase of the grammar ends in it ("tội phạm về")."""
+    grammar = _grammar()
+    if items[k].key not in grammar.not_in_names:
+        return True
+    said = " ".join([*(w.key for w in words[-3:]), items[k].key])
+    return any(said.endswith(phrase) for phrase in grammar.phrases_in_names) and k + 1 < len(items) and items[k + 1].kind == "WORD"
+
+
+def _joined_part(items: list[Item], k: int, words: list[Item]) -> int:
+    """Past 'và' or a comma inside a name: the parts it joins are added to ``words``.
+
+    After 'và' a part opened by a capital ("và Du lịch"), one that repeats a word of
+    the name ("công tác Đảng và công tác chính trị") or a pair of the grammar
+    ("phòng, chống"); after a comma, a pair of the grammar, or a capitalised part
+    followed by 'và' ("Văn hóa, Thể thao và Du lịch").
+    """
+    grammar = _grammar()
+    if not words or k + 1 >= len(items) or items[k].key not in ("và", ","):
+        return k
+    nxt = items[k + 1]
+    before = " ".join(w.key for w in words[-2:])
+    paired = any(before.endswith(a) and _starts_with(items, k + 1, b) for a, b in grammar.paired_words)
+    if items[k].key == "và":
+        capital = nxt.kind == "CAP" and not (k + 2 < len(items) and items[k + 2].kind == "CAP")
+        repeated = nxt.kind == "WORD" and nxt.key in {w.key for w in words} and nxt.key not in grammar.not_in_names
+        ok = capital or repeated or paired or _starts_pair(items, k + 1)
+    else:
+        ok = paired or (nxt.kind == "CAP" and _closes_with_and(items, k + 1))
+    if not ok:
+        return k
+    end = k + 2
+    while end < len(items) and items[end].kind == "WORD" and items[end].key not in grammar.not_in_names:
+        end += 1
+    words.extend(items[k + 1 : end])
+    return _joined_part(items, end, words)
+
+
+def _starts_with(items: list[Item], k: int, phrase: str) -> bool:
+    parts = phrase.split()
+    return [it.key for it in items[k : k + len(parts)]] == parts
+
+
+def _starts_pair(items: list[Item], k: int) -> bool:
+    """Whether a pair of the grammar begins at ``items[k]`` ("phòng, chống")."""
+    for first, _ in _grammar().paired_words:
+        n = len(first.split())
+        if _starts_with(items, k, first) and k + n < len(items) and items[k + n].key == ",":
+            return True
+    return False
+
+
+def _closes_with_and(items: list[Item], k: int) -> bool:
+    """Whether the capitalised part at ``items[k]`` is followed, within the name, by 'và'
+    and another capitalised part: 'Thể thao và Du lịch'."""
+    j = k + 1
+    while j < len(items) and items[j].kind == "WORD" and items[j].key not in _grammar().not_in_names:
+        j += 1
+    if j < len(items) and items[j].key == ",":
+        return j + 1 < len(items) and items[j + 1].kind == "CAP" and _closes_with_and(items, j + 1)
+    return j + 1 < len(items) and items[j].key == "và" and items[j + 1].kind == "CAP"
 
 
 def country_tail(items: list[Item], i: int) -> tuple[str | None, int]:
     """A qualifier ending in a country: 'nước Cộng hòa Dân chủ Nhân dân Lào'."""
+    not_in_names = _grammar().not_in_names
     k = i
     while k < len(items) and k - i < 7 and (
-        items[k].kind in ("CAP", "ABBR") or (items[k].kind == "WORD" and items[k].key not in _NOT_IN_NAMES)
+        items[k].kind in ("CAP", "ABBR") or (items[k].kind == "WORD" and items[k].key not in not_in_names)
     ):
         k += 1
         if k < len(items) and items[k].kind == "COUNTRY":
@@ -313,6 +489,24 @@ def country_tail(items: list[Item], i: int) -> tuple[str | None, int]:
     if k < len(items) and items[k].kind == "COUNTRY":
         return _join(items[i : k + 1]), k + 1
     return None, i
+
+
+BODY_PARSERS: dict[str, BodyParser] = {
+    "numbered": _numbered,
+    "provincial": _provincial,
+    "district": _district,
+    "sub": _sub,
+    "national": _national,
+    "named": _named,
+}
+
+
+@cache
+def _grammar() -> Grammar:
+    return load_grammar()
+
+
+# --- posts ---------------------------------------------------------------------------------
 
 
 def parse_post(items: list[Item], i: int) -> tuple[PostRef | None, int]:
@@ -324,6 +518,8 @@ def parse_post(items: list[Item], i: int) -> tuple[PostRef | None, int]:
     post = PostRef(title=title, title_text=title.expand or item.text, printed=item.text, start=item.start, end=item.end)
     j = i + 1
     body, after = parse_body(items, j)
+    if body is None:
+        body, after = _title_form(items, j, title)
     if body is not None:
         post.body = body
         post.end = body.end
@@ -344,6 +540,21 @@ def parse_post(items: list[Item], i: int) -> tuple[PostRef | None, int]:
             post.end = items[k - 1].end
             j = k
     return post, j
+
+
+def _title_form(items: list[Item], j: int, title: Title) -> tuple[BodyRef | None, int]:
+    """A ministry printed short after a minister's title: 'Thứ trưởng Công an' (Bộ Công an)."""
+    forms = _grammar().title_forms
+    for width in (2, 1):
+        if j + width > len(items) or title.complete:
+            continue
+        words = " ".join(it.key for it in items[j : j + width])
+        canon = forms.get(words)
+        if canon is not None and (j + width >= len(items) or items[j + width].kind != "PROV"):
+            start, end = items[j].start, items[j + width - 1].end
+            return BodyRef(kind="national", head=canon, printed=_join(items[j : j + width]), start=start, end=end,
+                           canon=canon), j + width
+    return None, j
 
 
 def parse_chain(items: list[Item], i: int) -> tuple[list[PostRef], int]:
@@ -382,118 +593,161 @@ def _appointment(items: list[Item], j: int) -> tuple[list[PostRef], int]:
     return [], j
 
 
-# The kinds of item a person (or a chain of posts) may start at.
-_PERSON_STARTS = frozenset({"RANK", "HON", "TITLE", "CAP"})
+# --- persons -------------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    """What the sentence parse carries from one person to the next."""
+
+    out: SentenceParse
+    pending: list[PostRef] = field(default_factory=list)  # "Phó Tư lệnh Quân khu, Thiếu tướng X"
+    list_rank: str | None = None  # "các đồng chí Thượng tướng: A, B, C"
+
+
+#: parse a person starting at items[i]: (the person or None, the index to go on from).
+PersonParser = Callable[[list[Item], int, _State], tuple["PersonRef | None", int]]
+
+
+def _by_rank(items: list[Item], i: int, state: _State) -> tuple[PersonRef | None, int]:
+    """'Thiếu tướng Nguyễn Văn A', 'Chuẩn Đô đốc Hải quân A', 'Đại tá, PGS.TS A';
+    a rank shared by a list: 'các đồng chí Thượng tướng: A, B, C'."""
+    item = items[i]
+    k = _after_degrees(items, _after_service(items, i + 1))
+    if k < len(items) and items[k].text == ":":
+        state.list_rank = item.key
+        return None, k + 1
+    if k < len(items) and items[k].kind == "CAP":
+        end = _name_run(items, k)
+        if end - k >= 2:
+            return PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, rank=item.key, cue="rank"), end
+    return None, i + 1
+
+
+def _by_honorific(items: list[Item], i: int, state: _State) -> tuple[PersonRef | None, int]:
+    """'đồng chí Nguyễn Văn A', 'ông A', 'các đồng chí: A'."""
+    k = i + 1
+    if k < len(items) and items[k].text == ":":
+        k += 1
+    if k < len(items) and items[k].kind == "RANK":
+        return None, i + 1
+    k = _after_degrees(items, k)
+    end = _name_run(items, k)
+    if end - k >= 2:
+        return PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, cue="honorific"), end
+    return None, i + 1
+
+
+def _by_title(items: list[Item], i: int, state: _State) -> tuple[PersonRef | None, int]:
+    """'Chủ tịch UBND tỉnh Nguyễn Văn A'; a chain before a ranked name ('Phó Tư lệnh Quân
+    khu, Thiếu tướng A'); else a chain of posts printed without a name."""
+    posts, k = parse_chain(items, i)
+    if k < len(items) and items[k].kind == "CAP" and _name_run(items, k) - k >= 2:
+        end = _name_run(items, k)
+        return PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, posts=posts, cue="title"), end
+    if k < len(items) and items[k].key == "là" and k + 1 < len(items) and items[k + 1].kind in ("RANK", "HON", "CAP"):
+        state.pending = posts  # "Bộ trưởng Bộ Quốc phòng là Đại tướng A"
+        return None, k + 1
+    possessed = i > 0 and items[i - 1].key in _grammar().possessive_words  # "Quyết định của Thủ tướng, ..."
+    if k + 1 < len(items) and items[k].key == "," and items[k + 1].kind in ("RANK", "HON") and not possessed:
+        state.pending = posts
+        return None, k + 1
+    state.out.chains.append(ChainRef(posts, posts[0].start, posts[-1].end))
+    return None, max(k, i + 1)
+
+
+def _by_name(items: list[Item], i: int, state: _State) -> tuple[PersonRef | None, int]:
+    """'Nguyễn Văn A, Bí thư ...' (apposition); a member of a list sharing a rank; else a
+    capitalised run kept for coreference."""
+    end = _name_run(items, i)
+    if end - i < 2:
+        return None, i + 1
+    if state.list_rank is not None and (i == 0 or items[i - 1].key in (",", ":", "và", ";")):
+        return PersonRef(_join(items[i:end]), items[i].start, items[end - 1].end, rank=state.list_rank, cue="list"), end
+    if end + 1 < len(items) and items[end].key in (",", "-", "–") and items[end + 1].kind == "TITLE":
+        return PersonRef(_join(items[i:end]), items[i].start, items[end - 1].end, cue="apposition"), end
+    state.out.names.append((_join(items[i:end]), items[i].start, items[end - 1].end))
+    return None, end
+
+
+PERSON_PARSERS: dict[str, PersonParser] = {
+    "RANK": _by_rank,
+    "HON": _by_honorific,
+    "TITLE": _by_title,
+    "CAP": _by_name,
+}
 _KIND = itemgetter(0)  # of an Item
+
+
+def _apposition(items: list[Item], j: int, person: PersonRef) -> int:
+    """The posts printed after a person: ', Bí thư Đảng ủy, Chính ủy Quân khu 7', ' - Tư lệnh
+    ...', 'nguyên Phó Tư lecture ...', then an appointment; the index after them."""
+    if j + 1 < len(items) and items[j].key in (*_DASHES, "(") and items[j + 1].kind == "TITLE":
+        more, after = parse_chain(items, j + 1)
+        # "Bí thư Tỉnh ủy X, Chủ tịch UBND tỉnh Y": the chain is Y's; "..., Chủ nhiệm
+        # Tổng cục Chính trị là Thượng tướng Y": the chain is the subject of a clause.
+        named_after = after < len(items) and items[after].kind == "CAP" and _name_run(items, after) - after >= 2
+        copula = after < len(items) and items[after].key == "là"
+        if not named_after and not copula:
+            person.posts.extend(more)
+            j = after
+            if j < len(items) and items[j].key in ("-", "–", "—", ")"):
+                j += 1
+    elif j + 1 < len(items) and items[j].kind == "CUE_FORMER" and items[j + 1].kind == "TITLE":
+        j = _former(items, j + 1, person)
+    if j + 2 < len(items) and items[j].key == "," and items[j + 1].kind == "CUE_FORMER" and items[j + 2].kind == "TITLE":
+        j = _former(items, j + 2, person)
+    appointed, after = _appointment(items, j)
+    if appointed:
+        if any(items[k].key == "điều động" or items[k].text == "điều" for k in range(j, after)):
+            for post in person.posts:
+                post.former = True
+        person.posts.extend(appointed)
+        j = after
+    return j
+
+
+def _former(items: list[Item], k: int, person: PersonRef) -> int:
+    more, j = parse_chain(items, k)
+    for post in more:
+        post.former = True
+    person.posts.extend(more)
+    return j
 
 
 def parse_sentence(items: list[Item]) -> SentenceParse:
     """Persons, posts, bodies and provinces printed in one sentence."""
-    out = SentenceParse()
+    state = _State(SentenceParse())
     kinds = list(map(_KIND, items))
     if "PROV" in kinds:
-        out.provinces = [item for item in items if item.kind == "PROV"]
+        state.out.provinces = [item for item in items if item.kind == "PROV"]
     # Where a person may start; the parser skips the items in between.
-    person_starts = list(compress(count(), map(_PERSON_STARTS.__contains__, kinds)))
-    pending: list[PostRef] = []
+    person_starts = list(compress(count(), map(PERSON_PARSERS.__contains__, kinds)))
     i = 0
     while i < len(items):
         item = items[i]
-        if item.kind not in _PERSON_STARTS:
-            pending = []
+        parser = PERSON_PARSERS.get(item.kind)
+        if parser is None:
+            state.pending = []
+            if item.key in (";", ".") or item.kind == "TITLE":
+                state.list_rank = None
             k = bisect_left(person_starts, i)
             i = person_starts[k] if k < len(person_starts) else len(items)
             continue
-        person: PersonRef | None = None
-        posts: list[PostRef] = []
-        j = i
-        if item.kind == "RANK" and _after_degrees(items, i + 1) < len(items) and items[_after_degrees(items, i + 1)].kind == "CAP":
-            k = _after_degrees(items, i + 1)
-            end = _name_run(items, k)
-            if end - k >= 2:
-                person = PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, rank=item.key, cue="rank")
-                j = end
-        elif item.kind == "HON":
-            k = i + 1
-            if k < len(items) and items[k].text == ":":
-                k += 1
-            if k < len(items) and items[k].kind == "RANK":
-                i += 1
-                continue
-            k = _after_degrees(items, k)
-            end = _name_run(items, k)
-            if end - k >= 2:
-                person = PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, cue="honorific")
-                j = end
-        elif item.kind == "TITLE":
-            posts, k = parse_chain(items, i)
-            if k < len(items) and items[k].kind == "CAP" and _name_run(items, k) - k >= 2:
-                end = _name_run(items, k)
-                person = PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, posts=posts, cue="title")
-                j = end
-            elif k + 1 < len(items) and items[k].key == "," and items[k + 1].kind in ("RANK", "HON"):
-                pending = posts  # "Phó Tư lệnh Quân khu, Thiếu tướng Nguyễn Văn A"
-                i = k + 1
-                continue
-            else:
-                out.chains.append(ChainRef(posts, posts[0].start, posts[-1].end))
-                i = max(k, i + 1)
-                continue
-        elif item.kind == "CAP":
-            end = _name_run(items, i)
-            if (
-                end - i >= 2
-                and end + 1 < len(items)
-                and items[end].key in (",", "-", "–")
-                and items[end + 1].kind == "TITLE"
-            ):
-                person = PersonRef(_join(items[i:end]), items[i].start, items[end - 1].end, cue="apposition")
-                j = end
-            elif end - i >= 2:
-                out.names.append((_join(items[i:end]), items[i].start, items[end - 1].end))
-                i = end
-                continue
+        person, j = parser(items, i, state)
         if person is None:
-            if item.kind not in ("RANK", "HON"):
-                pending = []
-            i += 1
+            if item.kind not in ("RANK", "HON", "TITLE"):
+                state.pending = []
+            i = max(j, i + 1)
             continue
-        person.posts, pending = pending + person.posts, []
-        # Apposition: ", Bí thư Đảng ủy, Chính ủy Quân khu 7" or " - Tư lệnh ...".
-        if j + 1 < len(items) and items[j].key in (",", "-", "–", "—", "(") and items[j + 1].kind in ("TITLE",):
-            more, after = parse_chain(items, j + 1)
-            # "Bí thư Tỉnh ủy X, Chủ tịch UBND tỉnh Y": the chain is Y's.
-            if not (after < len(items) and items[after].kind == "CAP" and _name_run(items, after) - after >= 2):
-                person.posts.extend(more)
-                j = after
-                if j < len(items) and items[j].key in ("-", "–", "—", ")"):
-                    j += 1
-        elif j < len(items) and items[j].kind == "CUE_FORMER" and j + 1 < len(items) and items[j + 1].kind == "TITLE":
-            more, j = parse_chain(items, j + 1)
-            for post in more:
-                post.former = True
-            person.posts.extend(more)
-        if j + 2 < len(items) and items[j].key == "," and items[j + 1].kind == "CUE_FORMER" and items[j + 2].kind == "TITLE":
-            more, j = parse_chain(items, j + 2)
-            for post in more:
-                post.former = True
-            person.posts.extend(more)
-        appointed, after = _appointment(items, j)
-        if appointed:
-            if any(items[k].key == "điều động" or items[k].text == "điều" for k in range(j, after)):
-                for post in person.posts:
-                    post.former = True
-            person.posts.extend(appointed)
-            j = after
-        out.persons.append(person)
+        person.posts, state.pending = state.pending + person.posts, []
+        j = _apposition(items, j, person)
+        state.out.persons.append(person)
         i = max(j, i + 1)
-    promoted = _promotion(items) if "CUE_PROMOTION" in kinds else None
-    if promoted:
-        for person in out.persons:
-            if person.rank is not None:  # a civilian signing the decision is not promoted
-                person.promoted_to = promoted
-    out.bodies = _bodies(items, kinds)
-    return out
+    if "CUE_PROMOTION" in kinds:
+        _promote(items, state.out.persons)
+    state.out.bodies = _bodies(items, kinds)
+    return state.out
 
 
 def _after_degrees(items: list[Item], k: int) -> int:
@@ -504,18 +758,41 @@ def _after_degrees(items: list[Item], k: int) -> int:
     return j if j > k and items[j - 1].kind == "ACADEMIC" else k
 
 
-def _promotion(items: list[Item]) -> str | None:
-    """The rank a promotion reported in the sentence gives: '... thăng quân hàm
-    từ Thiếu tướng lên Trung tướng', '... được thăng quân hàm Thiếu tướng'."""
+def _after_service(items: list[Item], k: int) -> int:
+    """Skip a service printed between a rank and a name: 'Chuẩn Đô đốc Hải quân A'."""
+    for service in _grammar().rank_services:
+        n = len(service.split())
+        if _starts_with(items, k, service) and k + n < len(items) and items[k + n].kind == "CAP":
+            return k + n
+    return k
+
+
+def _promote(items: list[Item], persons: list[PersonRef]) -> None:
+    """Give the rank a promotion reports to whom it is reported of: every person
+    printed after the cue ('thăng quân hàm Đại tướng cho Thượng tướng A', 'đối với
+    đồng chí B'), and a ranked person before it ('Thiếu tướng A được thăng ...')."""
+    promoted, at = _promotion(items)
+    if promoted is None:
+        return
+    for person in persons:
+        if person.start > at or person.rank is not None:
+            person.promoted_to = promoted
+
+
+def _promotion(items: list[Item]) -> tuple[str | None, int]:
+    """The rank a promotion reported in the sentence gives, and where its cue is:
+    '... thăng quân hàm từ Thiếu tướng lên Trung tướng', '... được thăng quân hàm Thiếu tướng'."""
     for k, item in enumerate(items):
         if item.kind != "CUE_PROMOTION":
             continue
         for m in range(k + 1, min(k + 8, len(items))):
             if items[m].key == "lên" and m + 1 < len(items) and items[m + 1].kind == "RANK":
-                return items[m + 1].key
+                return items[m + 1].key, item.start
+            if items[m].key == "cấp" and m + 1 < len(items) and items[m + 1].key == "lên" and m + 2 < len(items) and items[m + 2].kind == "RANK":
+                return items[m + 2].key, item.start
         if k + 1 < len(items) and items[k + 1].kind == "RANK" and not (k + 2 < len(items) and items[k + 2].kind == "CAP"):
-            return items[k + 1].key
-    return None
+            return items[k + 1].key, item.start
+    return None, -1
 
 
 def _bodies(items: list[Item], kinds: list[str]) -> list[BodyRef]:
@@ -527,7 +804,7 @@ def _bodies(items: list[Item], kinds: list[str]) -> list[BodyRef]:
             i = kinds.index("BODY", i) if "BODY" in kinds[i:] else len(items)
             continue
         body, j = parse_body(items, i)
-        if body is None:
+        if body is None or (body.kind == "named" and body.place is None):
             i += 1
             continue
         bodies.append(body)

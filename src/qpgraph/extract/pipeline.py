@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
 
 from spacy.language import Language
 
@@ -28,12 +27,10 @@ from .items import sentence_items
 from .matcher import index_text
 from .nlp import build_nlp
 from .parse import BodyRef, PostRef, SentenceParse, parse_sentence
-from .resolve import Context, article_context, resolve_coordination, resolve_posts
+from .resolve import article_context, fill_implicit
 from .vocab import load_ranks
 
 __all__ = ["extract"]
-
-_JOINERS = {",", "-", "–", "—", "và", "với"}
 
 
 @dataclass
@@ -88,10 +85,6 @@ def _rank_name(key: str) -> str:
     return next(r.name for r in load_ranks() if r.name.lower() == key.lower())
 
 
-def _separators(text: str, bodies: list[BodyRef]) -> list[bool]:
-    return [text[a.end : b.start].strip() in _JOINERS for a, b in pairwise(bodies)]
-
-
 @lru_cache(maxsize=1 << 14)
 def _canonical(text: str) -> str:
     """:func:`canonical`, once per text."""
@@ -99,7 +92,11 @@ def _canonical(text: str) -> str:
 
 
 def _unit_key(body: BodyRef) -> str:
-    """One key per body however printed: 'Công an Nghệ An' = 'Công an tỉnh Nghệ An'."""
+    """One key per body however printed: 'Công an Nghệ An' = 'Công an tỉnh Nghệ An';
+    a national body is keyed by its institution's name ('Bộ Tư lệnh Cảnh sát biển' =
+    'Cảnh sát biển Việt Nam')."""
+    if body.kind == "national" and body.canon:
+        return _canonical(" ".join(p for p in (body.canon, body.tail, body.parent and body.parent.name()) if p))
     if body.kind == "provincial" and body.province:
         head = _canonical(body.head)
         for word in (" tỉnh", " thành phố"):
@@ -119,28 +116,6 @@ def _shorter_form(short: str, long: str) -> bool:
     return a[-1] == b[-1] and all(word in it for word in a)
 
 
-def _generic(bodies: list[BodyRef], seps: list[bool], text: str) -> set[int]:
-    """Bodies named as a class, not one body: 'Bí thư Huyện ủy, Thị ủy, Thành ủy',
-    'Đảng ủy Quân sự 17 huyện'. Returns their ``id()``."""
-    out: set[int] = set()
-    groups: list[list[BodyRef]] = []
-    for k, body in enumerate(bodies):
-        if k and seps[k - 1]:
-            groups[-1].append(body)
-        else:
-            groups.append([body])
-    for group in groups:
-        if any(b.kind == "district" and not b.complete for b in group):
-            out.update(id(b) for b in group if not b.complete)
-    out.update(id(b) for b in bodies if _counted(b, text))
-    return out
-
-
-def _counted(body: BodyRef, text: str) -> bool:
-    """'Đảng ủy quân sự 17 huyện': a body followed by a count is a class of bodies."""
-    return not body.complete and text[body.end : body.end + 4].strip()[:1].isdigit()
-
-
 def _units_of(body: BodyRef) -> list[BodyRef]:
     """The bodies a body names in full: itself and the bodies it is part of.
 
@@ -155,41 +130,6 @@ def _units_of(body: BodyRef) -> list[BodyRef]:
             continue
         out.append(part)
     return out
-
-
-def _fill_implicit(sentences: list[_Sentence], ctx: Context, text: str) -> None:
-    """Fill in what each sentence leaves implicit: chains of posts first, then lists of bodies."""
-    last_appointed: BodyRef | None = None
-    for s in sentences:
-        if not (s.parse.persons or s.parse.chains or s.parse.bodies):
-            continue  # nothing to fill
-        before: list[BodyRef] = []
-        for ref in s.parse.persons:
-            for post in ref.posts:
-                if post.appointed and post.body is None and last_appointed is not None:
-                    post.body = last_appointed
-            resolve_posts(ref.posts, ctx)
-            for post in ref.posts:
-                if post.body is None and before and before[-1].complete and post.title_text == post.printed:
-                    post.body = before[-1]  # "X, Chính ủy Bộ CHQS tỉnh bàn giao cho Y, Phó Chính ủy"
-            for post in ref.posts:
-                if post.body is not None:
-                    before.append(post.body)
-                    if post.appointed:
-                        last_appointed = post.body
-        for chain in s.parse.chains:
-            resolve_posts(chain.posts, ctx)
-        post_bodies = {p.body.start: p.body for r in s.parse.persons for p in r.posts if p.body}
-        post_bodies.update({p.body.start: p.body for c in s.parse.chains for p in c.posts if p.body})
-        free = [b for b in s.parse.bodies if b.start not in post_bodies]
-        seps = _separators(text, free)
-        resolve_coordination(free, ctx, seps)
-        generic = _generic(free, seps, text)
-        printed = {b.start for b in s.parse.bodies}
-        bodies = [post_bodies.get(b.start, b) for b in s.parse.bodies if id(b) not in generic]
-        # Bodies a post implies without printing them (UVTV: Ban Thường vụ Tỉnh ủy).
-        bodies += [b for start, b in post_bodies.items() if start not in printed and b.implicit]
-        s.parse.bodies = [b for b in bodies if not _counted(b, text)]
 
 
 def _add_rank(person: Person, printed: str) -> None:
@@ -232,10 +172,10 @@ def _persons(sentences: list[_Sentence], document: Document, evidence: _Evidence
             for printed in (ref.rank, ref.promoted_to):
                 if printed:
                     _add_rank(person, printed)
-            known = {_key(p.text) for p in person.posts}
+            known = {_canonical(p.text) for p in person.posts}
             for post in ref.posts:
-                if _key(post.text()) not in known:
-                    known.add(_key(post.text()))
+                if _canonical(post.text()) not in known:
+                    known.add(_canonical(post.text()))
                     person.posts.append(_post(post, document, evidence(s, post.start, post.end)))
             if is_present(ref, s.text, s.start):
                 present.add(key)
@@ -318,7 +258,7 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
         for s in document.sentences
     ]
     ctx = article_context([s.parse for s in sentences])
-    _fill_implicit(sentences, ctx, document.text)
+    fill_implicit([s.parse for s in sentences], ctx, document.text)
     persons, present = _persons(sentences, document, evidence)
     _coreference(sentences, persons, evidence)
     date = event_date("\n".join(s.text for s in sentences) + "\n" + document.text, article.published)

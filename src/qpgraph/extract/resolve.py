@@ -1,28 +1,42 @@
 """Fill what an article leaves implicit: 'Phó Tư lệnh Quân khu' → 'Quân khu 7'.
 
-The article's own military region is the numbered "Quân khu" it names most
-(first named on a tie); its province is the province it names most. A body
-part printed without its whole ("Đảng ủy", "Cục Chính trị") belongs to the
-body the same list names next (or before), else to the article's region.
+Every completion of an implicit body lives here:
+
+* a head printed without its number or name ("Quân khu", "Học viện", "Hải
+  đoàn") is the body of that head the article names most in full (first named
+  on a tie);
+* a provincial body printed without its province ("UBND tỉnh") is of the
+  province a body of the same clause was just named with ("BĐBP Hà Giang có
+  đồng chí A, Bí thư Tỉnh ủy"), else of the province the article names most;
+* a part printed without its whole ("Đảng ủy", "Cục Chính trị") belongs to the
+  body the same list names next (or before), else to the article's region or
+  main national body;
+* a title printed without a body takes the body of the next post of its chain
+  ("Phó Tư lệnh, Tham mưu trưởng Quân khu 4"), unless it names its body itself
+  ("Tổng Bí thư").
+
 Nothing is filled from outside the article.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from .items import Item, sentence_items
 from .nlp import build_nlp
 from .parse import BodyRef, PostRef, SentenceParse, parse_body
+from .vocab import load_bodies
 
-__all__ = ["Context", "article_context", "resolve_body", "resolve_coordination", "resolve_posts"]
+__all__ = ["Context", "article_context", "fill_implicit", "resolve_body", "resolve_coordination", "resolve_posts"]
 
 _REGION_HEAD = "Quân khu"
 # Parts of a body that, printed alone, belong to the article's military region.
 _MILITARY_PARTS = {"Đảng ủy", "Ban Thường vụ", "Bộ Tư lệnh", "Bộ Tham mưu",
                    "Cục Chính trị", "Cục Hậu cần", "Cục Kỹ thuật", "Cục Hậu cần - Kỹ thuật"}
+_JOINERS = {",", "-", "–", "—", "và", "với"}
 
 
 @dataclass(frozen=True)
@@ -30,36 +44,75 @@ class Context:
     region: str | None      # the number of the article's Quân khu
     province: str | None    # the short name of the article's province
     unit: BodyRef | None = None  # the body whose parts the article names most
+    #: by head (its vocabulary key), the body of that head the article names most in full
+    heads: dict[str, BodyRef] = field(default_factory=dict)
+
+
+def _most(counts: Counter[str], first: dict[str, int]) -> str | None:
+    return min(counts, key=lambda k: (-counts[k], first[k])) if counts else None
 
 
 def article_context(parses: list[SentenceParse]) -> Context:
-    regions: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
+    heads: Counter[str] = Counter()
     first: dict[str, int] = {}
+    examples: dict[str, BodyRef] = {}
     order = 0
     for parse in parses:
         for body in parse.bodies:
             for part in body.chain():
-                if part.kind == "numbered" and part.head == _REGION_HEAD and part.number:
-                    regions[part.number] += 1
-                    first.setdefault("r" + part.number, order)
+                head = head_key(part)
+                if head is not None and part.complete and not part.implicit:
+                    name = f"{head}|{part.name()}"
+                    heads[name] += 1
+                    first.setdefault(name, order)
+                    examples.setdefault(name, part)
                     order += 1
         for item in parse.provinces:
             provinces[item.key] += 1
             first.setdefault("p" + item.key, order)
             order += 1
-    region = min(regions, key=lambda r: (-regions[r], first["r" + r])) if regions else None
-    province = min(provinces, key=lambda p: (-provinces[p], first["p" + p])) if provinces else None
+    by_head: dict[str, BodyRef] = {}
+    for name in sorted(heads, key=lambda n: (-heads[n], first[n])):
+        by_head.setdefault(name.split("|", 1)[0], examples[name])
+    region_body = next((b for b in by_head.values() if b.kind == "numbered" and b.head == _REGION_HEAD), None)
+    region = region_body.number if region_body is not None else None
+    province = _most(Counter({"p" + k: v for k, v in provinces.items()}), first)
     tops: Counter[str] = Counter()
-    examples: dict[str, BodyRef] = {}
+    tops_examples: dict[str, BodyRef] = {}
     for parse in parses:
         for body in parse.bodies:
             if body.kind == "sub" and body.complete and body.top().kind == "national":
                 key = body.top().name()
                 tops[key] += 1
-                examples.setdefault(key, body.top())
-    unit = examples[min(tops, key=lambda k: (-tops[k], k))] if tops and not region else None
-    return Context(region=region, province=province, unit=unit)
+                tops_examples.setdefault(key, body.top())
+    unit = tops_examples[min(tops, key=lambda k: (-tops[k], k))] if tops and not region else None
+    return Context(region=region, province=province[1:] if province else None, unit=unit, heads=by_head)
+
+
+def head_key(body: BodyRef) -> str | None:
+    """The key of the numbered or named head a body is printed with ("Học viện" of
+    "Học viện Quốc phòng"), or None."""
+    if body.kind in ("numbered", "named"):
+        return body.key
+    if body.kind == "national" and body.canon:
+        return national_head(body.canon)
+    return None
+
+
+@cache
+def national_head(name: str) -> str | None:
+    """The key of the longest numbered or named head a national body's name opens with."""
+    words = name.lower().split()
+    found: tuple[int, str] | None = None
+    for key, entry in enumerate(load_bodies()):
+        if entry.kind not in ("numbered", "named"):
+            continue
+        for form in entry.forms:
+            n = len(form.split())
+            if words[:n] == form.lower().split() and (found is None or n > found[0]):
+                found = (n, str(key))
+    return found[1] if found else None
 
 
 def _deepest(body: BodyRef) -> BodyRef:
@@ -68,16 +121,30 @@ def _deepest(body: BodyRef) -> BodyRef:
     return body
 
 
-def resolve_body(body: BodyRef, ctx: Context, sibling: BodyRef | None = None) -> None:
-    """Complete ``body`` in place from a sibling body of the same list, else the article."""
+def _complete_head(part: BodyRef, ctx: Context) -> None:
+    """A head printed alone ("Học viện", "Hải đoàn"), completed as the article's body of that head."""
+    example = ctx.heads.get(part.key)
+    if example is None or part.complete:
+        return
+    for name in ("kind", "head", "number", "place", "province", "province_printed", "province_word", "tail", "canon"):
+        setattr(part, name, getattr(example, name))
+    part.parent = replace(example.parent) if example.parent is not None else None
+    part.implicit = True
+
+
+def resolve_body(body: BodyRef, ctx: Context, sibling: BodyRef | None = None, province: str | None = None) -> None:
+    """Complete ``body`` in place from a sibling body of the same list, else the article
+    (``province``: the province of the clause, if it names one)."""
     for part in body.chain():
         if part.kind == "numbered" and part.number is None and part.head == _REGION_HEAD and ctx.region:
             part.number = ctx.region
             part.implicit = True
-        elif part.kind in ("provincial", "named") and part.province is None and ctx.province and (
+        elif part.kind in ("numbered", "named") and not part.complete:
+            _complete_head(part, ctx)
+        elif part.kind in ("provincial", "named") and part.province is None and (province or ctx.province) and (
             part.kind == "provincial" or part.province_word
         ):
-            part.province = ctx.province
+            part.province = province or ctx.province
             part.implicit = True
     last = _deepest(body)
     if last.kind != "sub":
@@ -114,17 +181,18 @@ def _default_body(post: PostRef) -> BodyRef | None:
     return body
 
 
-def resolve_posts(posts: list[PostRef], ctx: Context) -> None:
+def resolve_posts(posts: list[PostRef], ctx: Context, province: str | None = None) -> None:
     """Complete a chain of posts of one person in place.
 
     A title printed without a body takes the body of the next post that has
-    one ('Phó Tư lệnh, Tham mưu trưởng Quân khu 4').
+    one ('Phó Tư lệnh, Tham mưu trưởng Quân khu 4'); a title that names its
+    body itself ('Tổng Bí thư') takes none and gives none.
     """
     for k, post in enumerate(posts):
         if post.body is None and post.title.default_body:
             post.body = _default_body(post)
-        elif post.body is None:
-            post.body = next((p.body for p in posts[k + 1 :] if p.body is not None), None)
+        elif post.body is None and not post.title.complete:
+            post.body = next((p.body for p in posts[k + 1 :] if p.body is not None and not p.title.complete), None)
     # "Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X": the chain's province first.
     for post in posts:
         body = post.body
@@ -144,7 +212,7 @@ def resolve_posts(posts: list[PostRef], ctx: Context) -> None:
         sibling = next((p.body for p in posts[k + 1 :] if p.body is not None and p.body is not post.body), None)
         if sibling is None:
             sibling = next((p.body for p in reversed(posts[:k]) if p.body is not None and p.body is not post.body), None)
-        resolve_body(post.body, ctx, sibling)
+        resolve_body(post.body, ctx, sibling, province)
 
 
 def resolve_coordination(bodies: list[BodyRef], ctx: Context, separators: list[bool]) -> None:
@@ -156,3 +224,80 @@ def resolve_coordination(bodies: list[BodyRef], ctx: Context, separators: list[b
     for k in reversed(range(len(bodies))):
         sibling = bodies[k + 1] if k + 1 < len(bodies) and separators[k] else None
         resolve_body(bodies[k], ctx, sibling)
+
+
+def _separators(text: str, bodies: list[BodyRef]) -> list[bool]:
+    return [text[a.end : b.start].strip() in _JOINERS for a, b in pairwise(bodies)]
+
+
+def _generic(bodies: list[BodyRef], seps: list[bool], text: str) -> set[int]:
+    """Bodies named as a class, not one body: 'Bí thư Huyện ủy, Thị ủy, Thành ủy',
+    'Đảng ủy Quân sự 17 huyện'. Returns their ``id()``."""
+    out: set[int] = set()
+    groups: list[list[BodyRef]] = []
+    for k, body in enumerate(bodies):
+        if k and seps[k - 1]:
+            groups[-1].append(body)
+        else:
+            groups.append([body])
+    for group in groups:
+        if any(b.kind == "district" and not b.complete for b in group):
+            out.update(id(b) for b in group if not b.complete)
+    out.update(id(b) for b in bodies if counted(b, text))
+    return out
+
+
+def counted(body: BodyRef, text: str) -> bool:
+    """'Đảng ủy quân sự 17 huyện': a body followed by a count is a class of bodies."""
+    return not body.complete and text[body.end : body.end + 4].strip()[:1].isdigit()
+
+
+def _clause_province(parse: SentenceParse, text: str, at: int) -> str | None:
+    """The province of the body named last before ``at`` in the same clause (no ';' between):
+    'chúc mừng BĐBP Sơn La có đồng chí A, Chủ tịch UBND tỉnh' is Sơn La's."""
+    named = [b for b in parse.bodies if b.end <= at and b.kind == "provincial" and b.province and not b.implicit]
+    if not named:
+        return None
+    last = max(named, key=lambda b: b.end)
+    return last.province if ";" not in text[last.end : at] else None
+
+
+def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
+    """Fill in what each sentence leaves implicit (``text``: the document's): chains of
+    posts first, then lists of bodies."""
+    last_appointed: BodyRef | None = None
+    for parse in parses:
+        if not (parse.persons or parse.chains or parse.bodies):
+            continue  # nothing to fill
+        before: list[BodyRef] = []
+        for ref in parse.persons:
+            for post in ref.posts:
+                if post.appointed and post.body is None and last_appointed is not None and not post.title.complete:
+                    post.body = last_appointed
+            resolve_posts(ref.posts, ctx, _clause_province(parse, text, ref.start))
+            for post in ref.posts:
+                if post.body is None and before and before[-1].complete and post.title_text == post.printed and not post.title.complete:
+                    post.body = before[-1]  # "X, Chính ủy Bộ CHQS tỉnh bàn giao cho Y, Phó Chính ủy"
+            for post in ref.posts:
+                if post.body is not None:
+                    before.append(post.body)
+                    if post.appointed:
+                        last_appointed = post.body
+        for chain in parse.chains:
+            resolve_posts(chain.posts, ctx, _clause_province(parse, text, chain.start))
+        _fill_bodies(parse, ctx, text)
+
+
+def _fill_bodies(parse: SentenceParse, ctx: Context, text: str) -> None:
+    """The bodies printed outside posts: lists completed, classes of bodies dropped, and the
+    bodies posts imply without printing them (UVTV: Ban Thường vụ Tỉnh ủy) added."""
+    post_bodies = {p.body.start: p.body for r in parse.persons for p in r.posts if p.body}
+    post_bodies.update({p.body.start: p.body for c in parse.chains for p in c.posts if p.body})
+    free = [b for b in parse.bodies if b.start not in post_bodies]
+    seps = _separators(text, free)
+    resolve_coordination(free, ctx, seps)
+    generic = _generic(free, seps, text)
+    printed = {b.start for b in parse.bodies}
+    bodies = [post_bodies.get(b.start, b) for b in parse.bodies if id(b) not in generic]
+    bodies += [b for start, b in post_bodies.items() if start not in printed and b.implicit]
+    parse.bodies = [b for b in bodies if not counted(b, text)]

@@ -29,6 +29,9 @@ __all__ = [
     "Rank",
     "Title",
     "data_files",
+    "load_data_file",
+    "load_grammar",
+    "Grammar",
     "load_bodies",
     "load_cues",
     "load_names",
@@ -55,12 +58,15 @@ class Title(_Strict):
     heads: bool = False
     expand: str | None = None
     default_body: str | None = None
+    complete: bool = False  # names its body itself ("Tổng Bí thư", "Chủ tịch nước"): none is printed or filled
 
 
 class Body(_Strict):
     kind: BodyKind
-    forms: list[str]
+    forms: list[str]      # the first is the name written out (numbered, sub, national)
     strict: bool = False  # printed without its province (or number), it names no body
+    qualifier: bool = False  # a force's name that may follow another body's ("... Quân đội nhân dân Việt Nam")
+    title_forms: list[str] = []  # printed right after one of its titles: "Bộ trưởng Quốc phòng"
 
 
 class Places(_Strict):
@@ -87,6 +93,22 @@ class _RanksFile(_Strict):
 
 class _TitlesFile(_Strict):
     titles: list[Title]
+    prefixes: list[str] = []  # "Quyền", "Phụ trách": an acting or in-charge title is the title with its prefix
+
+
+class Grammar(_Strict):
+    """The function words of the grammar (``grammar.yaml``), and the short forms of
+    ministries printed after a title (from ``institutions.yaml``)."""
+
+    version: Literal[1]
+    not_in_names: frozenset[str]
+    class_words: frozenset[str]
+    max_lower_words: int
+    paired_words: tuple[tuple[str, str], ...]
+    possessive_words: frozenset[str]
+    rank_services: tuple[str, ...]
+    phrases_in_names: tuple[str, ...]
+    title_forms: dict[str, str] = {}  # lower-cased printed form -> the body's name
 
 
 class _BodiesFile(_Strict):
@@ -98,14 +120,17 @@ M = TypeVar("M", bound=BaseModel)
 
 def data_files() -> list[str]:
     """Names of the vocabulary files, for cache keys and documentation."""
-    return ["ranks.yaml", "titles.yaml", "bodies.yaml", "places.yaml", "honorifics.yaml", "names.yaml"]
+    return ["ranks.yaml", "titles.yaml", "bodies.yaml", "institutions.yaml", "grammar.yaml", "places.yaml", "honorifics.yaml", "names.yaml"]
 
 
 def read_data_file(name: str) -> str:
     return resources.files("qpgraph").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _load(name: str, model: type[M]) -> M:
+def load_data_file(name: str, model: type[M]) -> M:
+    """Read the data file ``qpgraph/data/<name>`` and validate it as ``model``; every
+    vocabulary is read by this one function, and a malformed file raises
+    :class:`~qpgraph.errors.VocabularyError` naming it."""
     where = f"qpgraph/data/{name}"
     try:
         raw = yaml.safe_load(normalize(read_data_file(name)))
@@ -119,30 +144,63 @@ def _load(name: str, model: type[M]) -> M:
 
 @cache
 def load_ranks() -> tuple[Rank, ...]:
-    return tuple(_load("ranks.yaml", _RanksFile).ranks)
+    return tuple(load_data_file("ranks.yaml", _RanksFile).ranks)
 
 
 @cache
 def load_titles() -> dict[str, Title]:
-    """Titles keyed by their lower-cased printed form."""
-    return {t.name.lower(): t for t in _load("titles.yaml", _TitlesFile).titles}
+    """Titles keyed by their lower-cased printed form, with their acting and in-charge
+    forms ("Quyền Tư lệnh"): a prefixed title heads what its title heads.
+
+    >>> load_titles()["quyền tư lệnh"].heads
+    True
+    """
+    data = load_data_file("titles.yaml", _TitlesFile)
+    titles = {t.name.lower(): t for t in data.titles}
+    for prefix in data.prefixes:
+        for title in data.titles:
+            name = f"{prefix} {title.name}"
+            titles.setdefault(name.lower(), title.model_copy(update={"name": name}))
+    return titles
+
+
+@cache
+def load_grammar() -> Grammar:
+    """The grammar's function words, with the ministries' short forms after a title."""
+    from .institutions import load_institutions
+
+    grammar = load_data_file("grammar.yaml", Grammar)
+    forms = {form.lower(): body.name for body in load_institutions().bodies for form in body.title_forms}
+    return grammar.model_copy(update={"title_forms": forms})
 
 
 @cache
 def load_bodies() -> tuple[Body, ...]:
-    return tuple(_load("bodies.yaml", _BodiesFile).bodies)
+    """The heads of body names (``bodies.yaml``), then the bodies of every province and
+    the national bodies of ``institutions.yaml``; a body's key is its index here."""
+    from .institutions import load_institutions
+
+    institutions = load_institutions()
+    return (
+        *load_data_file("bodies.yaml", _BodiesFile).bodies,
+        *(Body(kind="provincial", forms=list(f.forms), strict=f.strict) for f in institutions.families),
+        *(
+            Body(kind="national", forms=[b.name, *b.forms], qualifier=b.qualifier, title_forms=list(b.title_forms))
+            for b in institutions.bodies
+        ),
+    )
 
 
 @cache
 def load_places() -> Places:
-    return _load("places.yaml", Places)
+    return load_data_file("places.yaml", Places)
 
 
 @cache
 def load_cues() -> Cues:
-    return _load("honorifics.yaml", Cues)
+    return load_data_file("honorifics.yaml", Cues)
 
 
 @cache
 def load_names() -> Names:
-    return _load("names.yaml", Names)
+    return load_data_file("names.yaml", Names)
