@@ -177,9 +177,38 @@ def test_events_participants(extract_text, text: str, participants: list[str]) -
 
 
 def test_events_replaced_person_is_still_a_person(extract_text, person) -> None:
-    records = extract_text(DEV_17_APPOINTMENT)
+    records = extract_text(DEV_17_HANDOVER)
     assert person(records, "Hoàng Trung Dũng").rank == "Thượng tá"
-    assert records.events[0].participants == ["Nguyễn Quang Thanh Tuấn"]
+    assert records.events[0].participants == ["Trần Hữu Ích", "Nguyễn Quang Thanh Tuấn"]
+
+
+def test_events_a_decision_is_no_gathering(extract_text, person) -> None:
+    records = extract_text(DEV_17_APPOINTMENT)
+    assert person(records, "Nguyễn Quang Thanh Tuấn").rank == "Thượng tá"
+    assert records.events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param(
+            "Ngày 27.12, Công an thành phố Hải Phòng cho biết, sáng cùng ngày, đại tướng Tô Lâm, Bộ trưởng Bộ Công an, "
+            "thừa ủy quyền của Chủ tịch nước Nguyễn Phú Trọng trao quyết định thăng cấp bậc hàm từ đại tá lên thiếu "
+            "tướng cho ông Vũ Thanh Chương.",
+            "Nguyễn Phú Trọng",
+            id="b2-31-authority",
+        ),
+        pytest.param(
+            "Tháng 7.2018, ông Vũ Thanh Chương mang quân hàm đại tá, được Bộ Công an bổ nhiệm làm Giám đốc Công an tỉnh "
+            "Hải Dương thay đại tá Bùi Ngọc Phi nghỉ hưu. Sáng 27/12, lễ trao quyết định được tổ chức.",
+            "Bùi Ngọc Phi",
+            id="b2-31-replaced",
+        ),
+    ],
+)
+def test_events_persons_placed_elsewhere(extract_text, text: str, absent: str) -> None:
+    (event,) = extract_text(text).events
+    assert absent not in event.participants and "Vũ Thanh Chương" in event.participants
 
 
 def test_events_empty_article_has_no_event(extract_text) -> None:

@@ -16,6 +16,12 @@ day printed, the front matter's date is the best that is certain.
 '2024-12-20'
 >>> event_date("Không có ngày.", published=None) is None
 True
+>>> event_date("Chiều 11.9, hai đoàn hội đàm.", published="2021-09")
+'2021-09-11'
+>>> event_date("Trước đó, ngày 11-5-2024, Bộ Chính trị có quyết định. Ngày 8/3, hội nghị họp năm 2021.", published=None)
+'2021-03-08'
+>>> event_date("Các quyết định có hiệu lực từ ngày 24/10.", published="2025-10-20")
+'2025-10-20'
 """
 
 from __future__ import annotations
@@ -23,11 +29,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .vocab import load_grammar
+
 __all__ = ["event_date", "named_years"]
 
 _CUED = re.compile(
     r"\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>(?:19|20)\d{2}))?(?!\d)",
+    r"(?P<d>\d{1,2})(?:\s*[/-]\s*|\.)(?P<m>\d{1,2})(?:(?:\s*[/-]\s*|\.)(?P<y>(?:19|20)\d{2}))?(?![\d.,]\d)(?!\d)",
     re.IGNORECASE,
 )
 _SPELLED = re.compile(
@@ -88,10 +96,30 @@ def _year_from_text(text: str, month: int, day: int) -> int | None:
 
 
 def _is_event_date(match: re.Match[str], published: str | None) -> bool:
-    """A real month, and not an anniversary's date ("ngày 22/12/1944")."""
+    """A real month, not an anniversary's date ("ngày 22/12/1944"), and not the date of a
+    document the article cites, an earlier event or a day a decision takes effect
+    ("Nghị quyết số 18-NQ/TW ngày 25/10/2017", "Trước đó, ngày 11-5-2024", "có hiệu lực từ
+    ngày 24/10")."""
     if not 1 <= int(match.group("m")) <= 12:
         return False
+    if _cited(match.string, match.start()):
+        return False
     return not published or not match.group("y") or int(match.group("y")) >= int(published[:4]) - 1
+
+
+def _cited(text: str, at: int) -> bool:
+    """Whether the clause before ``at`` says the date is not the event's (grammar.yaml's
+    ``not_event_dates``)."""
+    before = text[max(0, at - 40) : at]
+    before = re.split(r"[.;\n]", before)[-1].lower()
+    return any(cue in before for cue in load_grammar().not_event_dates)
+
+
+def _sentence_year(text: str, end: int) -> int | None:
+    """The one year printed later in the date's sentence: 'ngày 08/3, ... năm 2021'."""
+    stop = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    years = {int(y) for y in re.findall(r"\bnăm\s+((?:19|20)\d{2})\b", text[end:stop])}
+    return years.pop() if len(years) == 1 else None  # several: the text's years decide
 
 
 def _first_date(text: str, published: str | None) -> re.Match[str] | None:
@@ -117,6 +145,8 @@ def event_date(text: str, published: str | None) -> str | None:
         year = int(pub[0])
         if len(pub) >= 2 and (month, day) > (int(pub[1]), int(pub[2]) if len(pub) > 2 else 31):
             year -= 1
+    if year is None:
+        year = _sentence_year(text, match.end())
     if year is None:
         year = _year_from_text(text, month, day)
     if year is None or not _valid(year, month, day):

@@ -447,7 +447,7 @@ def _joined_part(items: list[Item], k: int, words: list[Item]) -> int:
     end = k + 2
     while end < len(items) and items[end].kind == "WORD" and items[end].key not in grammar.not_in_names:
         end += 1
-    words.extend(items[k + 1 : end])
+    words.extend(items[k:end])
     return _joined_part(items, end, words)
 
 

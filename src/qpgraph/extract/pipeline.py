@@ -263,13 +263,14 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
     _coreference(sentences, persons, evidence)
     date = event_date("\n".join(s.text for s in sentences) + "\n" + document.text, article.published)
     events: list[Event] = []
-    if sentences:
-        lede = " ".join([article.title or ""] + [s.text for s in sentences[:4]])
+    lede = " ".join([article.title or ""] + [s.text for s in sentences[:4]])
+    kind = event_kind(lede) if sentences else None
+    if kind is not None:  # the article reports a gathering
         first = sentences[0]
         events.append(
             Event(
                 id=stable_id("event", article.id, "main"),
-                kind=event_kind(lede),  # type: ignore[arg-type]
+                kind=kind,  # type: ignore[arg-type]
                 date=date,
                 participants=[p.name for k, p in persons.items() if k in present],
                 mention=evidence(first, first.start, first.end),

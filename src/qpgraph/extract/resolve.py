@@ -28,7 +28,7 @@ from itertools import pairwise
 from .items import Item, sentence_items
 from .nlp import build_nlp
 from .parse import BodyRef, PostRef, SentenceParse, parse_body
-from .vocab import load_bodies
+from .vocab import load_bodies, load_grammar
 
 __all__ = ["Context", "article_context", "fill_implicit", "resolve_body", "resolve_coordination", "resolve_posts"]
 
@@ -262,6 +262,12 @@ def _clause_province(parse: SentenceParse, text: str, at: int) -> str | None:
     return last.province if ";" not in text[last.end : at] else None
 
 
+def _handed_over(between: str) -> bool:
+    """Whether the words between two persons hand a post from one to the other."""
+    between = between.lower()
+    return any(cue in between for cue in load_grammar().handover_cues)
+
+
 def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
     """Fill in what each sentence leaves implicit (``text``: the document's): chains of
     posts first, then lists of bodies."""
@@ -269,18 +275,19 @@ def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
     for parse in parses:
         if not (parse.persons or parse.chains or parse.bodies):
             continue  # nothing to fill
-        before: list[BodyRef] = []
+        before: BodyRef | None = None  # the last body of a post of the sentence
         for ref in parse.persons:
             for post in ref.posts:
                 if post.appointed and post.body is None and last_appointed is not None and not post.title.complete:
                     post.body = last_appointed
             resolve_posts(ref.posts, ctx, _clause_province(parse, text, ref.start))
+            handed = before is not None and _handed_over(text[before.end : ref.start])
             for post in ref.posts:
-                if post.body is None and before and before[-1].complete and post.title_text == post.printed and not post.title.complete:
-                    post.body = before[-1]  # "X, Chính ủy Bộ CHQS tỉnh bàn giao cho Y, Phó Chính ủy"
+                if post.body is None and handed and before is not None and before.complete and post.title_text == post.printed and not post.title.complete:
+                    post.body = before  # "X, Chính ủy Bộ CHQS tỉnh bàn giao cho Y, Phó Chính ủy"
             for post in ref.posts:
                 if post.body is not None:
-                    before.append(post.body)
+                    before = post.body
                     if post.appointed:
                         last_appointed = post.body
         for chain in parse.chains:

@@ -108,6 +108,10 @@ class Grammar(_Strict):
     possessive_words: frozenset[str]
     rank_services: tuple[str, ...]
     phrases_in_names: tuple[str, ...]
+    handover_cues: tuple[str, ...]
+    not_event_dates: tuple[str, ...]
+    event_kinds: tuple[tuple[str, tuple[str, ...]], ...]
+    absent_cues: tuple[str, ...]
     title_forms: dict[str, str] = {}  # lower-cased printed form -> the body's name
 
 
