@@ -218,7 +218,7 @@ def sentence_items(doc: Doc | DocIndex, start_char: int, end_char: int) -> list[
         elif (
             kind in _PLACE_LIKE
             and not text[0].isupper()
-            and not (kind == "BODY" and items and items[-1].kind == "TITLE")
+            and not (kind == "BODY" and items and items[-1].kind in ("TITLE", "BODY"))
         ):
             # Bodies and places are named with a capital; "tỉnh ủy 8 tỉnh",
             # "dân quân thường trực" are common nouns.

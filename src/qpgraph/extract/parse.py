@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import compress, count
 from operator import itemgetter
@@ -313,13 +313,16 @@ def _national(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, 
         ref.end = items[j].end
         return ref, j + 1
     if j < len(items) and items[j].kind == "BODY" and not entry.qualifier and _body_entry(items[j]).qualifier:
-        ref.tail = _body_entry(items[j]).forms[0]  # "... Quân đội nhân dân Việt Nam"
-        ref.end = items[j].end
-        return ref, j + 1
+        parent, after = parse_body(items, j)  # "... Quân đội nhân dân Việt Nam": the force it is of
+        if parent is not None:
+            ref.parent, ref.end = parent, parent.end
+            return ref, after
     tail, k = country_tail(items, j)
     if tail:
         ref.tail = tail
         ref.end = items[k - 1].end
+        if not _is_home(items[k - 1]):
+            ref.canon = None  # a foreign body of the same name: "Bộ Quốc phòng Nhật Bản"
         return ref, k
     parent, after = _parent_of(items, j, ref)
     if parent is not None:
@@ -340,6 +343,11 @@ def _parent_of(items: list[Item], j: int, ref: BodyRef) -> tuple[BodyRef | None,
     if _body_entry(items[j]).forms[0] not in above:
         return None, j
     return parse_body(items, j)
+
+
+def _is_home(item: Item) -> bool:
+    """Whether a country item is Vietnam."""
+    return item.kind == "COUNTRY" and item.key == "Việt Nam"
 
 
 def _name_word(item: Item) -> bool:
@@ -384,6 +392,11 @@ def _named_tail(items: list[Item], k: int, ref: BodyRef) -> tuple[BodyRef | None
         ref.end = items[k].end
         return ref, k + 1
     if ref.province_word is None:
+        tail, after_tail = country_tail(items, k)
+        if tail:  # "Cục Cảnh sát biển Trung Quốc"
+            ref.place = f"{ref.place} {tail}"
+            ref.end = items[after_tail - 1].end
+            return ref, after_tail
         after = k + 1 if k < len(items) and items[k].key == "thuộc" else k
         parent, end = parse_body(items, after)
         if parent is not None:
@@ -548,12 +561,17 @@ def _title_form(items: list[Item], j: int, title: Title) -> tuple[BodyRef | None
     for width in (2, 1):
         if j + width > len(items) or title.complete:
             continue
-        words = " ".join(it.key for it in items[j : j + width])
-        canon = forms.get(words)
-        if canon is not None and (j + width >= len(items) or items[j + width].kind != "PROV"):
-            start, end = items[j].start, items[j + width - 1].end
-            return BodyRef(kind="national", head=canon, printed=_join(items[j : j + width]), start=start, end=end,
-                           canon=canon), j + width
+        canon = forms.get(" ".join(it.text.lower() for it in items[j : j + width]))
+        k = j + width
+        if canon is None or (k < len(items) and items[k].kind == "PROV"):
+            continue
+        ref = BodyRef(kind="national", head=canon, printed=_join(items[j:k]), start=items[j].start,
+                      end=items[k - 1].end, canon=canon)
+        if k < len(items) and items[k].kind == "COUNTRY" and not _is_home(items[k]):
+            # "Bộ trưởng Quốc phòng Nhật Bản": the ministry of another country.
+            ref.head, ref.tail, ref.canon, ref.end = ref.printed, items[k].text, None, items[k].end
+            k += 1
+        return ref, k
     return None, j
 
 
@@ -603,6 +621,7 @@ class _State:
     out: SentenceParse
     pending: list[PostRef] = field(default_factory=list)  # "Phó Tư lệnh Quân khu, Thiếu tướng X"
     list_rank: str | None = None  # "các đồng chí Thượng tướng: A, B, C"
+    list_posts: list[PostRef] = field(default_factory=list)  # "các đồng chí Phó Chủ nhiệm ...: A; B"
 
 
 #: parse a person starting at items[i]: (the person or None, the index to go on from).
@@ -645,8 +664,12 @@ def _by_title(items: list[Item], i: int, state: _State) -> tuple[PersonRef | Non
     if k < len(items) and items[k].kind == "CAP" and _name_run(items, k) - k >= 2:
         end = _name_run(items, k)
         return PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, posts=posts, cue="title"), end
-    if k < len(items) and items[k].key == "là" and k + 1 < len(items) and items[k + 1].kind in ("RANK", "HON", "CAP"):
+    copula = _copula(items, k)
+    if copula and copula < len(items) and items[copula].kind in ("RANK", "HON", "CAP"):
         state.pending = posts  # "Bộ trưởng Bộ Quốc phòng là Đại tướng A"
+        return None, copula
+    if k < len(items) and items[k].text == ":":
+        state.list_posts = posts  # "các đồng chí Phó Chủ nhiệm Tổng cục Chính trị: Trung tướng A, ...; B"
         return None, k + 1
     possessed = i > 0 and items[i - 1].key in _grammar().possessive_words  # "Quyết định của Thủ tướng, ..."
     if k + 1 < len(items) and items[k].key == "," and items[k + 1].kind in ("RANK", "HON") and not possessed:
@@ -656,13 +679,23 @@ def _by_title(items: list[Item], i: int, state: _State) -> tuple[PersonRef | Non
     return None, max(k, i + 1)
 
 
+def _copula(items: list[Item], k: int) -> int:
+    """The index after 'là' (or 'hiện nay là', ...) printed at ``items[k]``, else 0."""
+    for phrase in _grammar().copulas:
+        n = len(phrase.split())
+        if _starts_with(items, k, phrase):
+            return k + n
+    return 0
+
+
 def _by_name(items: list[Item], i: int, state: _State) -> tuple[PersonRef | None, int]:
     """'Nguyễn Văn A, Bí thư ...' (apposition); a member of a list sharing a rank; else a
     capitalised run kept for coreference."""
     end = _name_run(items, i)
     if end - i < 2:
         return None, i + 1
-    if state.list_rank is not None and (i == 0 or items[i - 1].key in (",", ":", "và", ";")):
+    listed = i == 0 or items[i - 1].key in (",", ":", "và", ";")
+    if (state.list_rank is not None or state.list_posts) and listed:
         return PersonRef(_join(items[i:end]), items[i].start, items[end - 1].end, rank=state.list_rank, cue="list"), end
     if end + 1 < len(items) and items[end].key in (",", "-", "–") and items[end + 1].kind == "TITLE":
         return PersonRef(_join(items[i:end]), items[i].start, items[end - 1].end, cue="apposition"), end
@@ -687,7 +720,7 @@ def _apposition(items: list[Item], j: int, person: PersonRef) -> int:
         # "Bí thư Tỉnh ủy X, Chủ tịch UBND tỉnh Y": the chain is Y's; "..., Chủ nhiệm
         # Tổng cục Chính trị là Thượng tướng Y": the chain is the subject of a clause.
         named_after = after < len(items) and items[after].kind == "CAP" and _name_run(items, after) - after >= 2
-        copula = after < len(items) and items[after].key == "là"
+        copula = bool(_copula(items, after))
         if not named_after and not copula:
             person.posts.extend(more)
             j = after
@@ -734,13 +767,16 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
             k = bisect_left(person_starts, i)
             i = person_starts[k] if k < len(person_starts) else len(items)
             continue
+        if item.kind != "TITLE" and i and items[i - 1].key not in (",", ":", ";", "và"):
+            state.list_rank, state.list_posts = None, []  # a person outside the list
         person, j = parser(items, i, state)
         if person is None:
             if item.kind not in ("RANK", "HON", "TITLE"):
                 state.pending = []
             i = max(j, i + 1)
             continue
-        person.posts, state.pending = state.pending + person.posts, []
+        shared = [replace(post) for post in state.list_posts]  # each listed person holds them
+        person.posts, state.pending = state.pending + shared + person.posts, []
         j = _apposition(items, j, person)
         state.out.persons.append(person)
         i = max(j, i + 1)

@@ -23,7 +23,7 @@ from ..text import normalize
 from .dates import event_date
 from .events import event_kind, is_present
 from .gazetteer import load_gazetteer
-from .items import sentence_items
+from .items import Item, sentence_items
 from .matcher import index_text
 from .nlp import build_nlp
 from .parse import BodyRef, PostRef, SentenceParse, parse_sentence
@@ -247,14 +247,38 @@ def _provinces(sentences: list[_Sentence], evidence: _Evidence) -> list[Province
     return list(provinces.values())
 
 
+_ENDINGS = ".!?…\"”’)»:;"
+
+
+def _cut_at(text: str) -> int | None:
+    """Where an excerpt cut mid-word ends ("... Thiếu tướng Lê Đìn"), or None when the
+    text ends as a text does."""
+    end = len(text.rstrip())
+    return end if end and text[end - 1] not in _ENDINGS and text[end - 1].isalnum() else None
+
+
+def _trimmed(items: list[Item], cut: int | None) -> list[Item]:
+    """The items of a sentence without the word the cut ends in, and without the name or
+    number that word was part of ("Lê Đìn", "Đảng ủy Q"): what was printed in part is
+    not extracted."""
+    if cut is None or not items or items[-1].end != cut:
+        return items
+    items = items[:-1]
+    while items and items[-1].kind in ("CAP", "NUM", "ROMAN") and items[-1].end + 1 >= cut - 1:
+        cut = items[-1].start
+        items = items[:-1]
+    return items
+
+
 def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
     """Extract persons, posts, units, provinces, the date and the events of one article."""
     nlp = nlp or build_nlp()
     article = document.article
     evidence = _Evidence(document)
     index = index_text(document.text, nlp)
+    cut = _cut_at(document.text)
     sentences = [
-        _Sentence(s.index, s.start, s.end, s.text, parse_sentence(sentence_items(index, s.start, s.end)))
+        _Sentence(s.index, s.start, s.end, s.text, parse_sentence(_trimmed(sentence_items(index, s.start, s.end), cut)))
         for s in document.sentences
     ]
     ctx = article_context([s.parse for s in sentences])

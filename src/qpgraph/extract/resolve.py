@@ -101,6 +101,15 @@ def head_key(body: BodyRef) -> str | None:
 
 
 @cache
+def head_of_form(form: str) -> str | None:
+    """The key of the numbered or named head printed ``form`` ("Hải đoàn"), or None."""
+    for key, entry in enumerate(load_bodies()):
+        if entry.kind in ("numbered", "named") and form.lower() in (f.lower() for f in entry.forms):
+            return str(key)
+    return None
+
+
+@cache
 def national_head(name: str) -> str | None:
     """The key of the longest numbered or named head a national body's name opens with."""
     words = name.lower().split()
@@ -135,6 +144,11 @@ def _complete_head(part: BodyRef, ctx: Context) -> None:
 def resolve_body(body: BodyRef, ctx: Context, sibling: BodyRef | None = None, province: str | None = None) -> None:
     """Complete ``body`` in place from a sibling body of the same list, else the article
     (``province``: the province of the clause, if it names one)."""
+    _complete(body, ctx, sibling, province)
+    _party_of(body)
+
+
+def _complete(body: BodyRef, ctx: Context, sibling: BodyRef | None, province: str | None) -> None:
     for part in body.chain():
         if part.kind == "numbered" and part.number is None and part.head == _REGION_HEAD and ctx.region:
             part.number = ctx.region
@@ -181,6 +195,35 @@ def _default_body(post: PostRef) -> BodyRef | None:
     return body
 
 
+def _head_body(post: PostRef, ctx: Context) -> BodyRef | None:
+    """The article's body of the head a title names ("Hải đoàn" of "Hải đoàn trưởng"), if any."""
+    key = head_of_form(post.title.of or "")
+    if key is None or key not in ctx.heads:
+        return None
+    body = BodyRef(kind="named", head=post.title.of or "", printed=post.printed, start=post.start, end=post.end, key=key)
+    _complete_head(body, ctx)
+    return body
+
+
+def _party_of(body: BodyRef) -> None:
+    """A party part ("Ban Thường vụ") of a body that is not a party committee belongs to
+    its party committee: 'Ban Thường vụ Đảng ủy Hải đoàn Biên phòng 28'."""
+    parts = load_grammar().party_parts
+    for part in body.chain():
+        whole = part.parent
+        if part.kind != "sub" or part.head not in parts or whole is None or _is_party(whole):
+            continue
+        part.parent = BodyRef(kind="sub", head=parts[part.head], printed=parts[part.head], start=part.start,
+                              end=part.end, parent=whole, implicit=True)
+        part.implicit = True
+
+
+def _is_party(body: BodyRef) -> bool:
+    if body.key.isdigit():
+        return load_bodies()[int(body.key)].party
+    return body.head in load_grammar().party_parts.values()
+
+
 def resolve_posts(posts: list[PostRef], ctx: Context, province: str | None = None) -> None:
     """Complete a chain of posts of one person in place.
 
@@ -191,6 +234,8 @@ def resolve_posts(posts: list[PostRef], ctx: Context, province: str | None = Non
     for k, post in enumerate(posts):
         if post.body is None and post.title.default_body:
             post.body = _default_body(post)
+        elif post.body is None and post.title.of:
+            post.body = _head_body(post, ctx)  # "Hải đoàn trưởng": of the article's Hải đoàn
         elif post.body is None and not post.title.complete:
             post.body = next((p.body for p in posts[k + 1 :] if p.body is not None and not p.title.complete), None)
     # "Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh X": the chain's province first.

@@ -58,6 +58,7 @@ class Title(_Strict):
     heads: bool = False
     expand: str | None = None
     default_body: str | None = None
+    of: str | None = None  # printed alone, the title is of the article's body of this head ("Hải đoàn trưởng")
     complete: bool = False  # names its body itself ("Tổng Bí thư", "Chủ tịch nước"): none is printed or filled
 
 
@@ -67,6 +68,7 @@ class Body(_Strict):
     strict: bool = False  # printed without its province (or number), it names no body
     qualifier: bool = False  # a force's name that may follow another body's ("... Quân đội nhân dân Việt Nam")
     title_forms: list[str] = []  # printed right after one of its titles: "Bộ trưởng Quốc phòng"
+    party: bool = False  # a party committee or organisation
 
 
 class Places(_Strict):
@@ -112,6 +114,8 @@ class Grammar(_Strict):
     not_event_dates: tuple[str, ...]
     event_kinds: tuple[tuple[str, tuple[str, ...]], ...]
     absent_cues: tuple[str, ...]
+    copulas: tuple[str, ...]
+    party_parts: dict[str, str]
     title_forms: dict[str, str] = {}  # lower-cased printed form -> the body's name
 
 
@@ -187,9 +191,13 @@ def load_bodies() -> tuple[Body, ...]:
     institutions = load_institutions()
     return (
         *load_data_file("bodies.yaml", _BodiesFile).bodies,
-        *(Body(kind="provincial", forms=list(f.forms), strict=f.strict) for f in institutions.families),
         *(
-            Body(kind="national", forms=[b.name, *b.forms], qualifier=b.qualifier, title_forms=list(b.title_forms))
+            Body(kind="provincial", forms=list(f.forms), strict=f.strict, party=f.kind == "party")
+            for f in institutions.families
+        ),
+        *(
+            Body(kind="national", forms=[b.name, *b.forms], qualifier=b.qualifier, title_forms=list(b.title_forms),
+                 party=b.kind == "party")
             for b in institutions.bodies
         ),
     )
