@@ -102,9 +102,18 @@ def _provincial_name(body: BodyRef) -> str:
     if body.province is None:
         return body.head
     place = body.province_printed or body.province
-    if body.head.lower().split()[-1] in ("tỉnh", "phố", "ủy", "tp", "tp."):
+    if body.head.lower().split()[-1] in ("tỉnh", "phố", "ủy", "tp", "tp.") or place.lower().startswith(("tp", "thành phố", "tỉnh")):
         return f"{body.head} {place}"
-    return f"{body.head} {place}" if body.province_printed else f"{body.head} tỉnh {place}"
+    return f"{body.head} {_province_word_of(body.province)} {place}"  # "Công an Nghệ An": of the province
+
+
+@cache
+def _province_word_of(province: str) -> str:
+    """'thành phố' for a centrally governed city, else 'tỉnh'."""
+    from .gazetteer import load_gazetteer
+
+    entry = load_gazetteer().provinces.get(province)
+    return "thành phố" if entry is not None and entry.full.lower().startswith("thành phố") else "tỉnh"
 
 
 def _district_name(body: BodyRef) -> str:
@@ -533,6 +542,8 @@ def parse_post(items: list[Item], i: int) -> tuple[PostRef | None, int]:
     body, after = parse_body(items, j)
     if body is None:
         body, after = _title_form(items, j, title)
+    if body is None and title.of and j < len(items) and items[j].kind == "CAP":
+        body, after = _of_name(items, j, title.of, item)  # "Cục trưởng An ninh chính trị"
     if body is not None:
         post.body = body
         post.end = body.end
@@ -553,6 +564,19 @@ def parse_post(items: list[Item], i: int) -> tuple[PostRef | None, int]:
             post.end = items[k - 1].end
             j = k
     return post, j
+
+
+def _of_name(items: list[Item], j: int, head: str, title: Item) -> tuple[BodyRef | None, int]:
+    """The body a title of a head names by its name alone: 'Cục trưởng An ninh chính trị' is
+    the Cục trưởng of the Cục An ninh chính trị."""
+    from .resolve import head_of_form
+
+    words, k = _name_words(items, j)
+    if not words or not any(w.kind == "CAP" for w in words):
+        return None, j
+    ref = BodyRef(kind="named", head=head, printed=_join(words), start=items[j].start, end=words[-1].end,
+                  key=head_of_form(head) or "", place=_join(words))
+    return _named_tail(items, k, ref)
 
 
 def _title_form(items: list[Item], j: int, title: Title) -> tuple[BodyRef | None, int]:
@@ -604,6 +628,8 @@ def _appointment(items: list[Item], j: int) -> tuple[list[PostRef], int]:
     while k < len(items) and items[k].kind in ("WORD", "PUNCT", "CUE_APPOINT", "BODY", "PROV", "NUM") and items[k].text not in (";", ".", ":"):
         if items[k].kind == "CUE_APPOINT":
             posts, after = parse_chain(items, k + 1)
+            if items[k].key in _grammar().weak_appointment_cues and not all(p.body or p.title.complete for p in posts):
+                return [], j  # "làm trưởng đoàn": a role, not a post
             for post in posts:
                 post.appointed = True
             return posts, after
@@ -663,6 +689,8 @@ def _by_title(items: list[Item], i: int, state: _State) -> tuple[PersonRef | Non
     posts, k = parse_chain(items, i)
     if k < len(items) and items[k].kind == "CAP" and _name_run(items, k) - k >= 2:
         end = _name_run(items, k)
+        if end + 1 < len(items) and items[end].key == "và" and _name_run(items, end + 1) - end - 1 >= 2:
+            state.list_posts = posts  # "Phó Tổng Tham mưu trưởng ... Nguyễn Văn A và Trần Văn B"
         return PersonRef(_join(items[k:end]), items[k].start, items[end - 1].end, posts=posts, cue="title"), end
     copula = _copula(items, k)
     if copula and copula < len(items) and items[copula].kind in ("RANK", "HON", "CAP"):
@@ -672,7 +700,7 @@ def _by_title(items: list[Item], i: int, state: _State) -> tuple[PersonRef | Non
         state.list_posts = posts  # "các đồng chí Phó Chủ nhiệm Tổng cục Chính trị: Trung tướng A, ...; B"
         return None, k + 1
     possessed = i > 0 and items[i - 1].key in _grammar().possessive_words  # "Quyết định của Thủ tướng, ..."
-    if k + 1 < len(items) and items[k].key == "," and items[k + 1].kind in ("RANK", "HON") and not possessed:
+    if k + 1 < len(items) and items[k].key in _DASHES and items[k + 1].kind in ("RANK", "HON") and not possessed:
         state.pending = posts
         return None, k + 1
     state.out.chains.append(ChainRef(posts, posts[0].start, posts[-1].end))
@@ -712,9 +740,32 @@ PERSON_PARSERS: dict[str, PersonParser] = {
 _KIND = itemgetter(0)  # of an Item
 
 
+def _aside(items: list[Item], j: int) -> int:
+    """Past what may stand between a name and its posts: ', 44 tuổi', ', quê Hà Nội', 'tân'."""
+    grammar = _grammar()
+    while j + 2 < len(items) and items[j].key == ",":
+        if items[j + 1].kind == "NUM" and items[j + 2].key in grammar.age_words:
+            j += 3  # ", 44 tuổi"
+        elif items[j + 1].key in grammar.origin_words:
+            k = j + 2
+            while k < len(items) and items[k].key not in (",", ";", "."):
+                k += 1
+            j = k  # ", quê Hà Nội"
+        else:
+            break
+    if j + 2 < len(items) and items[j].key in _DASHES and items[j + 1].key in grammar.new_post_words:
+        return j + 1 if items[j + 2].kind == "TITLE" else j  # ", tân Giám đốc": the word is dropped below
+    return j
+
+
 def _apposition(items: list[Item], j: int, person: PersonRef) -> int:
     """The posts printed after a person: ', Bí thư Đảng ủy, Chính ủy Quân khu 7', ' - Tư lệnh
-    ...', 'nguyên Phó Tư lecture ...', then an appointment; the index after them."""
+    ...', 'nguyên Phó Tư lệnh ...', then an appointment; the index after them."""
+    j = _aside(items, j)
+    if j + 2 < len(items) and items[j].key in _grammar().new_post_words and items[j + 1].kind == "TITLE":
+        more, j = parse_chain(items, j + 1)  # "tân Giám đốc Công an Hòa Bình": the post now held
+        person.posts.extend(more)
+        return j
     if j + 1 < len(items) and items[j].key in (*_DASHES, "(") and items[j + 1].kind == "TITLE":
         more, after = parse_chain(items, j + 1)
         # "Bí thư Tỉnh ủy X, Chủ tịch UBND tỉnh Y": the chain is Y's; "..., Chủ nhiệm

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -179,6 +180,13 @@ def _persons(sentences: list[_Sentence], document: Document, evidence: _Evidence
                     person.posts.append(_post(post, document, evidence(s, post.start, post.end)))
             if is_present(ref, s.text, s.start):
                 present.add(key)
+    # A name the excerpt's cut ends in, printed whole before: "Lê Đìn" of "Lê Đình Cường".
+    cut = _cut_at(document.text)
+    at = document.original_span(cut, cut)[0] if cut is not None else -1
+    for key, person in list(persons.items()):
+        if all(m.end == at for m in person.mentions) and any(o != key and o.startswith(key) for o in persons):
+            del persons[key]
+            present.discard(key)
     # One post printed short and long ("Chủ tịch nước Lào", "Chủ tịch nước Cộng
     # hòa Dân chủ Nhân dân Lào"; a bare "Tổng Bí thư"): the long form is kept.
     for person in persons.values():
@@ -257,15 +265,35 @@ def _cut_at(text: str) -> int | None:
     return end if end and text[end - 1] not in _ENDINGS and text[end - 1].isalnum() else None
 
 
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_CODAS = ("c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "y", "o", "u")
+_OPEN = ("â", "ă", "ươ", "uô", "iê", "yê")  # nuclei that never end a syllable
+
+
+def unfinished(word: str) -> bool:
+    """Whether a word cannot be a whole Vietnamese syllable: cut mid-word ("Trườ", "Chấ", "Q").
+
+    >>> [unfinished(w) for w in ("Trườ", "Chấ", "Q", "Ngọc", "Đình", "Lê", "7")]
+    [True, True, True, False, False, False, False]
+    """
+    if not word.isalpha():
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word.lower()) if c not in _TONES))
+    if not any(c in "aăâeêioôơuưy" for c in bare):
+        return True
+    return bare.endswith(_OPEN) and not bare.endswith(tuple(n + c for n in _OPEN for c in _CODAS))
+
+
 def _trimmed(items: list[Item], cut: int | None) -> list[Item]:
-    """The items of a sentence without the word the cut ends in, and without the name or
-    number that word was part of ("Lê Đìn", "Đảng ủy Q"): what was printed in part is
-    not extracted."""
-    if cut is None or not items or items[-1].end != cut:
+    """The items of a sentence without the word the cut ends in when it cannot be whole, and
+    without the name or number that word was part of ("Trịnh Xuân Trườ", "Đảng ủy Q"):
+    what was printed in part is not extracted."""
+    if cut is None or not items or items[-1].end != cut or not unfinished(items[-1].text):
         return items
+    edge = items[-1].start
     items = items[:-1]
-    while items and items[-1].kind in ("CAP", "NUM", "ROMAN") and items[-1].end + 1 >= cut - 1:
-        cut = items[-1].start
+    while items and items[-1].kind in ("CAP", "NUM", "ROMAN") and items[-1].end + 1 >= edge:
+        edge = items[-1].start
         items = items[:-1]
     return items
 

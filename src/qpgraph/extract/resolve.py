@@ -322,10 +322,10 @@ def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
             continue  # nothing to fill
         before: BodyRef | None = None  # the last body of a post of the sentence
         for ref in parse.persons:
+            resolve_posts(ref.posts, ctx, _clause_province(parse, text, ref.start))
             for post in ref.posts:
                 if post.appointed and post.body is None and last_appointed is not None and not post.title.complete:
                     post.body = last_appointed
-            resolve_posts(ref.posts, ctx, _clause_province(parse, text, ref.start))
             handed = before is not None and _handed_over(text[before.end : ref.start])
             for post in ref.posts:
                 if post.body is None and handed and before is not None and before.complete and post.title_text == post.printed and not post.title.complete:

@@ -116,6 +116,10 @@ class Grammar(_Strict):
     absent_cues: tuple[str, ...]
     copulas: tuple[str, ...]
     party_parts: dict[str, str]
+    age_words: frozenset[str]
+    origin_words: frozenset[str]
+    new_post_words: frozenset[str]
+    weak_appointment_cues: frozenset[str]
     title_forms: dict[str, str] = {}  # lower-cased printed form -> the body's name
 
 
