@@ -72,6 +72,12 @@ def iter_lines(text: str) -> Iterator[tuple[int, int]]:
         position += len(raw) + 1
 
 
+#: A photo caption: a line closed by its credit ("... (Ảnh: Trần Lê Lâm/Vietnam+)").
+_CAPTION = re.compile(r"\((?:Ảnh|Nguồn|Photo)\b[^)]*\)\s*$|^Ảnh\s*:", re.IGNORECASE)
+#: The length from which a line is prose, not a headline.
+_PROSE = 200
+
+
 def classify_lines(text: str, boilerplate: Boilerplate | None = None) -> tuple[Line, ...]:
     """Every non-blank line of ``text`` with a verdict (``reason`` None = content).
 
@@ -87,6 +93,7 @@ def classify_lines(text: str, boilerplate: Boilerplate | None = None) -> tuple[L
     verdicts: list[Line] = []
     seen: set[str] = set()
     cut = False
+    first_after_cut = False  # the next line that is not a photo caption is the first after a cut
     for start, end in iter_lines(text):
         line = text[start:end]
         squeezed = squeeze(line)
@@ -94,11 +101,16 @@ def classify_lines(text: str, boilerplate: Boilerplate | None = None) -> tuple[L
             continue
         folded = fold_squeezed(squeezed)
         reason: Reason | None
+        if cut and first_after_cut and not _CAPTION.search(squeezed):
+            first_after_cut = False
+            # A box of links set inside the article ("TIN LIÊN QUAN" then the text goes on):
+            # prose right after the marker is the article's, not a teaser's headline.
+            cut = len(squeezed) < _PROSE
         if cut:
             reason = "teaser"
         elif folded in chrome.cuts:
             reason = "cut" if seen else "boilerplate"
-            cut = bool(seen)
+            cut = first_after_cut = bool(seen)
         elif folded in chrome.lines or chrome.squeezed_pattern_name(squeezed) is not None:
             reason = "boilerplate"
         else:
