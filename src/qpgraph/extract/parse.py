@@ -377,7 +377,7 @@ def _named(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int
     if words is None:
         return None, i
     if not any(w.kind == "CAP" for w in words) or (k < len(items) and items[k].key in _grammar().class_words):
-        if not words and not (k < len(items) and items[k].key in _grammar().class_words):
+        if not words and _body_entry(items[i]).anaphoric and not (k < len(items) and items[k].key in _grammar().class_words):
             return ref, i + 1  # a bare head, completed from the article (resolve)
         return None, i  # "Ban Chỉ đạo khu vực phòng thủ các cấp": a class of bodies
     if k < len(items) and items[k].kind == "NUM":
@@ -499,7 +499,15 @@ def _closes_with_and(items: list[Item], k: int) -> bool:
 
 
 def country_tail(items: list[Item], i: int) -> tuple[str | None, int]:
-    """A qualifier ending in a country: 'nước Cộng hòa Dân chủ Nhân dân Lào'."""
+    """A qualifier ending in a country: 'nước Cộng hòa Dân chủ Nhân dân Lào', and where its
+    holder serves: 'Liên bang Nga tại Việt Nam'."""
+    tail, k = _country(items, i)
+    if tail and k + 1 < len(items) and items[k].key == "tại" and items[k + 1].kind in ("COUNTRY", "PROV"):
+        return f"{tail} {_join(items[k : k + 2])}", k + 2
+    return tail, k
+
+
+def _country(items: list[Item], i: int) -> tuple[str | None, int]:
     not_in_names = _grammar().not_in_names
     k = i
     while k < len(items) and k - i < 7 and (
@@ -625,7 +633,13 @@ def _name_run(items: list[Item], i: int) -> int:
 def _appointment(items: list[Item], j: int) -> tuple[list[PostRef], int]:
     """Posts after an appointment cue that follows a person (within the clause)."""
     k = j
-    while k < len(items) and items[k].kind in ("WORD", "PUNCT", "CUE_APPOINT", "BODY", "PROV", "NUM") and items[k].text not in (";", ".", ":"):
+    passive = False  # "được Thủ tướng Chính phủ bổ nhiệm": the agent's title is passed over
+    while k < len(items) and items[k].text not in (";", ".", ":") and (
+        items[k].kind in ("WORD", "PUNCT", "CUE_APPOINT", "BODY", "PROV", "NUM")
+        or (items[k].kind == "CAP" and items[k - 1].kind in ("BODY", "CAP"))
+        or (items[k].kind == "TITLE" and passive)
+    ):
+        passive = passive or items[k].key == "được"
         if items[k].kind == "CUE_APPOINT":
             posts, after = parse_chain(items, k + 1)
             if items[k].key in _grammar().weak_appointment_cues and not all(p.body or p.title.complete for p in posts):
@@ -696,15 +710,26 @@ def _by_title(items: list[Item], i: int, state: _State) -> tuple[PersonRef | Non
     if copula and copula < len(items) and items[copula].kind in ("RANK", "HON", "CAP"):
         state.pending = posts  # "Bộ trưởng Bộ Quốc phòng là Đại tướng A"
         return None, copula
-    if k < len(items) and items[k].text == ":":
+    opener = _list_opener(items, k)
+    if opener:
         state.list_posts = posts  # "các đồng chí Phó Chủ nhiệm Tổng cục Chính trị: Trung tướng A, ...; B"
-        return None, k + 1
+        return None, opener
     possessed = i > 0 and items[i - 1].key in _grammar().possessive_words  # "Quyết định của Thủ tướng, ..."
     if k + 1 < len(items) and items[k].key in _DASHES and items[k + 1].kind in ("RANK", "HON") and not possessed:
         state.pending = posts
         return None, k + 1
     state.out.chains.append(ChainRef(posts, posts[0].start, posts[-1].end))
     return None, max(k, i + 1)
+
+
+def _list_opener(items: list[Item], k: int) -> int:
+    """The index after ':' or 'gồm' (', gồm:') printed at ``items[k]`` before a list of persons, else 0."""
+    j = k + 1 if k < len(items) and items[k].key == "," else k
+    for word in _grammar().list_openers:
+        if _starts_with(items, j, word):
+            j += len(word.split())
+            return j + 1 if j < len(items) and items[j].key == ":" else j
+    return k + 1 if k < len(items) and items[k].key == ":" else 0
 
 
 def _copula(items: list[Item], k: int) -> int:
@@ -722,7 +747,7 @@ def _by_name(items: list[Item], i: int, state: _State) -> tuple[PersonRef | None
     end = _name_run(items, i)
     if end - i < 2:
         return None, i + 1
-    listed = i == 0 or items[i - 1].key in (",", ":", "và", ";")
+    listed = i == 0 or items[i - 1].key in _LISTED_AFTER
     if (state.list_rank is not None or state.list_posts) and listed:
         return PersonRef(_join(items[i:end]), items[i].start, items[end - 1].end, rank=state.list_rank, cue="list"), end
     if end + 1 < len(items) and items[end].key in (",", "-", "–") and items[end + 1].kind == "TITLE":
@@ -738,6 +763,8 @@ PERSON_PARSERS: dict[str, PersonParser] = {
     "CAP": _by_name,
 }
 _KIND = itemgetter(0)  # of an Item
+#: What a member of a list of persons is printed after.
+_LISTED_AFTER = frozenset({",", ":", ";", "và", "gồm", "là"})
 
 
 def _aside(items: list[Item], j: int) -> int:
@@ -818,7 +845,7 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
             k = bisect_left(person_starts, i)
             i = person_starts[k] if k < len(person_starts) else len(items)
             continue
-        if item.kind != "TITLE" and i and items[i - 1].key not in (",", ":", ";", "và"):
+        if item.kind != "TITLE" and i and items[i - 1].key not in _LISTED_AFTER:
             state.list_rank, state.list_posts = None, []  # a person outside the list
         person, j = parser(items, i, state)
         if person is None:

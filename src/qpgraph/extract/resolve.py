@@ -307,6 +307,16 @@ def _clause_province(parse: SentenceParse, text: str, at: int) -> str | None:
     return last.province if ";" not in text[last.end : at] else None
 
 
+def _deputies(posts: list[PostRef], parse: SentenceParse) -> None:
+    """A deputy's title printed without a body after the head's title with one is of the
+    same body: 'Chủ nhiệm Tổng cục Chính trị ... là A và 3 Phó Chủ nhiệm gồm B; C'."""
+    held = {p.title.name.lower(): p.body for r in parse.persons for p in r.posts if p.body is not None}
+    for post in posts:
+        name = post.title.name.lower()
+        if post.body is None and name.startswith("phó ") and name[4:] in held:
+            post.body = held[name[4:]]
+
+
 def _handed_over(between: str) -> bool:
     """Whether the words between two persons hand a post from one to the other."""
     between = between.lower()
@@ -326,6 +336,7 @@ def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
             for post in ref.posts:
                 if post.appointed and post.body is None and last_appointed is not None and not post.title.complete:
                     post.body = last_appointed
+            _deputies(ref.posts, parse)
             handed = before is not None and _handed_over(text[before.end : ref.start])
             for post in ref.posts:
                 if post.body is None and handed and before is not None and before.complete and post.title_text == post.printed and not post.title.complete:

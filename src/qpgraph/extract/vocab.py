@@ -69,6 +69,7 @@ class Body(_Strict):
     qualifier: bool = False  # a force's name that may follow another body's ("... Quân đội nhân dân Việt Nam")
     title_forms: list[str] = []  # printed right after one of its titles: "Bộ trưởng Quốc phòng"
     party: bool = False  # a party committee or organisation
+    anaphoric: bool = False  # named: printed alone, the article's body of that head
 
 
 class Places(_Strict):
@@ -120,6 +121,7 @@ class Grammar(_Strict):
     origin_words: frozenset[str]
     new_post_words: frozenset[str]
     weak_appointment_cues: frozenset[str]
+    list_openers: tuple[str, ...]
     title_forms: dict[str, str] = {}  # lower-cased printed form -> the body's name
 
 
