@@ -71,8 +71,10 @@ def check_facts() -> Callable[..., None]:
 
 from pathlib import Path  # noqa: E402
 
+from builds import FIRST_CORPUS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-SITE_INPUTS = [ROOT / "data" / "raw", ROOT / "tests" / "fixtures" / "payload"]
+SITE_INPUTS = [*FIRST_CORPUS, ROOT / "tests" / "fixtures" / "payload"]
 
 
 @pytest.fixture(scope="session")

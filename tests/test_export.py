@@ -14,6 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from builds import FIRST_CORPUS
 
 import qpgraph
 from qpgraph.export import (
@@ -35,7 +36,7 @@ NAME = 'A <"Đại tá"> & B\x01'
 
 @pytest.fixture(scope="module")
 def graph() -> nx.MultiDiGraph:
-    return qpgraph.build_graph([ROOT / "data" / "raw"]).graph
+    return qpgraph.build_graph(FIRST_CORPUS).graph
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,7 @@ def test_export_neo4j_csv(graph: nx.MultiDiGraph, out: Path) -> None:
 
 
 def test_export_two_builds_are_byte_identical(graph: nx.MultiDiGraph, out: Path, tmp_path: Path) -> None:
-    again = qpgraph.build_graph([ROOT / "data" / "raw"]).graph
+    again = qpgraph.build_graph(FIRST_CORPUS).graph
     write_all(again, tmp_path)
     for name in ("graph.json", "graph.graphml", "graph.gexf", "neo4j/nodes.csv", "neo4j/relationships.csv"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
@@ -230,7 +231,7 @@ def test_export_graph_ids_do_not_depend_on_input_order(graph: nx.MultiDiGraph) -
     from qpgraph.corpus import extract_corpus
     from qpgraph.graph.build import build_graph
 
-    records = extract_corpus([ROOT / "data" / "raw"]).records
+    records = extract_corpus(FIRST_CORPUS).records
     reversed_graph = build_graph(list(reversed(records)))
     assert list(reversed_graph.nodes) == list(graph.nodes)
     assert list(reversed_graph.edges(keys=True)) == list(graph.edges(keys=True))

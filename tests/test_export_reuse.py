@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from builds import FIRST_CORPUS
 
 from qpgraph.corpus import extract_corpus
 from qpgraph.export import Keep, _items, _scan, write_all
@@ -21,7 +22,7 @@ FILES = ("graph.json", "graph.graphml", "graph.gexf", "neo4j/nodes.csv", "neo4j/
 @pytest.fixture(scope="module")
 def graphs() -> tuple[nx.MultiDiGraph, nx.MultiDiGraph]:
     """Five articles, then a sixth that shares Bộ Quốc phòng and Quân ủy Trung ương with them."""
-    records = {r.article.id: r for r in extract_corpus([RAW]).records}
+    records = {r.article.id: r for r in extract_corpus(FIRST_CORPUS).records}
     first = ["dev-29", "dev-33", "002_89c7204c73c9a37e", "dev-20", "000_90873ee1c2f566b3"]
     return build_graph([records[a] for a in first]), build_graph([records[a] for a in [*first, "dev-13"]])
 

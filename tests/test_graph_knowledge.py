@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from builds import FIRST_CORPUS
 
 import qpgraph
 from qpgraph.evaluate import canonical
@@ -18,7 +19,7 @@ GOLD = ROOT / "data" / "annotations"
 
 @pytest.fixture(scope="module")
 def kg() -> KnowledgeGraph:
-    return qpgraph.build_graph([ROOT / "data" / "raw", ROOT / "tests" / "fixtures" / "same_name"])
+    return qpgraph.build_graph([*FIRST_CORPUS, ROOT / "tests" / "fixtures" / "same_name"])
 
 
 def gold(article: str) -> dict:
@@ -182,9 +183,9 @@ def test_graph_load_reads_what_build_wrote(tmp_path: Path) -> None:
 
     from qpgraph.cli import main
 
-    assert CliRunner().invoke(main, ["build", str(ROOT / "data" / "raw"), "--out", str(tmp_path)]).exit_code == 0
+    assert CliRunner().invoke(main, ["build", *map(str, FIRST_CORPUS), "--out", str(tmp_path)]).exit_code == 0
     loaded = qpgraph.load(tmp_path)
-    fresh = qpgraph.build_graph([ROOT / "data" / "raw"])
+    fresh = qpgraph.build_graph(FIRST_CORPUS)
     assert nx.utils.graphs_equal(loaded.graph, fresh.graph)
     assert [(r.rank, r.date) for r in loaded.rank_history("Trần Vinh Ngọc")] == [
         ("Thiếu tướng", "2025-04-09"), ("Trung tướng", "2025-12-19"),

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from builds import corpus_of, tree
+from builds import FIRST_CORPUS, corpus_of, tree
 
 from qpgraph import cache, corpus
 from qpgraph.graph import kept as kept_module
@@ -24,7 +24,7 @@ SAME_NAME = ROOT / "tests" / "fixtures" / "same_name"
 
 @pytest.fixture(scope="module")
 def records() -> dict[str, ArticleRecords]:
-    return {r.article.id: r for r in corpus.extract_corpus([RAW, SAME_NAME]).records}
+    return {r.article.id: r for r in corpus.extract_corpus([*FIRST_CORPUS, SAME_NAME]).records}
 
 
 def _shape(graph: nx.MultiDiGraph) -> list[Any]:
@@ -97,10 +97,13 @@ def test_build_brings_the_kept_graph_up_to_date_and_reads_only_the_records_it_ne
     monkeypatch.setattr(cache.RecordsCache, "load", load)
     monkeypatch.setattr(kept_module, "build_parts", never)
     corpus.build([raw], out)
-    # Of the four articles in the cache, only the one that prints a person the new one
-    # prints is read (its persons are resolved again; its page is rendered again); the
-    # new one's records, let go of once the graph has them, are read back for its page.
-    assert sorted(set(read)) == ["000_90873ee1c2f566b3", "dev-29"]
+    # Of the four articles in the cache, the one that prints a person the new one prints
+    # is read (its persons are resolved again; its page is rendered again), and those
+    # whose pages draw a node the new one adds to (the Party's Central Committee, which
+    # dev-13 and dev-20 print in full and the new one as "Trung ương Đảng"): their pages
+    # are rendered again; dev-33 is not read. The new one's records, let go of once the
+    # graph has them, are read back for its page.
+    assert sorted(set(read)) == ["000_90873ee1c2f566b3", "dev-13", "dev-20", "dev-29"]
     monkeypatch.undo()
 
     corpus.build([raw], tmp_path / "clean", incremental=False)

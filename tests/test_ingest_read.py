@@ -340,7 +340,7 @@ def test_iter_articles_raw_folder_reads_every_article_in_order() -> None:
     items = list(iter_articles([RAW]))
     assert all(isinstance(item, Article) for item in items)
     assert describe(items) == sorted(path.stem for path in RAW.glob("*.txt"))
-    assert len(items) == 17
+    assert len(items) == 62  # 5 seeds, 12 dev-*, 45 b2-*
 
 
 def test_iter_articles_expands_folders_sorted_skipping_hidden(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builds import FIRST_CORPUS
 
 import qpgraph
 from qpgraph.site.build import page_path
@@ -57,7 +58,7 @@ def test_site_pages_are_utf8(built: Path) -> None:
 def test_site_two_builds_with_other_hash_seeds_are_byte_identical(tmp_path: Path) -> None:
     for seed, name in (("1", "a"), ("2", "b")):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        args = [sys.executable, "-m", "qpgraph.cli", "build", str(ROOT / "data" / "raw"), "--out", str(tmp_path / name)]
+        args = [sys.executable, "-m", "qpgraph.cli", "build", *map(str, FIRST_CORPUS), "--out", str(tmp_path / name)]
         subprocess.run(args, check=True, env=env, capture_output=True)
     files = sorted(
         p.relative_to(tmp_path / "a")
@@ -111,7 +112,7 @@ def test_site_article_graph_is_the_articles_own(built: Path) -> None:
 def test_site_article_edges_looked_up_by_key_equal_those_walked(monkeypatch: pytest.MonkeyPatch) -> None:
     from qpgraph.site import build as site_build
 
-    graph = qpgraph.build_graph([ROOT / "data" / "raw"]).graph
+    graph = qpgraph.build_graph(FIRST_CORPUS).graph
     articles = sorted(n for n, kind in graph.nodes(data="type") if kind == "article")
     around = {a: [a] + sorted(u for u, _, d in graph.in_edges(a, data=True) if d["relation"] in ("mentioned_in", "reported_in"))
               for a in articles}
@@ -129,8 +130,8 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
 ) -> None:
     from qpgraph.site import build as site_build
 
-    graph = qpgraph.build_graph([ROOT / "data" / "raw"]).graph
-    assert site_build.drawn(graph) is graph  # 211 nodes, 589 edges: drawn whole
+    graph = qpgraph.build_graph(FIRST_CORPUS).graph
+    assert site_build.drawn(graph) is graph  # 209 nodes, 589 edges: drawn whole
     monkeypatch.setattr(site_build, "MAX_GRAPH_NODES", 20)
     monkeypatch.setattr(site_build, "MAX_GRAPH_EDGES", 30)
     part = site_build.drawn(graph)
@@ -141,7 +142,7 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     site = tmp_path / "site"
     site_build.write_graph_page(qpgraph.KnowledgeGraph(graph), site)
     page = (site / "graph.html").read_text(encoding="utf-8")
-    assert "the most connected part of a graph of 211 nodes and 589 edges" in page
+    assert "the most connected part of a graph of 209 nodes and 589 edges" in page
     assert len(json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))["edges"]) == 30
 
 
@@ -150,12 +151,12 @@ def test_site_rendered_on_two_processes_equals_one(monkeypatch: pytest.MonkeyPat
     from qpgraph.graph.knowledge import KnowledgeGraph
     from qpgraph.site import build as site_build
 
-    records = extract_corpus([ROOT / "data" / "raw"]).records
+    records = extract_corpus(FIRST_CORPUS).records
     kg = KnowledgeGraph.from_records(records)
     monkeypatch.setattr(site_build, "MIN_PARALLEL_PAGES", 1)
     one = site_build.write_site(kg, records, tmp_path / "one", jobs=1)
     two = site_build.write_site(kg, records, tmp_path / "two", jobs=2)
     assert [p.relative_to(tmp_path / "one") for p in one] == [p.relative_to(tmp_path / "two") for p in two]
-    assert len(one) == 179  # index, graph, 17 articles, 160 persons and units
+    assert len(one) == 177  # index, graph, 17 articles, 158 persons and units
     for page in one:
         assert page.read_bytes() == (tmp_path / "two" / page.relative_to(tmp_path / "one")).read_bytes(), page

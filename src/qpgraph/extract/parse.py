@@ -102,7 +102,10 @@ def _provincial_name(body: BodyRef) -> str:
     if body.province is None:
         return body.head
     place = body.province_printed or body.province
-    if body.head.lower().split()[-1] in ("tỉnh", "phố", "ủy", "tp", "tp.") or place.lower().startswith(("tp", "thành phố", "tỉnh")):
+    as_printed = body.canon is not None  # a national force in a province: "BĐBP Lạng Sơn"
+    if as_printed or body.head.lower().split()[-1] in ("tỉnh", "phố", "ủy", "tp", "tp.") or place.lower().startswith(
+        ("tp", "thành phố", "tỉnh")
+    ):
         return f"{body.head} {place}"
     return f"{body.head} {_province_word_of(body.province)} {place}"  # "Công an Nghệ An": of the province
 

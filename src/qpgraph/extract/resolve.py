@@ -353,7 +353,8 @@ def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
 
 def _fill_bodies(parse: SentenceParse, ctx: Context, text: str) -> None:
     """The bodies printed outside posts: lists completed, classes of bodies dropped, and the
-    bodies posts imply without printing them (UVTV: Ban Thường vụ Tỉnh ủy) added."""
+    bodies of posts that are not printed as a body's head added (UVTV: Ban Thường vụ Tỉnh
+    ủy; "Thứ trưởng Công an": Bộ Công an; "Cục trưởng An ninh chính trị")."""
     post_bodies = {p.body.start: p.body for r in parse.persons for p in r.posts if p.body}
     post_bodies.update({p.body.start: p.body for c in parse.chains for p in c.posts if p.body})
     free = [b for b in parse.bodies if b.start not in post_bodies]
@@ -362,5 +363,5 @@ def _fill_bodies(parse: SentenceParse, ctx: Context, text: str) -> None:
     generic = _generic(free, seps, text)
     printed = {b.start for b in parse.bodies}
     bodies = [post_bodies.get(b.start, b) for b in parse.bodies if id(b) not in generic]
-    bodies += [b for start, b in post_bodies.items() if start not in printed and b.implicit]
+    bodies += [b for start, b in post_bodies.items() if start not in printed]
     parse.bodies = [b for b in bodies if not counted(b, text)]

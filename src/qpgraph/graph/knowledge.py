@@ -212,8 +212,10 @@ class KnowledgeGraph:
             answer.date = data.get("date") or answer.date
             answer.evidence.append(_evidence(data))
         # The last person reported in a heading title holds it; earlier ones have handed it over.
+        # An undated report never outranks a dated one: it counts as the earliest.
         last: dict[str, str] = {}
-        for (title, person), _answer in sorted(latest.items(), key=lambda kv: (sort_key(kv[1].date), not kv[1].former)):
+        order = sorted(latest.items(), key=lambda kv: (kv[1].date is not None, sort_key(kv[1].date), not kv[1].former))
+        for (title, person), _answer in order:
             last[title] = person
         latest = {k: v for k, v in latest.items() if last.get(k[0]) == k[1] or not v.heads or v.former}
         return sorted(latest.values(), key=lambda a: (not a.heads, sort_key(a.date), a.name, a.title))

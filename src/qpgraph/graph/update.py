@@ -16,7 +16,7 @@ order.
 >>> from qpgraph.graph.build import build_parts
 >>> def records(aid, text):
 ...     return extract(prepare(Article(id=aid, path=f"{aid}.txt", text=text, published="2025-03-06")))
->>> a = records("a", "Sáng 5/3, Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 9, dự.")
+>>> a = records("a", "Sáng 5/3, Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 9, dự hội nghị.")
 >>> b = records("b", "Sáng 6/3, Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 9, làm việc với Thượng tá Lê Văn Bình.")
 >>> state = build_parts([a])
 >>> dirty = update(state, {"b": b}, load={"a": a}.__getitem__)
