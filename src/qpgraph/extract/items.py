@@ -1,7 +1,7 @@
 """From a spaCy Doc to the item sequence the parser reads.
 
 An item is a token or a vocabulary span with a kind: RANK, TITLE, BODY, PROV,
-HON, COUNTRY, REGION, CUE_APPOINT, CUE_FORMER (from the vocabularies) or NUM,
+HON, COUNTRY, REGION, LANDMARK, CUE_APPOINT, CUE_FORMER (from the vocabularies) or NUM,
 ROMAN, CAP (a capitalised syllable), ABBR (an all-capital abbreviation), WORD,
 PUNCT. Overlapping vocabulary matches are resolved to the set that covers the
 most tokens with the fewest spans.
@@ -24,7 +24,7 @@ __all__ = ["ROMAN", "DocIndex", "Item", "VocabSpan", "index_doc", "sentence_item
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 _PRIORITY = {"RANK": 0, "TITLE": 1, "BODY": 2, "PROV": 3, "COUNTRY": 4, "REGION": 5, "HON": 6, "CUE_APPOINT": 7,
-             "CUE_FORMER": 8, "CUE_PROMOTION": 9, "ACADEMIC": 10}
+             "CUE_FORMER": 8, "CUE_PROMOTION": 9, "ACADEMIC": 10, "LANDMARK": 11}
 # Vocabulary kinds that are also common syllables of personal names.
 _NAME_LIKE = frozenset({"PROV", "COUNTRY", "REGION", "HON"})
 # Vocabulary kinds that name a place or a body, with a capital.

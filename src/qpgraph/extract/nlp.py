@@ -118,6 +118,8 @@ def vocab_patterns() -> list[dict[str, Any]]:
         patterns.append({"label": "COUNTRY", "pattern": country, "id": country})
     for region in places.regions:
         patterns.append({"label": "REGION", "pattern": region, "id": region})
+    for landmark in places.landmarks:
+        patterns.append({"label": "LANDMARK", "pattern": landmark, "id": landmark})
     cues = load_cues()
     for word in cues.honorifics:
         patterns.append({"label": "HON", "pattern": word, "id": word})

@@ -314,8 +314,8 @@ def _national(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, 
     """'Bộ Quốc phòng', 'Tổng cục Chính trị Quân đội nhân dân Việt Nam', 'Cục Đối ngoại Bộ Quốc phòng'."""
     entry = _body_entry(items[i])
     ref.canon = entry.forms[0]
-    if not any(c.islower() for c in ref.head):
-        ref.head = entry.forms[0]  # an abbreviation ("QUTW") is written out
+    if _unexpanded(ref.head):
+        ref.head = entry.forms[0]  # an abbreviation ("QUTW", "Đảng ủy CATW") is written out
     j = i + 1
     if j < len(items) and items[j].kind == "PROV":
         # "BĐBP Lạng Sơn": a national force's command in a province.
@@ -342,6 +342,14 @@ def _national(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, 
         ref.end = parent.end
         return ref, after
     return ref, j
+
+
+def _unexpanded(printed: str) -> bool:
+    """Whether a printed name holds an abbreviation the canonical form does not expand."""
+    from ..evaluate.abbreviations import abbreviation_table
+
+    known = abbreviation_table().expansions
+    return any(len(w) > 1 and w.isupper() and w not in known for w in printed.replace("-", " ").split())
 
 
 def _parent_of(items: list[Item], j: int, ref: BodyRef) -> tuple[BodyRef | None, int]:

@@ -75,6 +75,7 @@ class Body(_Strict):
 class Places(_Strict):
     countries: list[str]
     regions: list[str]
+    landmarks: list[str] = []
     province_aliases: dict[str, str]
 
 

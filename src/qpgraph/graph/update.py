@@ -76,12 +76,48 @@ def _update(state: GraphParts, changed: dict[str, ArticleRecords | None],
             load: Callable[[str], ArticleRecords]) -> set[str]:
     if not state.exact:
         raise NotUpdatable("the graph has nodes no source describes")
-    graph, parts, fragments = state.graph, state.parts, state.fragments
-    # The person names printed before and after: every article that prints one is done again.
+    bases = _printed_names(state, changed)
+    redo = set(changed).union(*(state.persons.get(base, ()) for base in bases))
+    records = {aid: rec for aid in sorted(redo) if (rec := changed[aid] if aid in changed else load(aid)) is not None}
+
+    clusters = [c for c in resolve_persons(list(records.values())) if person_base(c.members[0].person.name) in bases]
+    cluster_parts, person_of = person_nodes(clusters)
+    for aid in records:
+        if aid not in changed:  # its other persons are the nodes they were
+            for pid, nid in state.fragments[aid][2].items():
+                person_of.setdefault((aid, pid), nid)
+
+    dirty = _drop_fragments(state, redo, bases)
+    for nid, part in cluster_parts.items():
+        state.parts.setdefault(nid, {})[CLUSTER] = part
+        dirty.add(nid)
+    gazetteer = load_gazetteer()
+    added: list[Edge] = []
+    for rec in records.values():
+        fragment = article_fragment(rec, person_of, gazetteer, state.sentences)
+        state.add(rec, fragment, person_of)
+        dirty.update(fragment.nodes)
+        added += fragment.edges
+    added += state.merge_provinces([nid for nid in dirty if nid.startswith("province:")], gazetteer, dirty)
+    grown = _fold_nodes(state, dirty)
+    added.sort(key=lambda e: e[:3])
+    for u, v, key, data in added:
+        if u not in state.parts or v not in state.parts:
+            state.exact = False
+            raise NotUpdatable(f"an edge joins {u} and {v}, and one has no source")
+        state.graph.add_edge(u, v, key, **data)
+        dirty.update((u, v))
+    _reorder(state.graph, added, grown)
+    return dirty
+
+
+def _printed_names(state: GraphParts, changed: dict[str, ArticleRecords | None]) -> set[str]:
+    """The person names the changed articles print, before and after (their bases), with
+    the index of who prints which name brought up to date."""
     bases: set[str] = set()
     for aid, rec in changed.items():
-        if aid in fragments:
-            old = {_base(nid) for nid in fragments[aid][2].values()}
+        if aid in state.fragments:
+            old = {_base(nid) for nid in state.fragments[aid][2].values()}
             bases |= old
             for base in old:
                 state.persons[base].discard(aid)
@@ -92,42 +128,33 @@ def _update(state: GraphParts, changed: dict[str, ArticleRecords | None],
             bases |= new
             for base in new:
                 state.persons.setdefault(base, set()).add(aid)
-    redo = set(changed).union(*(state.persons.get(base, ()) for base in bases))
-    records = {aid: rec for aid in sorted(redo) if (rec := changed[aid] if aid in changed else load(aid)) is not None}
+    return bases
 
-    clusters = [c for c in resolve_persons(list(records.values())) if person_base(c.members[0].person.name) in bases]
-    cluster_parts, person_of = person_nodes(clusters)
-    for aid in records:
-        if aid not in changed:  # its other persons are the nodes they were
-            for pid, nid in fragments[aid][2].items():
-                person_of.setdefault((aid, pid), nid)
 
+def _drop_fragments(state: GraphParts, redo: set[str], bases: set[str]) -> set[str]:
+    """Take the fragments of the articles done again out of the parts and the graph; the
+    nodes they touched."""
     dirty: set[str] = set()
     for aid in sorted(redo):
-        old_fragment = fragments.pop(aid, None)
+        old_fragment = state.fragments.pop(aid, None)
         if old_fragment is None:
             continue
         nodes, edges, _ = old_fragment
         for nid in nodes:
-            parts[nid].pop(aid)
+            state.parts[nid].pop(aid)
             if _base(nid) in bases and nid.startswith("person:"):
-                parts[nid].pop(CLUSTER, None)
+                state.parts[nid].pop(CLUSTER, None)
             dirty.add(nid)
         for u, v, key in edges:
-            graph.remove_edge(u, v, key)
+            state.graph.remove_edge(u, v, key)
             dirty.update((u, v))
-    for nid, part in cluster_parts.items():
-        parts.setdefault(nid, {})[CLUSTER] = part
-        dirty.add(nid)
-    gazetteer = load_gazetteer()
-    added: list[Edge] = []
-    for rec in records.values():
-        fragment = article_fragment(rec, person_of, gazetteer, state.sentences)
-        state.add(rec, fragment, person_of)
-        dirty.update(fragment.nodes)
-        added += fragment.edges
-    added += state.merge_provinces([nid for nid in dirty if nid.startswith("province:")], gazetteer, dirty)
+    return dirty
 
+
+def _fold_nodes(state: GraphParts, dirty: set[str]) -> bool:
+    """Fold again the data of every dirty node from its parts (a node left without any is
+    removed); whether a node was added."""
+    graph, parts = state.graph, state.parts
     grown = False
     for nid in sorted(dirty):
         sources = parts.get(nid)
@@ -145,15 +172,7 @@ def _update(state: GraphParts, changed: dict[str, ArticleRecords | None],
                 state.exact = False
                 raise NotUpdatable(f"{nid} has edges but no source")
             graph.remove_node(nid)
-    added.sort(key=lambda e: e[:3])
-    for u, v, key, data in added:
-        if u not in parts or v not in parts:
-            state.exact = False
-            raise NotUpdatable(f"an edge joins {u} and {v}, and one has no source")
-        graph.add_edge(u, v, key, **data)
-        dirty.update((u, v))
-    _reorder(graph, added, grown)
-    return dirty
+    return grown
 
 
 def _reorder(graph: Any, added: list[Edge], grown: bool) -> None:
