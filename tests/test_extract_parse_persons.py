@@ -11,7 +11,8 @@ from excerpts import DEV_37_CHAIRS, SEED_000_DELEGATION, SEED_000_HOSTS
 
 from qpgraph.extract.items import sentence_items
 from qpgraph.extract.nlp import build_nlp
-from qpgraph.extract.parse import SentenceParse, parse_sentence
+from qpgraph.extract.parse import parse_sentence
+from qpgraph.extract.refs import SentenceParse
 from qpgraph.text import normalize
 
 

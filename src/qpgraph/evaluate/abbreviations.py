@@ -18,12 +18,10 @@ import functools
 import unicodedata
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from qpgraph.errors import VocabularyError
+from qpgraph.datafile import load_yaml, read_text
 from qpgraph.text import fix_tone_marks
 
 __all__ = ["AbbreviationTable", "abbreviation_table", "load_abbreviations"]
@@ -110,17 +108,8 @@ class AbbreviationTable(BaseModel):
 
 def load_abbreviations(path: str | Path) -> AbbreviationTable:
     """Read and validate an abbreviation file; raise VocabularyError naming it."""
-    try:
-        raw: Any = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 1 if error.problem_mark is not None else None
-        raise VocabularyError(f"not valid YAML: {error.problem}", path, line) from error
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise VocabularyError(f"cannot be read: {error}", path) from error
-    try:
-        data = _File.model_validate(raw)
-    except ValidationError as error:
-        raise VocabularyError(f"not an abbreviation table: {error}", path) from error
+    path = Path(path)
+    data = load_yaml(read_text(path, "abbreviation table"), _File, where=path, normalized=False)
     return AbbreviationTable(
         expansions={form: entry.expansion for entry in data.abbreviations for form in entry.forms},
         ordinary_words=frozenset(data.ordinary_words),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .parse import PersonRef
+from .refs import PersonRef
 from .vocab import load_grammar
 
 __all__ = ["event_kind", "is_present"]

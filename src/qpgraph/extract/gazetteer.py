@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 
 from ..text import normalize
-from .vocab import load_places
+from .vocab import load_grammar, load_places
 
 __all__ = ["Gazetteer", "ProvinceEntry", "load_gazetteer"]
 
@@ -36,6 +36,12 @@ class ProvinceEntry:
     current: bool             # one of the 34 provinces since 1 July 2025
     merged_into: str | None   # short name of the 2025 province it is part of
 
+    @property
+    def word(self) -> str:
+        """The word the province is printed after, from the dataset: "tỉnh", "thành phố"."""
+        bare = without_province_word(self.full)
+        return self.full[: len(self.full) - len(bare)].strip().lower() if bare is not None else ""
+
 
 @dataclass(frozen=True)
 class Gazetteer:
@@ -47,20 +53,28 @@ class Gazetteer:
         out: list[tuple[str, str]] = []
         for entry in self.provinces.values():
             out.append((entry.name, entry.name))
-            for prefix in ("Tỉnh ", "Thành phố "):
-                if entry.full.startswith(prefix):
-                    out.append((entry.full[len(prefix):], entry.name))
+            if (bare := without_province_word(entry.full)) is not None:
+                out.append((bare, entry.name))
         out.extend((normalize(a), normalize(s)) for a, s in load_places().province_aliases.items())
         return sorted(set(out))
 
     def lookup(self, form: str) -> ProvinceEntry | None:
         """The province a printed form names, or None."""
         key = " ".join(normalize(form).lower().split())
-        for prefix in ("tỉnh ", "thành phố "):
-            if key.startswith(prefix) and key not in self.forms:
-                key = key[len(prefix):]
+        if key not in self.forms:
+            key = without_province_word(key) or key
         short = self.forms.get(key)
         return self.provinces.get(short) if short else None
+
+
+def without_province_word(name: str) -> str | None:
+    """A province's name without the word it is printed after ("Tỉnh Lâm Đồng" → "Lâm
+    Đồng", grammar.yaml's ``province_words``), or None when it has none."""
+    lowered = name.lower()
+    for word in load_grammar().province_words:
+        if lowered.startswith(word + " "):
+            return name[len(word) + 1 :]
+    return None
 
 
 def _dataset(name: str) -> dict:
@@ -97,9 +111,8 @@ def load_gazetteer() -> Gazetteer:
     forms: dict[str, str] = {}
     for entry in provinces.values():
         forms[entry.name.lower()] = entry.name
-        for prefix in ("Tỉnh ", "Thành phố "):
-            if entry.full.startswith(prefix):
-                forms[entry.full[len(prefix):].lower()] = entry.name
+        if (bare := without_province_word(entry.full)) is not None:
+            forms[bare.lower()] = entry.name
     for alias, short in load_places().province_aliases.items():
         forms[normalize(alias).lower()] = normalize(short)
     return Gazetteer(provinces=provinces, forms=forms)

@@ -84,6 +84,7 @@ class Family(_Strict):
     parent: str | None
     heads: tuple[str, ...] = ()
     strict: bool = False
+    bare_province: bool = False  # named with its province alone: "Tỉnh ủy Lâm Đồng", not "Tỉnh ủy tỉnh ..."
 
 
 class Region(_Strict):
@@ -118,6 +119,8 @@ class Institutions(_Strict):
     reforms: _Reforms
     bodies: tuple[NationalBody, ...]
     families: tuple[Family, ...]
+    region_head: str
+    region_parent: str
     military_regions: tuple[Region, ...]
     capital_command: _CapitalCommand
 
@@ -136,13 +139,15 @@ class Institutions(_Strict):
         for family in self.families:
             if family.parent not in (None, MILITARY_REGION) and family.parent not in known:
                 raise ValueError(f"{family.forms[0]!r}: parent {family.parent!r} is not a body of the file")
+        if self.region_parent not in known:
+            raise ValueError(f"region_parent {self.region_parent!r} is not a body of the file")
         if self.capital_command.body not in known:
             raise ValueError(f"capital command {self.capital_command.body!r} is not a body of the file")
         return self
 
-    @staticmethod
-    def region_name(number: int | str) -> str:
-        return f"Quân khu {number}"
+    def region_name(self, number: int | str) -> str:
+        """A military region's name: "Quân khu 7"."""
+        return f"{self.region_head} {number}"
 
     def body(self, name: str) -> NationalBody:
         """The national body of that name (``KeyError`` if none)."""
@@ -154,7 +159,7 @@ class Institutions(_Strict):
     def parent_of(self, name: str) -> str | None:
         """The parent of a national body or of a military region (the Ministry of Defence)."""
         if any(name == self.region_name(r.number) for r in self.military_regions):
-            return "Bộ Quốc phòng"
+            return self.region_parent
         return self.body(name).parent
 
     def chain(self, name: str) -> list[NationalBody]:
@@ -166,7 +171,7 @@ class Institutions(_Strict):
             if current in seen:
                 raise ValueError(f"the parents of {name!r} make a cycle through {current!r}")
             seen.add(current)
-            if current.startswith("Quân khu ") and current not in {b.name for b in self.bodies}:
+            if current.startswith(self.region_head + " ") and current not in {b.name for b in self.bodies}:
                 current = self.parent_of(current)
                 continue
             body = self.body(current)

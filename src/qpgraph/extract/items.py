@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .vocab import load_bodies, load_names
 
-__all__ = ["ROMAN", "DocIndex", "Item", "VocabSpan", "index_doc", "sentence_items"]
+__all__ = ["ROMAN", "DocIndex", "Item", "VocabSpan", "index_doc", "join_items", "name_run", "sentence_items", "starts_with"]
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 _PRIORITY = {"RANK": 0, "TITLE": 1, "BODY": 2, "PROV": 3, "COUNTRY": 4, "REGION": 5, "HON": 6, "CUE_APPOINT": 7,
@@ -259,3 +259,31 @@ def _drop_glosses(items: list[Item]) -> list[Item]:
         out.append(items[k])
         k += 1
     return out
+
+
+#: The most syllables a person's name runs to.
+MAX_NAME = 7
+
+
+def join_items(items: list[Item]) -> str:
+    """The items as printed: a space where the text has one between two of them."""
+    out = ""
+    for k, item in enumerate(items):
+        if k and item.start > items[k - 1].end:
+            out += " "
+        out += item.text
+    return out
+
+
+def starts_with(items: list[Item], k: int, phrase: str) -> bool:
+    """Whether the items from ``k`` are the words of ``phrase`` (lower-cased)."""
+    parts = phrase.split()
+    return [it.key for it in items[k : k + len(parts)]] == parts
+
+
+def name_run(items: list[Item], i: int) -> int:
+    """Index after the capitalised run that starts at ``items[i]``."""
+    j = i
+    while j < len(items) and items[j].kind == "CAP" and j - i < MAX_NAME:
+        j += 1
+    return j

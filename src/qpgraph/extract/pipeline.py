@@ -27,9 +27,10 @@ from .gazetteer import load_gazetteer
 from .items import Item, sentence_items
 from .matcher import index_text
 from .nlp import build_nlp
-from .parse import BodyRef, PostRef, SentenceParse, parse_sentence
+from .parse import parse_sentence
+from .refs import BodyRef, PostRef, SentenceParse
 from .resolve import article_context, fill_implicit
-from .vocab import load_ranks
+from .vocab import load_grammar, load_ranks
 
 __all__ = ["extract"]
 
@@ -100,8 +101,8 @@ def _unit_key(body: BodyRef) -> str:
         return _canonical(" ".join(p for p in (body.canon, body.tail, body.parent and body.parent.name()) if p))
     if body.kind == "provincial" and body.province:
         head = _canonical(body.head)
-        for word in (" tỉnh", " thành phố"):
-            head = head.removesuffix(word)
+        for word in load_grammar().province_words:
+            head = head.removesuffix(" " + word)
         return f"{head}|{body.province}"
     return _canonical(body.name())
 

@@ -25,18 +25,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
+from .bodies import parse_body
 from .items import Item, sentence_items
 from .nlp import build_nlp
-from .parse import BodyRef, PostRef, SentenceParse, parse_body
+from .refs import BodyRef, PostRef, SentenceParse
 from .vocab import load_bodies, load_grammar
 
 __all__ = ["Context", "article_context", "fill_implicit", "resolve_body", "resolve_coordination", "resolve_posts"]
 
-_REGION_HEAD = "Quân khu"
-# Parts of a body that, printed alone, belong to the article's military region.
-_MILITARY_PARTS = {"Đảng ủy", "Ban Thường vụ", "Bộ Tư lệnh", "Bộ Tham mưu",
-                   "Cục Chính trị", "Cục Hậu cần", "Cục Kỹ thuật", "Cục Hậu cần - Kỹ thuật"}
-_JOINERS = {",", "-", "–", "—", "và", "với"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +71,7 @@ def article_context(parses: list[SentenceParse]) -> Context:
     by_head: dict[str, BodyRef] = {}
     for name in sorted(heads, key=lambda n: (-heads[n], first[n])):
         by_head.setdefault(name.split("|", 1)[0], examples[name])
-    region_body = next((b for b in by_head.values() if b.kind == "numbered" and b.head == _REGION_HEAD), None)
+    region_body = next((b for b in by_head.values() if b.kind == "numbered" and b.head == load_grammar().region_head), None)
     region = region_body.number if region_body is not None else None
     province = _most(Counter({"p" + k: v for k, v in provinces.items()}), first)
     tops: Counter[str] = Counter()
@@ -150,7 +146,7 @@ def resolve_body(body: BodyRef, ctx: Context, sibling: BodyRef | None = None, pr
 
 def _complete(body: BodyRef, ctx: Context, sibling: BodyRef | None, province: str | None) -> None:
     for part in body.chain():
-        if part.kind == "numbered" and part.number is None and part.head == _REGION_HEAD and ctx.region:
+        if part.kind == "numbered" and part.number is None and part.head == load_grammar().region_head and ctx.region:
             part.number = ctx.region
             part.implicit = True
         elif part.kind in ("numbered", "named") and not part.complete:
@@ -169,11 +165,11 @@ def _complete(body: BodyRef, ctx: Context, sibling: BodyRef | None, province: st
             last.parent = top
             last.implicit = True
             return
-    if last.head in _MILITARY_PARTS and ctx.region:
-        last.parent = BodyRef(kind="numbered", head=_REGION_HEAD, printed=_REGION_HEAD, start=last.start,
+    if last.head in load_grammar().military_parts and ctx.region:
+        last.parent = BodyRef(kind="numbered", head=load_grammar().region_head, printed=load_grammar().region_head, start=last.start,
                               end=last.end, number=ctx.region, implicit=True)
         last.implicit = True
-    elif last.head in _MILITARY_PARTS and ctx.unit is not None:
+    elif last.head in load_grammar().military_parts and ctx.unit is not None:
         last.parent = ctx.unit
         last.implicit = True
 
@@ -272,7 +268,7 @@ def resolve_coordination(bodies: list[BodyRef], ctx: Context, separators: list[b
 
 
 def _separators(text: str, bodies: list[BodyRef]) -> list[bool]:
-    return [text[a.end : b.start].strip() in _JOINERS for a, b in pairwise(bodies)]
+    return [text[a.end : b.start].strip() in load_grammar().list_joiners for a, b in pairwise(bodies)]
 
 
 def _generic(bodies: list[BodyRef], seps: list[bool], text: str) -> set[int]:
@@ -313,8 +309,9 @@ def _deputies(posts: list[PostRef], parse: SentenceParse) -> None:
     held = {p.title.name.lower(): p.body for r in parse.persons for p in r.posts if p.body is not None}
     for post in posts:
         name = post.title.name.lower()
-        if post.body is None and name.startswith("phó ") and name[4:] in held:
-            post.body = held[name[4:]]
+        deputy = load_grammar().deputy_word + " "
+        if post.body is None and name.startswith(deputy) and name[len(deputy) :] in held:
+            post.body = held[name[len(deputy) :]]
 
 
 def _handed_over(between: str) -> bool:

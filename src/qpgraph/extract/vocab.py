@@ -16,11 +16,10 @@ from functools import cache
 from importlib import resources
 from typing import Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
+from ..datafile import load_yaml
 from ..errors import VocabularyError
-from ..text import normalize
 
 __all__ = [
     "Body",
@@ -70,9 +69,11 @@ class Body(_Strict):
     title_forms: list[str] = []  # printed right after one of its titles: "Bộ trưởng Quốc phòng"
     party: bool = False  # a party committee or organisation
     anaphoric: bool = False  # named: printed alone, the article's body of that head
+    bare_province: bool = False  # provincial: its province follows it alone ("Tỉnh ủy Lâm Đồng")
 
 
 class Places(_Strict):
+    home_country: str
     countries: list[str]
     regions: list[str]
     landmarks: list[str] = []
@@ -123,6 +124,21 @@ class Grammar(_Strict):
     new_post_words: frozenset[str]
     weak_appointment_cues: frozenset[str]
     list_openers: tuple[str, ...]
+    province_words: tuple[str, ...]
+    chain_joiners: frozenset[str]
+    coordinators: frozenset[str]
+    listed_after: frozenset[str]
+    part_of_words: frozenset[str]
+    serving_at: frozenset[str]
+    district_words: tuple[str, ...]
+    title_suffixes: frozenset[str]
+    passive_words: frozenset[str]
+    promoted_to: tuple[str, ...]
+    transfer_cues: tuple[str, ...]
+    deputy_word: str
+    region_head: str
+    military_parts: frozenset[str]
+    list_joiners: frozenset[str]
     title_forms: dict[str, str] = {}  # lower-cased printed form -> the body's name
 
 
@@ -143,18 +159,15 @@ def read_data_file(name: str) -> str:
 
 
 def load_data_file(name: str, model: type[M]) -> M:
-    """Read the data file ``qpgraph/data/<name>`` and validate it as ``model``; every
-    vocabulary is read by this one function, and a malformed file raises
+    """Read the data file ``qpgraph/data/<name>`` and validate it as ``model``
+    (:func:`qpgraph.datafile.load_yaml`); a malformed file raises
     :class:`~qpgraph.errors.VocabularyError` naming it."""
     where = f"qpgraph/data/{name}"
     try:
-        raw = yaml.safe_load(normalize(read_data_file(name)))
-    except (OSError, yaml.YAMLError) as exc:
-        raise VocabularyError(f"cannot read vocabulary: {exc}", where) from exc
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        raise VocabularyError(f"malformed vocabulary: {exc}", where) from exc
+        text = read_data_file(name)
+    except OSError as exc:
+        raise VocabularyError(f"cannot read the vocabulary: {exc.strerror}", where) from None
+    return load_yaml(text, model, where=where)
 
 
 @cache
@@ -199,7 +212,8 @@ def load_bodies() -> tuple[Body, ...]:
     return (
         *load_data_file("bodies.yaml", _BodiesFile).bodies,
         *(
-            Body(kind="provincial", forms=list(f.forms), strict=f.strict, party=f.kind == "party")
+            Body(kind="provincial", forms=list(f.forms), strict=f.strict, party=f.kind == "party",
+                 bare_province=f.bare_province)
             for f in institutions.families
         ),
         *(

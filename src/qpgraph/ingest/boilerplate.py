@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from qpgraph.errors import VocabularyError
+from qpgraph.datafile import load_yaml, read_text
 from qpgraph.text import normalize
 
 __all__ = ["DEFAULT_PATH", "Boilerplate", "fold", "fold_squeezed", "load_boilerplate", "squeeze"]
@@ -129,25 +128,8 @@ class Boilerplate:
 
 
 def _parse(path: Path) -> Boilerplate:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise VocabularyError(f"cannot read the boilerplate file: {error.strerror}", path) from None
-    except UnicodeDecodeError as error:
-        raise VocabularyError(f"not UTF-8 (byte offset {error.start})", path) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or str(error)
-        raise VocabularyError(f"not valid YAML: {problem}", path, line) from None
-    if not isinstance(raw, dict):
-        raise VocabularyError("expected a mapping with `lines`, `patterns` and `cuts`", path)
-    try:
-        data = _File.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise VocabularyError(f"{where}: {first['msg']}", path) from None
+    data = load_yaml(read_text(path, "boilerplate file"), _File, where=path,
+                     expected="a mapping with `lines`, `patterns` and `cuts`", normalized=False)
     return Boilerplate(
         lines=frozenset(fold(line) for line in data.lines),
         patterns=tuple((p.name, re.compile(normalize(p.regex), re.IGNORECASE)) for p in data.patterns),
