@@ -10,6 +10,7 @@ national, named. What a sentence leaves implicit is filled later, from the artic
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from .items import ROMAN, Item, join_items, name_run, starts_with
 from .refs import BodyRef
@@ -164,6 +165,7 @@ def _national(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, 
     return ref, j
 
 
+@cache
 def _unexpanded(printed: str) -> bool:
     """Whether a printed name holds an abbreviation the canonical form does not expand."""
     from ..evaluate.abbreviations import abbreviation_table

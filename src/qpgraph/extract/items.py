@@ -277,8 +277,15 @@ def join_items(items: list[Item]) -> str:
 
 def starts_with(items: list[Item], k: int, phrase: str) -> bool:
     """Whether the items from ``k`` are the words of ``phrase`` (lower-cased)."""
-    parts = phrase.split()
-    return [it.key for it in items[k : k + len(parts)]] == parts
+    parts = _words(phrase)
+    if k >= len(items) or items[k].key != parts[0]:
+        return False  # most calls: the first word differs
+    return len(parts) == 1 or [it.key for it in items[k : k + len(parts)]] == list(parts)
+
+
+@lru_cache(maxsize=4096)
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.split())
 
 
 def name_run(items: list[Item], i: int) -> int:
