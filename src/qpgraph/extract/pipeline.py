@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -21,10 +20,11 @@ from ..records import (
     stable_id,
 )
 from ..text import normalize
+from .cut import cut_at, trimmed
 from .dates import event_date
 from .events import event_kind, is_present
 from .gazetteer import load_gazetteer
-from .items import Item, sentence_items
+from .items import sentence_items
 from .matcher import index_text
 from .nlp import build_nlp
 from .parse import parse_sentence
@@ -160,7 +160,9 @@ def _post(post: PostRef, document: Document, mention: Mention) -> Post:
     )
 
 
-def _persons(sentences: list[_Sentence], document: Document, evidence: _Evidence) -> tuple[dict[str, Person], set[str]]:
+def _persons(
+    sentences: list[_Sentence], document: Document, evidence: _Evidence, cut: int | None
+) -> tuple[dict[str, Person], set[str]]:
     """Persons merged by name within the article, and the keys of those placed at its event."""
     persons: dict[str, Person] = {}
     present: set[str] = set()
@@ -182,7 +184,6 @@ def _persons(sentences: list[_Sentence], document: Document, evidence: _Evidence
             if is_present(ref, s.text, s.start):
                 present.add(key)
     # A name the excerpt's cut ends in, printed whole before: "Lê Đìn" of "Lê Đình Cường".
-    cut = _cut_at(document.text)
     at = document.original_span(cut, cut)[0] if cut is not None else -1
     for key, person in list(persons.items()):
         if all(m.end == at for m in person.mentions) and any(o != key and o.startswith(key) for o in persons):
@@ -256,63 +257,20 @@ def _provinces(sentences: list[_Sentence], evidence: _Evidence) -> list[Province
     return list(provinces.values())
 
 
-_ENDINGS = ".!?…\"”’)»:;"
-
-
-def _cut_at(text: str) -> int | None:
-    """Where an excerpt cut mid-word ends ("... Thiếu tướng Lê Đìn"), or None when the
-    text ends as a text does."""
-    end = len(text.rstrip())
-    return end if end and text[end - 1] not in _ENDINGS and text[end - 1].isalnum() else None
-
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_CODAS = ("c", "ch", "m", "n", "ng", "nh", "p", "t", "i", "y", "o", "u")
-_OPEN = ("â", "ă", "ươ", "uô", "iê", "yê")  # nuclei that never end a syllable
-
-
-def unfinished(word: str) -> bool:
-    """Whether a word cannot be a whole Vietnamese syllable: cut mid-word ("Trườ", "Chấ", "Q").
-
-    >>> [unfinished(w) for w in ("Trườ", "Chấ", "Q", "Ngọc", "Đình", "Lê", "7")]
-    [True, True, True, False, False, False, False]
-    """
-    if not word.isalpha():
-        return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word.lower()) if c not in _TONES))
-    if not any(c in "aăâeêioôơuưy" for c in bare):
-        return True
-    return bare.endswith(_OPEN) and not bare.endswith(tuple(n + c for n in _OPEN for c in _CODAS))
-
-
-def _trimmed(items: list[Item], cut: int | None) -> list[Item]:
-    """The items of a sentence without the word the cut ends in when it cannot be whole, and
-    without the name or number that word was part of ("Trịnh Xuân Trườ", "Đảng ủy Q"):
-    what was printed in part is not extracted."""
-    if cut is None or not items or items[-1].end != cut or not unfinished(items[-1].text):
-        return items
-    edge = items[-1].start
-    items = items[:-1]
-    while items and items[-1].kind in ("CAP", "NUM", "ROMAN") and items[-1].end + 1 >= edge:
-        edge = items[-1].start
-        items = items[:-1]
-    return items
-
-
 def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
     """Extract persons, posts, units, provinces, the date and the events of one article."""
     nlp = nlp or build_nlp()
     article = document.article
     evidence = _Evidence(document)
     index = index_text(document.text, nlp)
-    cut = _cut_at(document.text)
+    cut = cut_at(document.text)
     sentences = [
-        _Sentence(s.index, s.start, s.end, s.text, parse_sentence(_trimmed(sentence_items(index, s.start, s.end), cut)))
+        _Sentence(s.index, s.start, s.end, s.text, parse_sentence(trimmed(sentence_items(index, s.start, s.end), cut)))
         for s in document.sentences
     ]
     ctx = article_context([s.parse for s in sentences])
     fill_implicit([s.parse for s in sentences], ctx, document.text)
-    persons, present = _persons(sentences, document, evidence)
+    persons, present = _persons(sentences, document, evidence, cut)
     _coreference(sentences, persons, evidence)
     date = event_date("\n".join(s.text for s in sentences) + "\n" + document.text, article.published)
     events: list[Event] = []

@@ -44,10 +44,6 @@ class Context:
     heads: dict[str, BodyRef] = field(default_factory=dict)
 
 
-def _most(counts: Counter[str], first: dict[str, int]) -> str | None:
-    return min(counts, key=lambda k: (-counts[k], first[k])) if counts else None
-
-
 def article_context(parses: list[SentenceParse]) -> Context:
     provinces: Counter[str] = Counter()
     heads: Counter[str] = Counter()
@@ -73,7 +69,7 @@ def article_context(parses: list[SentenceParse]) -> Context:
         by_head.setdefault(name.split("|", 1)[0], examples[name])
     region_body = next((b for b in by_head.values() if b.kind == "numbered" and b.head == load_grammar().region_head), None)
     region = region_body.number if region_body is not None else None
-    province = _most(Counter({"p" + k: v for k, v in provinces.items()}), first)
+    province = min(provinces, key=lambda p: (-provinces[p], first["p" + p])) if provinces else None
     tops: Counter[str] = Counter()
     tops_examples: dict[str, BodyRef] = {}
     for parse in parses:
@@ -83,7 +79,7 @@ def article_context(parses: list[SentenceParse]) -> Context:
                 tops[key] += 1
                 tops_examples.setdefault(key, body.top())
     unit = tops_examples[min(tops, key=lambda k: (-tops[k], k))] if tops and not region else None
-    return Context(region=region, province=province[1:] if province else None, unit=unit, heads=by_head)
+    return Context(region=region, province=province, unit=unit, heads=by_head)
 
 
 def head_key(body: BodyRef) -> str | None:
