@@ -170,7 +170,8 @@ def _apposition(items: list[Item], j: int, person: PersonRef) -> int:
         # Tổng cục Chính trị là Thượng tướng Y": the chain is the subject of a clause.
         named_after = after < len(items) and items[after].kind == "CAP" and name_run(items, after) - after >= 2
         copula = bool(_copula(items, after))
-        if not named_after and not copula:
+        served = after < len(items) and items[after].kind in ("RANK", "HON")  # "Trợ lý Đại tướng B": B's assistant
+        if not named_after and not copula and not served:
             person.posts.extend(more)
             j = after
             if j < len(items) and items[j].key in ("-", "–", "—", ")"):
