@@ -257,3 +257,24 @@ def test_an_excerpt_cut_mid_word_names_no_one_in_part(extract_text) -> None:
 )
 def test_the_events_date(extract_text, text: str, published: str | None, date: str | None) -> None:
     assert extract_text(text, published=published).date == date
+
+
+def test_a_name_after_a_citys_committee_is_its_holders(extract_text, person) -> None:
+    records = extract_text(
+        "Thay mặt Quân ủy Trung ương, Bộ Quốc phòng, Đại tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng chúc mừng Bí "
+        "thư Thành ủy Nguyễn Duy Ngọc và Chủ tịch UBND Thành phố Vũ Đại Thắng."
+    )
+    assert [(p.name, [post.text for post in p.posts]) for p in records.persons] == [
+        ("Phan Văn Giang", ["Bộ trưởng Bộ Quốc phòng"]),
+        ("Nguyễn Duy Ngọc", ["Bí thư Thành ủy"]),
+        ("Vũ Đại Thắng", ["Chủ tịch UBND Thành phố"]),
+    ]
+
+
+def test_a_ward_named_like_a_province_is_not_the_province(extract_text) -> None:
+    records = extract_text(
+        "Sáng 29/9, tại Trung tâm hội nghị tỉnh Lào Cai thuộc phường Yên Bái đã diễn ra Đại hội đại biểu Đảng bộ tỉnh "
+        "Lào Cai lần thứ I, nhiệm kỳ 2025-2030."
+    )
+    assert [p.name for p in records.provinces] == ["Lào Cai"]
+    assert [u.name for u in records.units] == ["Đảng bộ tỉnh Lào Cai"]

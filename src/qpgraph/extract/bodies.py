@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from .items import ROMAN, Item, join_items, name_run, starts_with
+from .items import ROMAN, Item, join_items, name_run, starts_with, surnames
 from .refs import BodyRef
 from .vocab import Body, load_bodies, load_grammar, load_places
 
@@ -74,7 +74,7 @@ def _provincial(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None
     """'Tỉnh ủy Lâm Đồng', 'UBND tỉnh Lâm Đồng', 'Công an Nghệ An'; a bare head is the article's."""
     j = k = i + 1
     width = province_word(items, k)
-    if width and not ref.head.lower().endswith(("tỉnh", "phố")):
+    if width and not any(ref.head.lower().endswith(w) for w in load_grammar().province_words):
         ref.head = f"{ref.head} {join_items(items[k : k + width])}"
         k += width
         j = k
@@ -83,30 +83,56 @@ def _provincial(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None
         ref.province_printed = items[k].text
         ref.end = items[k].end
         return ref, k + 1
+    end = place_name(items, k)
+    if end:  # "Thành ủy Đà Lạt", "UBND thành phố Bảo Lộc": a city's, below the province
+        ref.kind, ref.place, ref.end = "district", join_items(items[k:end]), items[end - 1].end
+        return ref, end
     if body_entry(items[i]).strict and k == i + 1:
         return None, i
     return ref, j
 
 
+def place_name(items: list[Item], k: int) -> int:
+    """The index after a place's name printed at ``items[k]`` (a city, a district, a
+    commune: not a province, not a person's name), else 0. A place's name is a run of
+    at most three capitals that no family name opens, or two printed before a pause or a
+    province ("Đà Lạt", "Phan Thiết, tỉnh Bình Thuận"); a person's name in apposition
+    ("Lê Văn A, Chủ tịch ...") is not one."""
+    end = name_run(items, k)
+    if not 1 <= end - k <= 3 or (end < len(items) and items[end].kind == "CAP"):
+        return 0
+    if end + 1 < len(items) and items[end].key in (",", "-", "–") and items[end + 1].kind == "TITLE":
+        return 0
+    if items[k].key not in surnames():
+        return end
+    paused = end >= len(items) or items[end].kind in ("PUNCT", "PROV", "BODY") or province_word(items, end)
+    return end if end - k == 2 and paused else 0
+
+
 def _district(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
     """'Huyện ủy Đại Lộc', 'Ban CHQS huyện Đại Lộc': a head and a place name."""
-    k = i + 1
-    run: list[Item] = []
-    while k < len(items) and items[k].kind == "CAP" and len(run) < 3:
-        run.append(items[k])
-        k += 1
-    if not run:
+    k = _place_run(items, i + 1)
+    if k == i + 1:
         return ref, i + 1
-    ref.place = join_items(run)
-    ref.end = run[-1].end
+    ref.place = join_items(items[i + 1 : k])
+    ref.end = items[k - 1].end
     return ref, k
+
+
+def _place_run(items: list[Item], k: int) -> int:
+    """The index after the name of a place below the province: up to three capitalised
+    syllables, a province's name among them ("xã Hòa Bình")."""
+    j = k
+    while j < len(items) and items[j].kind in ("CAP", "PROV") and j - k < 3:
+        j += 1
+    return j
 
 
 def _sub(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
     """'Cục Chính trị Quân khu 7', 'Ban Thường vụ Tỉnh ủy': a part and the body it belongs to."""
     j = k = i + 1
     width = next((len(w.split()) for w in load_grammar().district_words if starts_with(items, k, w)), 0)
-    run_end = name_run(items, k + width) if width else k
+    run_end = _place_run(items, k + width) if width else k
     if width and run_end > k + width:
         # "Ban Chỉ huy Quân sự (CHQS) huyện Đại Lộc": the body of a district.
         ref.kind = "district"
@@ -266,6 +292,11 @@ def name_words(items: list[Item], k: int) -> tuple[list[Item] | None, int]:
             if group > grammar.max_lower_words:
                 return None, k
         k = _joined_part(items, k, words)
+    if words and k < len(items) and items[k].kind == "CAP":
+        end = place_name(items, k)  # "Đồn Biên phòng Cửa khẩu Quốc tế Lao Bảo": ends in a place
+        if end and end - k == 2:
+            words += items[k:end]
+            k = end
     return words, k
 
 

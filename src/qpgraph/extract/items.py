@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .vocab import load_bodies, load_names
 
-__all__ = ["ROMAN", "DocIndex", "Item", "VocabSpan", "index_doc", "join_items", "name_run", "sentence_items", "starts_with"]
+__all__ = ["ROMAN", "DocIndex", "Item", "VocabSpan", "index_doc", "join_items", "name_run", "sentence_items", "starts_with", "surnames"]
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 _PRIORITY = {"RANK": 0, "TITLE": 1, "BODY": 2, "PROV": 3, "COUNTRY": 4, "REGION": 5, "HON": 6, "CUE_APPOINT": 7,
@@ -47,6 +47,12 @@ _as_item = partial(tuple.__new__, Item)
 def _named_bodies() -> frozenset[str]:
     """The ids (indices) of the bodies of kind "named", as span ids."""
     return frozenset(str(k) for k, body in enumerate(load_bodies()) if body.kind == "named")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """The family names (``names.yaml``), lower-cased."""
+    return _surnames()
 
 
 @cache

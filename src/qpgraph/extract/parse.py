@@ -233,7 +233,21 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
     if "CUE_PROMOTION" in kinds:
         _promote(items, state.out.persons)
     state.out.bodies = _bodies(items, kinds)
+    if state.out.provinces:
+        state.out.provinces = _provinces(items, state.out.provinces)
     return state.out
+
+
+def _provinces(items: list[Item], provinces: list[Item]) -> list[Item]:
+    """The provinces printed, but a place below the province named like one: "phường Yên
+    Bái", "Ban Chỉ huy Quân sự xã Hòa Bình"."""
+    below = set()
+    for k, item in enumerate(items):
+        for word in load_grammar().district_words:
+            n = len(word.split())
+            if starts_with(items, k, word) and k + n < len(items) and items[k + n].kind == "PROV":
+                below.add(items[k + n].start)
+    return [p for p in provinces if p.start not in below]
 
 
 def _after_degrees(items: list[Item], k: int) -> int:
