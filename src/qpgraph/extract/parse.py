@@ -242,7 +242,7 @@ def _provinces(items: list[Item], provinces: list[Item]) -> list[Item]:
     """The provinces printed, but a place below the province named like one: "phường Yên
     Bái", "Ban Chỉ huy Quân sự xã Hòa Bình"."""
     below = set()
-    for k, item in enumerate(items):
+    for k in range(len(items)):
         for word in load_grammar().district_words:
             n = len(word.split())
             if starts_with(items, k, word) and k + n < len(items) and items[k + n].kind == "PROV":
