@@ -81,7 +81,7 @@ def test_rank_with_the_service_between_it_and_the_name(extract_text, person, che
             "Sáng 12.9, tại Phủ Chủ tịch, Chủ tịch nước Nguyễn Xuân Phúc đã tiếp Bộ trưởng Quốc phòng Nhật Bản Kishi "
             "Nobuo.",
             "Kishi Nobuo",
-            ["Bộ trưởng Quốc phòng Nhật Bản"],
+            ["Bộ trưởng Bộ Quốc phòng Nhật Bản"],
             id="b2-29-a-foreign-minister",
         ),
         pytest.param(
@@ -278,3 +278,25 @@ def test_a_ward_named_like_a_province_is_not_the_province(extract_text) -> None:
     )
     assert [p.name for p in records.provinces] == ["Lào Cai"]
     assert [u.name for u in records.units] == ["Đảng bộ tỉnh Lào Cai"]
+
+
+def test_a_part_and_its_whole_after_a_comma(extract_text, person) -> None:
+    records = extract_text(
+        "Đồng thời, Bộ Công an điều động thượng tá Nguyễn Xuân Thao, Trưởng Phòng Tham mưu, Cục An ninh đối ngoại làm "
+        "Phó giám đốc Công an tỉnh Đồng Nai."
+    )
+    assert [(p.text, p.former) for p in person(records, "Nguyễn Xuân Thao").posts] == [
+        ("Trưởng Phòng Tham mưu Cục An ninh đối ngoại", True), ("Phó giám đốc Công an tỉnh Đồng Nai", False)
+    ]
+
+
+def test_the_date_of_a_decision_is_the_events_when_no_gathering_is_reported(extract_text) -> None:
+    text = (
+        "Thủ tướng Chính phủ bổ nhiệm 4 nhân sự Bộ Quốc phòng.\n"
+        "Đại tá Lương Đình Chung, Chính ủy Bộ Chỉ huy Quân sự tỉnh Quảng Ngãi được Thủ tướng Chính phủ bổ nhiệm giữ "
+        "chức Phó Chính ủy Quân khu 5, Bộ Quốc phòng tại Quyết định 1427/QĐ-TTg ngày 20/11/2023."
+    )
+    records = extract_text(text)
+    assert (records.date, records.events) == ("2023-11-20", [])
+    gathering = extract_text("Sáng 21/11, Quân khu 5 tổ chức lễ công bố quyết định. " + text)
+    assert gathering.date == "2023-11-21"  # the ceremony's day; the year of the text's dates

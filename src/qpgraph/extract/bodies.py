@@ -143,6 +143,8 @@ def _sub(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
     if k < len(items) and items[k].key in load_grammar().part_of_words:
         k += 1
     parent, after = parse_body(items, k)
+    if parent is None and k == j and k + 1 < len(items) and items[k].key == ",":
+        parent, after = _whole_after_comma(items, k + 1)  # "Phòng Tham mưu, Cục An ninh đối ngoại"
     if parent is not None:
         ref.parent = parent
         ref.end = parent.end
@@ -155,6 +157,15 @@ def _sub(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
         if as_named is not None:  # "Bộ Tư lệnh Vùng Cảnh sát biển 3"
             return as_named, after_named
     return ref, j
+
+
+def _whole_after_comma(items: list[Item], k: int) -> tuple[BodyRef | None, int]:
+    """A body printed after a part and a comma is its whole when it is a whole (national,
+    provincial, numbered), not another part of a list ("Đảng ủy, Bộ Tư lệnh Quân khu 7")."""
+    if k >= len(items) or items[k].kind != "BODY" or body_entry(items[k]).kind not in ("national", "provincial", "numbered"):
+        return None, k
+    whole, after = parse_body(items, k)
+    return (whole, after) if whole is not None and whole.complete else (None, k)
 
 
 def _national(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:

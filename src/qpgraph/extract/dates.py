@@ -95,24 +95,27 @@ def _year_from_text(text: str, month: int, day: int) -> int | None:
     return latest
 
 
-def _is_event_date(match: re.Match[str], published: str | None) -> bool:
+def _is_event_date(match: re.Match[str], published: str | None, gathering: bool = True) -> bool:
     """A real month, not an anniversary's date ("ngày 22/12/1944"), and not the date of a
     document the article cites, an earlier event or a day a decision takes effect
     ("Nghị quyết số 18-NQ/TW ngày 25/10/2017", "Trước đó, ngày 11-5-2024", "có hiệu lực từ
     ngày 24/10")."""
     if not 1 <= int(match.group("m")) <= 12:
         return False
-    if _cited(match.string, match.start()):
+    if _cited(match.string, match.start(), gathering):
         return False
     return not published or not match.group("y") or int(match.group("y")) >= int(published[:4]) - 1
 
 
-def _cited(text: str, at: int) -> bool:
+def _cited(text: str, at: int, gathering: bool = True) -> bool:
     """Whether the clause before ``at`` says the date is not the event's (grammar.yaml's
-    ``not_event_dates``)."""
+    ``not_event_dates``); in an article that reports no gathering, a decision's date is
+    the event's (``decision_dates``)."""
     before = text[max(0, at - 40) : at]
     before = re.split(r"[.;\n]", before)[-1].lower()
-    return any(cue in before for cue in load_grammar().not_event_dates)
+    grammar = load_grammar()
+    cues = grammar.not_event_dates if gathering else [c for c in grammar.not_event_dates if c not in grammar.decision_dates]
+    return any(cue in before for cue in cues)
 
 
 def _sentence_year(text: str, end: int) -> int | None:
@@ -122,20 +125,20 @@ def _sentence_year(text: str, end: int) -> int | None:
     return years.pop() if len(years) == 1 else None  # several: the text's years decide
 
 
-def _first_date(text: str, published: str | None) -> re.Match[str] | None:
+def _first_date(text: str, published: str | None, gathering: bool = True) -> re.Match[str] | None:
     """The first printed date that may be the event's ("30/12" before "30 tháng 12" at one place)."""
     # Both patterns start at a time word: try them there only.
     for word in _TIME_WORD.finditer(text):
         for pattern in (_CUED, _SPELLED):
             match = pattern.match(text, word.start())
-            if match is not None and _is_event_date(match, published):
+            if match is not None and _is_event_date(match, published, gathering):
                 return match
     return None
 
 
-def event_date(text: str, published: str | None) -> str | None:
+def event_date(text: str, published: str | None, gathering: bool = True) -> str | None:
     """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that is certain), or None."""
-    match = _first_date(text, published)
+    match = _first_date(text, published, gathering)
     if match is None:
         return published
     day, month = int(match.group("d")), int(match.group("m"))

@@ -156,7 +156,7 @@ def _aside(items: list[Item], j: int) -> int:
     return j
 
 
-def _apposition(items: list[Item], j: int, person: PersonRef) -> int:
+def _apposition(items: list[Item], j: int, person: PersonRef, i: int) -> int:
     """The posts printed after a person: ', Bí thư Đảng ủy, Chính ủy Quân khu 7', ' - Tư lệnh
     ...', 'nguyên Phó Tư lệnh ...', then an appointment; the index after them."""
     j = _aside(items, j)
@@ -182,7 +182,9 @@ def _apposition(items: list[Item], j: int, person: PersonRef) -> int:
         j = _former(items, j + 2, person)
     appointed, after = appointment(items, j)
     if appointed:
-        if any(starts_with(items, k, cue) for cue in load_grammar().transfer_cues for k in range(j, after)):
+        # "được điều động giữ chức", "Bộ Công an điều động thượng tá A, ... làm": moved, the
+        # posts printed before are left.
+        if any(starts_with(items, k, cue) for cue in load_grammar().transfer_cues for k in [*range(max(0, i - 3), i), *range(j, after)]):
             for post in person.posts:
                 post.former = True
         person.posts.extend(appointed)
@@ -227,7 +229,7 @@ def parse_sentence(items: list[Item]) -> SentenceParse:
             continue
         shared = [replace(post) for post in state.list_posts]  # each listed person holds them
         person.posts, state.pending = state.pending + shared + person.posts, []
-        j = _apposition(items, j, person)
+        j = _apposition(items, j, person, i)
         state.out.persons.append(person)
         i = max(j, i + 1)
     if "CUE_PROMOTION" in kinds:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -183,10 +184,8 @@ def _persons(
                     person.posts.append(_post(post, document, evidence(s, post.start, post.end)))
             if is_present(ref, s.text, s.start):
                 present.add(key)
-    # A name the excerpt's cut ends in, printed whole before: "Lê Đìn" of "Lê Đình Cường".
-    at = document.original_span(cut, cut)[0] if cut is not None else -1
     for key, person in list(persons.items()):
-        if all(m.end == at for m in person.mentions) and any(o != key and o.startswith(key) for o in persons):
+        if _cut_short(key, person.mentions, persons, document, cut):
             del persons[key]
             present.discard(key)
     # One post printed short and long ("Chủ tịch nước Lào", "Chủ tịch nước Cộng
@@ -211,7 +210,7 @@ def _coreference(sentences: list[_Sentence], persons: dict[str, Person], evidenc
                 persons[holders[0]].mentions.append(evidence(s, chain.start, chain.end))
 
 
-def _units(sentences: list[_Sentence], document: Document, evidence: _Evidence) -> list[Unit]:
+def _units(sentences: list[_Sentence], document: Document, evidence: _Evidence, cut: int | None) -> list[Unit]:
     units: dict[str, Unit] = {}
     for s in sentences:
         for body in s.parse.bodies:
@@ -234,7 +233,17 @@ def _units(sentences: list[_Sentence], document: Document, evidence: _Evidence) 
                 if form not in unit.forms:
                     unit.forms.append(form)
                 unit.mentions.append(evidence(s, start, end))
-    return list(units.values())
+    return [u for u in units.values() if not _cut_short(u.key, u.mentions, units, document, cut)]
+
+
+def _cut_short(key: str, mentions: list[Mention], named: Iterable[str], document: Document, cut: int | None) -> bool:
+    """Whether a name is only printed where the excerpt's cut ends it, and is the start of
+    another name the article prints whole ("Lê Đìn" of "Lê Đình Cường", "Tổng cục Chính"
+    of "Tổng cục Chính trị")."""
+    if cut is None:
+        return False
+    at = document.original_span(cut, cut)[0]
+    return all(m.end == at for m in mentions) and any(o != key and o.startswith(key) for o in named)
 
 
 def _provinces(sentences: list[_Sentence], evidence: _Evidence) -> list[Province]:
@@ -272,10 +281,11 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
     fill_implicit([s.parse for s in sentences], ctx, document.text)
     persons, present = _persons(sentences, document, evidence, cut)
     _coreference(sentences, persons, evidence)
-    date = event_date("\n".join(s.text for s in sentences) + "\n" + document.text, article.published)
-    events: list[Event] = []
     lede = " ".join([article.title or ""] + [s.text for s in sentences[:4]])
     kind = event_kind(lede) if sentences else None
+    text = "\n".join(s.text for s in sentences) + "\n" + document.text
+    date = event_date(text, article.published, gathering=kind is not None)
+    events: list[Event] = []
     if kind is not None:  # the article reports a gathering
         first = sentences[0]
         events.append(
@@ -291,7 +301,7 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
         article=article,
         date=date,
         persons=list(persons.values()),
-        units=_units(sentences, document, evidence),
+        units=_units(sentences, document, evidence, cut),
         provinces=_provinces(sentences, evidence),
         events=events,
     )

@@ -78,7 +78,7 @@ def _title_form(items: list[Item], j: int, title: Title) -> tuple[BodyRef | None
                       end=items[k - 1].end, canon=canon)
         if k < len(items) and items[k].kind == "COUNTRY" and not is_home(items[k]):
             # "Bộ trưởng Quốc phòng Nhật Bản": the ministry of another country.
-            ref.head, ref.tail, ref.canon, ref.end = ref.printed, items[k].text, None, items[k].end
+            ref.tail, ref.canon, ref.end = items[k].text, None, items[k].end
             k += 1
         return ref, k
     return None, j

@@ -115,6 +115,7 @@ class Grammar(_Strict):
     phrases_in_names: tuple[str, ...]
     handover_cues: tuple[str, ...]
     not_event_dates: tuple[str, ...]
+    decision_dates: frozenset[str]
     event_kinds: tuple[tuple[str, tuple[str, ...]], ...]
     absent_cues: tuple[str, ...]
     copulas: tuple[str, ...]
