@@ -300,3 +300,12 @@ def test_the_date_of_a_decision_is_the_events_when_no_gathering_is_reported(extr
     assert (records.date, records.events) == ("2023-11-20", [])
     gathering = extract_text("Sáng 21/11, Quân khu 5 tổ chức lễ công bố quyết định. " + text)
     assert gathering.date == "2023-11-21"  # the ceremony's day; the year of the text's dates
+
+
+def test_elected_to_a_post(extract_text, person) -> None:
+    records = extract_text(
+        "Thiếu tướng Trần Vinh Ngọc, Chính ủy Quân khu 7 được bầu giữ chức Bí thư Đảng ủy Quân khu 7; Thiếu tướng Lê "
+        "Xuân Thế, Tư lệnh Quân khu 7 giữ chức Phó Bí thư Đảng ủy Quân khu 7 nhiệm kỳ 2025-2030."
+    )
+    assert [p.text for p in person(records, "Trần Vinh Ngọc").posts] == ["Chính ủy Quân khu 7", "Bí thư Đảng ủy Quân khu 7"]
+    assert [p.text for p in person(records, "Lê Xuân Thế").posts] == ["Tư lệnh Quân khu 7", "Phó Bí thư Đảng ủy Quân khu 7"]

@@ -24,7 +24,7 @@ __all__ = ["ROMAN", "DocIndex", "Item", "VocabSpan", "index_doc", "join_items", 
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
 _PRIORITY = {"RANK": 0, "TITLE": 1, "BODY": 2, "PROV": 3, "COUNTRY": 4, "REGION": 5, "HON": 6, "CUE_APPOINT": 7,
-             "CUE_FORMER": 8, "CUE_PROMOTION": 9, "ACADEMIC": 10, "LANDMARK": 11}
+             "CUE_FORMER": 8, "CUE_PROMOTION": 9, "ACADEMIC": 10, "LANDMARK": 11, "CUE_ACTING": 12, "CUE_LEAVE": 13}
 # Vocabulary kinds that are also common syllables of personal names.
 _NAME_LIKE = frozenset({"PROV", "COUNTRY", "REGION", "HON"})
 # Vocabulary kinds that name a place or a body, with a capital.

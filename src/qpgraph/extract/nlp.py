@@ -125,6 +125,10 @@ def vocab_patterns() -> list[dict[str, Any]]:
         patterns.append({"label": "HON", "pattern": word, "id": word})
     for word in cues.appointment_cues:
         patterns.append({"label": "CUE_APPOINT", "pattern": word, "id": word})
+    for word in cues.acting_cues:
+        patterns.append({"label": "CUE_ACTING", "pattern": word, "id": word})
+    for word in cues.leaving_cues:
+        patterns.append({"label": "CUE_LEAVE", "pattern": word, "id": word})
     for word in cues.former_cues:
         patterns.append({"label": "CUE_FORMER", "pattern": word, "id": word})
     for word in cues.promotion_cues:

@@ -101,22 +101,41 @@ def parse_chain(items: list[Item], i: int) -> tuple[list[PostRef], int]:
 
 
 
+_CUES = ("CUE_APPOINT", "CUE_ACTING", "CUE_LEAVE")
+
+
 def appointment(items: list[Item], j: int) -> tuple[list[PostRef], int]:
-    """Posts after an appointment cue that follows a person (within the clause)."""
+    """Posts after an appointment cue that follows a person (within the clause): appointed
+    to ("giữ chức"), as acting holder ("được giao quyền": "Quyền Chỉ huy trưởng"), or left
+    ("thôi giữ chức": posts held before).
+
+    >>> from qpgraph.extract.items import sentence_items
+    >>> from qpgraph.extract.nlp import build_nlp
+    >>> def posts(text):
+    ...     found, _ = appointment(sentence_items(build_nlp()(text), 0, len(text)), 0)
+    ...     return [(p.text(), p.former) for p in found]
+    >>> posts("được giao quyền Chỉ huy trưởng Bộ CHQS tỉnh")
+    [('Quyền Chỉ huy trưởng Bộ CHQS tỉnh', False)]
+    >>> posts("thôi giữ chức Phó Tư lệnh Quân khu 4 để nghỉ hưu")
+    [('Phó Tư lệnh Quân khu 4', True)]
+    """
     k = j
     passive = False  # "được Thủ tướng Chính phủ bổ nhiệm": the agent's title is passed over
     while k < len(items) and items[k].text not in (";", ".", ":") and (
-        items[k].kind in ("WORD", "PUNCT", "CUE_APPOINT", "BODY", "PROV", "NUM")
+        items[k].kind in ("WORD", "PUNCT", "BODY", "PROV", "NUM", *_CUES)
         or (items[k].kind == "CAP" and items[k - 1].kind in ("BODY", "CAP"))
         or (items[k].kind == "TITLE" and passive)
     ):
         passive = passive or items[k].key in load_grammar().passive_words
-        if items[k].kind == "CUE_APPOINT":
+        if items[k].kind in _CUES and k + 1 < len(items) and items[k + 1].kind == "TITLE":
             posts, after = parse_chain(items, k + 1)
             if items[k].key in load_grammar().weak_appointment_cues and not all(p.body or p.title.complete for p in posts):
                 return [], j  # "làm trưởng đoàn": a role, not a post
             for post in posts:
-                post.appointed = True
+                post.appointed = items[k].kind != "CUE_LEAVE"
+                post.former = items[k].kind == "CUE_LEAVE"
+                if items[k].kind == "CUE_ACTING":
+                    post.title_text = f"{load_grammar().acting_prefix} {post.title_text}"
             return posts, after
         k += 1
     return [], j

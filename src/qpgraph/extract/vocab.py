@@ -83,6 +83,8 @@ class Places(_Strict):
 class Cues(_Strict):
     honorifics: list[str]
     appointment_cues: list[str]
+    acting_cues: list[str]
+    leaving_cues: list[str]
     former_cues: list[str]
     academic: list[str]
     promotion_cues: list[str]
@@ -140,6 +142,7 @@ class Grammar(_Strict):
     region_head: str
     military_parts: frozenset[str]
     list_joiners: frozenset[str]
+    acting_prefix: str
     title_forms: dict[str, str] = {}  # lower-cased printed form -> the body's name
 
 
