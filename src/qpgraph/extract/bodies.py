@@ -172,8 +172,8 @@ def _national(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, 
     """'Bộ Quốc phòng', 'Tổng cục Chính trị Quân đội nhân dân Việt Nam', 'Cục Đối ngoại Bộ Quốc phòng'."""
     entry = body_entry(items[i])
     ref.canon = entry.forms[0]
-    if _unexpanded(ref.head):
-        ref.head = entry.forms[0]  # an abbreviation ("QUTW", "Đảng ủy CATW") is written out
+    if _unexpanded(ref.head) or ref.head.lower() == entry.forms[0].lower():
+        ref.head = entry.forms[0]  # an abbreviation ("QUTW", "Đảng ủy CATW") is written out, a case fixed
     j = i + 1
     if j < len(items) and items[j].kind == "PROV":
         # "BĐBP Lạng Sơn": a national force's command in a province.
