@@ -139,8 +139,13 @@ _KIND = itemgetter(0)  # of an Item
 
 
 def _aside(items: list[Item], j: int) -> int:
-    """Past what may stand between a name and its posts: ', 44 tuổi', ', quê Hà Nội', 'tân'."""
+    """Past what may stand between a name and its posts: ', 44 tuổi', ', quê Hà Nội', 'tân',
+    a parenthesis that is not a post ('(SN 1970, quê Nghệ An)', '(bên phải)')."""
     grammar = load_grammar()
+    if j + 1 < len(items) and items[j].text == "(" and items[j + 1].kind != "TITLE":
+        close = next((k for k in range(j + 1, min(j + 16, len(items))) if items[k].text == ")"), None)
+        if close is not None:
+            j = close + 1
     while j + 2 < len(items) and items[j].key == ",":
         if items[j + 1].kind == "NUM" and items[j + 2].key in grammar.age_words:
             j += 3  # ", 44 tuổi"

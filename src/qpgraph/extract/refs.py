@@ -48,7 +48,8 @@ class BodyRef:
         return True
 
     def top(self) -> BodyRef:
-        return self.parent.top() if self.kind == "sub" and self.parent is not None else self
+        """The whole a part belongs to ("Bộ CHQS tỉnh" of "Ban Chỉ huy Bộ CHQS tỉnh")."""
+        return self.parent.top() if self.kind in ("sub", "named") and self.parent is not None else self
 
     def name(self) -> str:
         """The body in full: 'Ban Thường vụ Đảng ủy Quân khu 7'."""
