@@ -62,6 +62,7 @@ class NationalBody(_Strict):
     heads: tuple[str, ...] = ()
     title_forms: tuple[str, ...] = ()
     qualifier: bool = False
+    service: Literal["army", "police"] | None = None
     since: str | None = None
     until: str | None = None
     became: str | None = None

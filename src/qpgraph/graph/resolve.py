@@ -1,22 +1,37 @@
 """Entity resolution across articles: which printed persons are one person.
 
-Persons are grouped by canonical name. Within a name, an article's person
+Persons are grouped by canonical name. The same full name is one person unless
+the articles give positive evidence of two; within a name, an article's person
 joins the first group it does not conflict with, in date order. Two records
-conflict when both place the person in bodies and the bodies do not meet (no
-top-level body or province in common), or when the ranks would go down over
-time. Every decision and its reason is kept.
+conflict when
+
+* they place the person in different services: the army (the Ministry of
+  Defence's tree, the military regions, every province's military command), the
+  police (the Ministry of Public Security's) or the civil State and Government.
+  A career rises within its service, from a province to a military region to the
+  Ministry, but does not cross from one to another; the Party's bodies belong to
+  every service and tell nothing (``institutions.yaml`` says which body is whose);
+* on one day, they head different bodies (one person is not Tư lệnh of two);
+* their ranks would go down over time; an undated record never contradicts a
+  dated one.
+
+Every decision and its reason is kept.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..evaluate.canonical import canonical
-from ..extract.vocab import load_ranks
+from ..extract.institutions import MILITARY_REGION, load_institutions
+from ..extract.vocab import load_bodies, load_grammar, load_ranks
 from ..records import ArticleRecords, Person
 from .dates import sort_key
 
-__all__ = ["PersonMention", "PersonCluster", "resolve_persons", "domains"]
+__all__ = ["PersonMention", "PersonCluster", "resolve_persons", "services"]
+
+ARMY, POLICE, CIVIL = "army", "police", "civil"
 
 
 @dataclass(frozen=True)
@@ -26,7 +41,8 @@ class PersonMention:
     article: ArticleRecords
     person: Person
     date: str | None
-    domains: frozenset[str]
+    services: frozenset[str]     # the services its posts place it in
+    heads: frozenset[str]        # the units whose heading post it holds
 
 
 @dataclass
@@ -36,33 +52,83 @@ class PersonCluster:
     reason: str = ""
 
     @property
-    def domains(self) -> set[str]:
-        return set().union(*(m.domains for m in self.members))
+    def services(self) -> set[str]:
+        return set().union(*(m.services for m in self.members))
 
 
-def domains(records: ArticleRecords, person: Person) -> frozenset[str]:
-    """The top-level bodies and provinces a person's posts place them in."""
-    return _domains(person, *_unit_tables(records))
+@cache
+def _service_tables() -> tuple[dict[str, str | None], dict[str, str | None], tuple[str, ...]]:
+    """By canonical name, the service of every national body; by canonical head (without
+    its province word), the service of every provincial family; the numbered heads,
+    all of the army."""
+    institutions = load_institutions()
+
+    def of_chain(name: str | None) -> str | None:
+        if name is None:
+            return None
+        chain = institutions.chain(name)
+        service = next((b.service for b in chain if b.service), None)
+        if service is not None:
+            return service
+        return None if chain[-1].kind == "party" else CIVIL
+
+    national = {canonical(b.name): of_chain(b.name) for b in institutions.bodies}
+    families: dict[str, str | None] = {}
+    for family in institutions.families:
+        parent = institutions.region_parent if family.parent == MILITARY_REGION else family.parent
+        service = None if family.kind == "party" else of_chain(parent)
+        for form in family.forms:
+            families[_without_province_word(canonical(form))] = service
+    for region in institutions.military_regions:  # "Quân khu 7": under the region_parent's service
+        national[canonical(institutions.region_name(region.number))] = of_chain(institutions.region_parent)
+    numbered = tuple(canonical(f) for b in load_bodies() if b.kind == "numbered" for f in b.forms)
+    return national, families, numbered
 
 
-def _unit_tables(records: ArticleRecords) -> tuple[dict[str, str | None], dict[str, str | None]]:
-    """An article's units: parent by key, province by key."""
-    return {u.key: u.parent_key for u in records.units}, {u.key: u.province for u in records.units}
+def _without_province_word(head: str) -> str:
+    for word in load_grammar().province_words:
+        head = head.removesuffix(" " + word)
+    return head
 
 
-def _domains(person: Person, parents: dict[str, str | None], provinces: dict[str, str | None]) -> frozenset[str]:
+def _service_of(key: str) -> str | None:
+    """The service of a unit of the records by its key, if the institutions say."""
+    national, families, numbered = _service_tables()
+    if key in national:
+        return national[key]
+    if "|" in key:
+        return families.get(_without_province_word(key.split("|", 1)[0]))
+    if any(key == head or key.startswith(head + " ") for head in numbered):
+        return ARMY  # the numbered units (Sư đoàn, Lữ đoàn, Vùng...) are the army's
+    return None
+
+
+def services(records: ArticleRecords, person: Person) -> frozenset[str]:
+    """The services a person's posts place them in (the Party's in none)."""
+    return _services(person, _parents(records))
+
+
+def _parents(records: ArticleRecords) -> dict[str, str | None]:
+    return {u.key: u.parent_key for u in records.units}
+
+
+def _services(person: Person, parents: dict[str, str | None]) -> frozenset[str]:
     out: set[str] = set()
     for post in person.posts:
         key = post.unit
         seen: set[str] = set()
-        while key is not None and parents.get(key) and key not in seen:
+        service = _service_of(key) if key is not None else None
+        while service is None and key is not None and parents.get(key) and key not in seen:
             seen.add(key)
             key = parents[key]
-        if key is not None:
-            out.add(f"unit:{key}")
-            if provinces.get(key):
-                out.add(f"province:{provinces[key]}")
+            service = _service_of(key)
+        if service is not None:
+            out.add(service)
     return frozenset(out)
+
+
+def _heads(person: Person) -> frozenset[str]:
+    return frozenset(p.unit for p in person.posts if p.heads and p.unit and not p.former)
 
 
 def _rank_order(rank: str | None) -> int | None:
@@ -72,15 +138,19 @@ def _rank_order(rank: str | None) -> int | None:
 
 
 def _conflict(cluster: PersonCluster, mention: PersonMention) -> str | None:
-    mine, theirs = cluster.domains, mention.domains
+    mine, theirs = cluster.services, mention.services
     if mine and theirs and not mine & theirs:
-        return f"bodies {sorted(theirs)} do not meet {sorted(mine)}"
+        return f"serves in {', '.join(sorted(theirs))}, not {', '.join(sorted(mine))}"
+    for other in cluster.members:
+        if mention.date is not None and other.date == mention.date and other.heads and mention.heads:
+            if not other.heads & mention.heads:
+                return f"on {mention.date} heads {sorted(mention.heads)}, not {sorted(other.heads)}"
     order = _rank_order(mention.person.rank)
     if order is not None:
         for other in cluster.members:
             other_order = _rank_order(other.person.rank)
-            if other_order is None:
-                continue
+            if other_order is None or other.date is None or mention.date is None:
+                continue  # an undated record never contradicts a dated one
             earlier = sort_key(other.date) <= sort_key(mention.date)
             if (earlier and other_order > order) or (not earlier and other_order < order):
                 return f"rank {mention.person.rank} on {mention.date} against {other.person.rank} on {other.date}"
@@ -91,8 +161,9 @@ def resolve_persons(records: list[ArticleRecords]) -> list[PersonCluster]:
     """Group every article's persons into persons of the graph, deterministically."""
     mentions = []
     for r in records:
-        tables = _unit_tables(r)
-        mentions += [PersonMention(r, p, r.date or r.article.published, _domains(p, *tables)) for p in r.persons]
+        parents = _parents(r)
+        date = r.date or r.article.published
+        mentions += [PersonMention(r, p, date, _services(p, parents), _heads(p)) for p in r.persons]
     mentions.sort(key=lambda m: (canonical(m.person.name), sort_key(m.date), m.article.article.id))
     clusters: list[PersonCluster] = []
     by_name: dict[str, list[PersonCluster]] = {}
@@ -103,9 +174,9 @@ def resolve_persons(records: list[ArticleRecords]) -> list[PersonCluster]:
         for group in groups:
             why = _conflict(group, mention)
             if why is None:
-                shared = sorted(group.domains & mention.domains)
+                shared = sorted(group.services & mention.services)
                 group.members.append(mention)
-                note = f"shared {', '.join(shared)}" if shared else "no conflicting body or rank"
+                note = f"both in {', '.join(shared)}" if shared else "no conflicting service, post or rank"
                 group.reason += f"; {mention.article.article.id}: merged, same name, {note}"
                 break
             reasons.append(why)
