@@ -232,3 +232,8 @@ def test_graph_one_career_across_articles_and_services_apart() -> None:
     # contradict them: one node.
     the = kg.graph.nodes[kg.node("Lê Xuân Thế")]["merge"]
     assert the["articles"] == ["b2-02", "b2-33", "b2-38", "dev-29"] and "kept apart" not in the["reason"]
+    # The undated report is not the newest: the rank now is the one of 2025-12-19.
+    assert [(r.rank, r.date, r.before) for r in kg.rank_history("Lê Xuân Thế")] == [
+        ("Thiếu tướng", "2023-11-20", None), ("Trung tướng", "2025-12-19", "Thiếu tướng")
+    ]
+    assert kg.graph.nodes[kg.node("Lê Xuân Thế")]["rank"] == "Trung tướng"

@@ -156,7 +156,8 @@ def person_nodes(clusters: Iterable[PersonCluster]) -> tuple[dict[str, Part], di
             n += 1
             nid = f"{base}~{n}"
         history = []
-        for m in sorted(cluster.members, key=lambda m: (sort_key(m.date), m.article.article.id)):
+        # An undated record is unknown in time, never the newest: it comes first.
+        for m in sorted(cluster.members, key=lambda m: (m.date is not None, sort_key(m.date), m.article.article.id)):
             person_of[(m.article.article.id, m.person.id)] = nid
             if m.person.rank:
                 history.append({"rank": m.person.rank, "date": m.date, "article": m.article.article.id,

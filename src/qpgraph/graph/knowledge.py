@@ -172,7 +172,8 @@ class KnowledgeGraph:
         return list(answers.values())
 
     def rank_history(self, person: str) -> list[RankAnswer]:
-        """The ranks printed with the person, in date order (a promotion shows as a change)."""
+        """The ranks printed with the person, in date order (a promotion shows as a change);
+        an undated report is unknown in time and comes first, never as the newest."""
         pid = self.node(person, "person")
         out: list[RankAnswer] = []
         for item in self.graph.nodes[pid].get("rank_history", []):
@@ -184,6 +185,7 @@ class KnowledgeGraph:
             proof = _evidence(mention | {"date": item["date"]})
             if out and out[-1].rank == item["rank"]:
                 out[-1].evidence.append(proof)
+                out[-1].date = out[-1].date or item["date"]  # the first dated report of the rank
                 continue
             out.append(RankAnswer(rank=item["rank"], date=item["date"], before=item.get("before"), evidence=[proof]))
         return out
