@@ -237,3 +237,10 @@ def test_graph_one_career_across_articles_and_services_apart() -> None:
         ("Thiếu tướng", "2023-11-20", None), ("Trung tướng", "2025-12-19", "Thiếu tướng")
     ]
     assert kg.graph.nodes[kg.node("Lê Xuân Thế")]["rank"] == "Trung tướng"
+
+
+def test_graph_a_body_printed_without_its_province_is_its_articles(kg: KnowledgeGraph) -> None:
+    # 001 and 004 print "Tỉnh ủy" without naming the province: two nodes, one per article.
+    found = sorted(n for n, data in kg.graph.nodes(data=True) if data["type"] == "unit" and data["name"] == "Tỉnh ủy")
+    assert found == ["unit:tỉnh-ủy--001_69287ec73126fb65", "unit:tỉnh-ủy--004_d8530aca4ce47485"]
+    assert [kg.graph.nodes[n]["articles"] for n in found] == [["001_69287ec73126fb65"], ["004_d8530aca4ce47485"]]

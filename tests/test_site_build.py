@@ -131,7 +131,7 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     from qpgraph.site import build as site_build
 
     graph = qpgraph.build_graph(FIRST_CORPUS).graph
-    assert site_build.drawn(graph) is graph  # 209 nodes, 589 edges: drawn whole
+    assert site_build.drawn(graph) is graph  # 211 nodes, 589 edges: drawn whole
     monkeypatch.setattr(site_build, "MAX_GRAPH_NODES", 20)
     monkeypatch.setattr(site_build, "MAX_GRAPH_EDGES", 30)
     part = site_build.drawn(graph)
@@ -142,7 +142,7 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     site = tmp_path / "site"
     site_build.write_graph_page(qpgraph.KnowledgeGraph(graph), site)
     page = (site / "graph.html").read_text(encoding="utf-8")
-    assert "the most connected part of a graph of 209 nodes and 589 edges" in page
+    assert "the most connected part of a graph of 211 nodes and 589 edges" in page
     assert len(json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))["edges"]) == 30
 
 
@@ -157,6 +157,6 @@ def test_site_rendered_on_two_processes_equals_one(monkeypatch: pytest.MonkeyPat
     one = site_build.write_site(kg, records, tmp_path / "one", jobs=1)
     two = site_build.write_site(kg, records, tmp_path / "two", jobs=2)
     assert [p.relative_to(tmp_path / "one") for p in one] == [p.relative_to(tmp_path / "two") for p in two]
-    assert len(one) == 177  # index, graph, 17 articles, 158 persons and units
+    assert len(one) == 179  # index, graph, 17 articles, 160 persons and units
     for page in one:
         assert page.read_bytes() == (tmp_path / "two" / page.relative_to(tmp_path / "one")).read_bytes(), page

@@ -94,7 +94,7 @@ def _canonical(text: str) -> str:
     return canonical(text)
 
 
-def _unit_key(body: BodyRef) -> str:
+def _body_key(body: BodyRef) -> str:
     """One key per body however printed: 'Công an Nghệ An' = 'Công an tỉnh Nghệ An';
     a national body is keyed by its institution's name ('Bộ Tư lệnh Cảnh sát biển' =
     'Cảnh sát biển Việt Nam')."""
@@ -106,6 +106,15 @@ def _unit_key(body: BodyRef) -> str:
             head = head.removesuffix(" " + word)
         return f"{head}|{body.province}"
     return _canonical(body.name())
+
+
+def _unit_key(body: BodyRef, article: str) -> str:
+    """The key of a body's unit: :func:`_body_key`; a body whose province the article never
+    names ("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy") is the article's own, never another's."""
+    key = _body_key(body)
+    if any(p.kind == "provincial" and p.province is None for p in body.chain()):
+        return f"{key}|{article}"
+    return key
 
 
 def _shorter_form(short: str, long: str) -> bool:
@@ -152,7 +161,7 @@ def _post(post: PostRef, document: Document, mention: Mention) -> Post:
     return Post(
         title=post.title_text,
         body=body.name() if body else None,
-        unit=_unit_key(body) if body is not None and _units_of(body)[:1] == [body] else None,
+        unit=_unit_key(body, document.article.id) if body is not None and _units_of(body)[:1] == [body] else None,
         text=post.text(),
         printed=document.text[post.start : post.end],
         heads=post.title.heads,
@@ -215,13 +224,13 @@ def _units(sentences: list[_Sentence], document: Document, evidence: _Evidence, 
     for s in sentences:
         for body in s.parse.bodies:
             for part in _units_of(body):
-                key = _unit_key(part)
+                key = _unit_key(part, document.article.id)
                 unit = units.get(key)
                 if unit is None:
                     whole = part.parent if part.parent is not None and part.parent.complete else None
                     unit = units[key] = Unit(
                         id=stable_id("unit", key), key=key, name=part.name(),
-                        parent=whole.name() if whole else None, parent_key=_unit_key(whole) if whole else None,
+                        parent=whole.name() if whole else None, parent_key=_unit_key(whole, document.article.id) if whole else None,
                         province=part.province if part.kind == "provincial" else None,
                     )
                 # A part filled in from elsewhere is evidenced by the body printed here.
