@@ -309,3 +309,18 @@ def test_elected_to_a_post(extract_text, person) -> None:
     )
     assert [p.text for p in person(records, "Trần Vinh Ngọc").posts] == ["Chính ủy Quân khu 7", "Bí thư Đảng ủy Quân khu 7"]
     assert [p.text for p in person(records, "Lê Xuân Thế").posts] == ["Tư lệnh Quân khu 7", "Phó Bí thư Đảng ủy Quân khu 7"]
+
+
+def test_a_heading_post_given_to_another_is_left(extract_text, person) -> None:
+    records = extract_text(
+        "Ngày 10/4, Đảng ủy-Ban Chỉ huy Hải đoàn Biên phòng 28 tổ chức Hội nghị bàn giao chức vụ Bí thư Đảng ủy, "
+        "Chính ủy Hải đoàn. Trước đó, Bộ Quốc phòng đã có quyết định về việc nghỉ công tác, chờ hết tuổi phục vụ tại "
+        "ngũ theo cấp bậc quân hàm thì nghỉ hưu đối với Đại tá Phạm Văn Sáu, Bí thư Đảng ủy, Chính ủy Hải đoàn và quyết "
+        "định về việc bổ nhiệm Trung tá Hoàng Văn Nghiêm, Ủy viên Ban Thường vụ, Phó Chính ủy giữ chức Chính ủy Hải đoàn."
+    )
+    assert [(p.text, p.former) for p in person(records, "Phạm Văn Sáu").posts] == [
+        ("Bí thư Đảng ủy Hải đoàn Biên phòng 28", False), ("Chính ủy Hải đoàn Biên phòng 28", True)
+    ]
+    assert [(p.text, p.former) for p in person(records, "Hoàng Văn Nghiêm").posts][-1] == (
+        "Chính ủy Hải đoàn Biên phòng 28", False
+    )

@@ -31,7 +31,7 @@ from .nlp import build_nlp
 from .refs import BodyRef, PostRef, SentenceParse
 from .vocab import load_bodies, load_grammar
 
-__all__ = ["Context", "article_context", "fill_implicit", "resolve_body", "resolve_coordination", "resolve_posts"]
+__all__ = ["Context", "article_context", "end_replaced", "fill_implicit", "resolve_body", "resolve_coordination", "resolve_posts"]
 
 
 
@@ -316,9 +316,24 @@ def _handed_over(between: str) -> bool:
     return any(cue in between for cue in load_grammar().handover_cues)
 
 
+def end_replaced(parses: list[SentenceParse]) -> None:
+    """A heading post someone is appointed to in the article is left by whoever else the
+    article gives it ("Đại tá A, Chính ủy Hải đoàn ... bổ nhiệm Trung tá B ... giữ chức
+    Chính ủy Hải đoàn"): one person heads a body at a time."""
+    persons = [ref for parse in parses for ref in parse.persons]
+    appointed = {(p.title.name.lower(), p.body.name()) for r in persons for p in r.posts
+                 if p.appointed and p.title.heads and p.body is not None}
+    for ref in persons:
+        for post in ref.posts:
+            if not post.appointed and post.title.heads and post.body is not None:
+                if (post.title.name.lower(), post.body.name()) in appointed:
+                    post.former = True
+
+
 def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
     """Fill in what each sentence leaves implicit (``text``: the document's): chains of
-    posts first, then lists of bodies."""
+    posts first, then lists of bodies; then the heading posts the article hands to
+    another are left (:func:`end_replaced`)."""
     last_appointed: BodyRef | None = None
     for parse in parses:
         if not (parse.persons or parse.chains or parse.bodies):
@@ -342,6 +357,7 @@ def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
         for chain in parse.chains:
             resolve_posts(chain.posts, ctx, _clause_province(parse, text, chain.start))
         _fill_bodies(parse, ctx, text)
+    end_replaced(parses)
 
 
 def _fill_bodies(parse: SentenceParse, ctx: Context, text: str) -> None:
