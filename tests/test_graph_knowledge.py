@@ -244,3 +244,13 @@ def test_graph_a_body_printed_without_its_province_is_its_articles(kg: Knowledge
     found = sorted(n for n, data in kg.graph.nodes(data=True) if data["type"] == "unit" and data["name"] == "Tỉnh ủy")
     assert found == ["unit:tỉnh-ủy--001_69287ec73126fb65", "unit:tỉnh-ủy--004_d8530aca4ce47485"]
     assert [kg.graph.nodes[n]["articles"] for n in found] == [["001_69287ec73126fb65"], ["004_d8530aca4ce47485"]]
+
+
+def test_graph_a_national_body_is_one_node_however_printed() -> None:
+    # "Tổng cục Chính trị" and "Tổng cục Chính trị Quân đội nhân dân Việt Nam" (b2-*): one
+    # unit, whose head is the last reported (b2-38, 2025-08-15).
+    kg = qpgraph.build_graph([ROOT / "data" / "raw"])
+    assert [n.id for n in kg.find("Tổng cục Chính trị Quân đội nhân dân Việt Nam", "unit")] == ["unit:tổng-cục-chính-trị"]
+    assert [(h.title, h.name, h.date) for h in kg.leaders("Tổng cục Chính trị")] == [
+        ("Chủ nhiệm", "Trịnh Văn Quyết", "2025-08-15")
+    ]

@@ -31,7 +31,7 @@ from .nlp import build_nlp
 from .parse import parse_sentence
 from .refs import BodyRef, PostRef, SentenceParse
 from .resolve import article_context, fill_implicit
-from .vocab import load_grammar, load_ranks
+from .vocab import load_bodies, load_grammar, load_ranks
 
 __all__ = ["extract"]
 
@@ -97,15 +97,22 @@ def _canonical(text: str) -> str:
 def _body_key(body: BodyRef) -> str:
     """One key per body however printed: 'Công an Nghệ An' = 'Công an tỉnh Nghệ An';
     a national body is keyed by its institution's name ('Bộ Tư lệnh Cảnh sát biển' =
-    'Cảnh sát biển Việt Nam')."""
+    'Cảnh sát biển Việt Nam'; 'Tổng cục Chính trị Quân đội nhân dân Việt Nam' = 'Tổng cục
+    Chính trị')."""
     if body.kind == "national" and body.canon:
-        return _canonical(" ".join(p for p in (body.canon, body.tail, body.parent and body.parent.name()) if p))
+        whole = body.parent if body.parent is not None and not _qualifies(body.parent) else None
+        return _canonical(" ".join(p for p in (body.canon, body.tail, whole and whole.name()) if p))
     if body.kind == "provincial" and body.province:
         head = _canonical(body.head)
         for word in load_grammar().province_words:
             head = head.removesuffix(" " + word)
         return f"{head}|{body.province}"
     return _canonical(body.name())
+
+
+def _qualifies(body: BodyRef) -> bool:
+    """Whether a body only qualifies the one before it ("... Quân đội nhân dân Việt Nam")."""
+    return body.key.isdigit() and load_bodies()[int(body.key)].qualifier
 
 
 def _unit_key(body: BodyRef, article: str) -> str:
