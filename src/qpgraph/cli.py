@@ -89,7 +89,7 @@ def diff_command(old: Path, new: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--no-baseline", is_flag=True, help="Skip the underthesea ner() baseline.")
 @click.option("--only", multiple=True, metavar="ID_OR_GLOB",
-              help="Score only these articles: ids or globs of ids ('b2-*'); repeatable.")
+              help="Score only these articles: ids or globs of ids ('batch-*'); repeatable.")
 @click.option("--explain", "show_misses", is_flag=True,
               help="Also print, per article, the gold facts missed and the predictions counted false.")
 def eval_command(

@@ -210,11 +210,11 @@ class EvalReport(BaseModel):
 
 def select_gold(gold: dict[str, Facts], only: Sequence[str]) -> dict[str, Facts]:
     """The gold documents whose article id is one of ``only`` or matches one of its
-    globs ("b2-*"); all of them when ``only`` is empty.
+    globs ("new-*"); all of them when ``only`` is empty.
 
-    >>> gold = {i: Facts(article=i) for i in ("b2-01", "b2-02", "dev-29")}
-    >>> sorted(select_gold(gold, ["b2-*"])), sorted(select_gold(gold, ["dev-29", "b2-02"]))
-    (['b2-01', 'b2-02'], ['b2-02', 'dev-29'])
+    >>> gold = {i: Facts(article=i) for i in ("new-01", "new-02", "old-07")}
+    >>> sorted(select_gold(gold, ["new-*"])), sorted(select_gold(gold, ["old-07", "new-02"]))
+    (['new-01', 'new-02'], ['new-02', 'old-07'])
     >>> select_gold(gold, ["nothing*"])
     Traceback (most recent call last):
     ...

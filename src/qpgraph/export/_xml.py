@@ -14,7 +14,7 @@ them as they are, so no XML parser could read the file back.
 'a &lt; b &amp; c&#13;\\n'
 >>> escape_attr('"x"\\tand\\x01 y\\n')
 '&quot;x&quot;&#9;and y&#10;'
->>> plain(("Tô Lâm", "2025-04-09")), plain(("a", "<b>")), plain(("a\\n",))
+>>> plain(("Nguyễn Văn An", "2025-04-09")), plain(("a", "<b>")), plain(("a\\n",))
 (True, False, False)
 """
 

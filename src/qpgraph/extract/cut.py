@@ -1,7 +1,7 @@
 """Excerpts cut mid-word: what was printed in part is not extracted.
 
 The articles are often openings of web pages, cut at a fixed length: the last
-word may be half of one ("Thiếu tướng Lê Đìn", "Ông Trịnh Xuân Trườ", "Đảng ủy Q").
+word may be half of one ("Thiếu tướng Nguyễn Văn Bìn", "Ông Đỗ Văn Trườ", "Đảng ủy Q").
 A word that cannot be a whole Vietnamese syllable is dropped with the name or
 number it was part of; a name printed whole earlier and cut at the end is the
 same person (see the pipeline).
@@ -19,7 +19,7 @@ _ENDINGS = ".!?…\"”’)»:;"
 
 
 def cut_at(text: str) -> int | None:
-    """Where an excerpt cut mid-word ends ("... Thiếu tướng Lê Đìn"), or None when the
+    """Where an excerpt cut mid-word ends ("... Thiếu tướng Nguyễn Văn Bìn"), or None when the
     text ends as a text does."""
     end = len(text.rstrip())
     return end if end and text[end - 1] not in _ENDINGS and text[end - 1].isalnum() else None
@@ -46,7 +46,7 @@ def unfinished(word: str) -> bool:
 
 def trimmed(items: list[Item], cut: int | None) -> list[Item]:
     """The items of a sentence without the word the cut ends in when it cannot be whole, and
-    without the name or number that word was part of ("Trịnh Xuân Trườ", "Đảng ủy Q"):
+    without the name or number that word was part of ("Đỗ Văn Trườ", "Đảng ủy Q"):
     what was printed in part is not extracted."""
     if cut is None or not items or items[-1].end != cut or not unfinished(items[-1].text):
         return items

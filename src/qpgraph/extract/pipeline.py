@@ -254,7 +254,7 @@ def _units(sentences: list[_Sentence], document: Document, evidence: _Evidence, 
 
 def _cut_short(key: str, mentions: list[Mention], named: Iterable[str], document: Document, cut: int | None) -> bool:
     """Whether a name is only printed where the excerpt's cut ends it, and is the start of
-    another name the article prints whole ("Lê Đìn" of "Lê Đình Cường", "Tổng cục Chính"
+    another name the article prints whole ("Nguyễn Văn Bìn" of "Nguyễn Văn Bình", "Tổng cục Chính"
     of "Tổng cục Chính trị")."""
     if cut is None:
         return False

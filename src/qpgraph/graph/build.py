@@ -56,7 +56,7 @@ Edge = tuple[str, str, str, dict[str, Any]]
 
 def edge_key(relation: str, source: str, n: int = 0) -> str:
     """The key of the ``n``-th edge of a relation between two nodes that ``source`` (an
-    article's id) gives: ``holds:dev-29:0``."""
+    article's id) gives: ``holds:a1:0``."""
     return f"{relation}:{source}:{n}"
 
 

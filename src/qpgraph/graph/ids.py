@@ -1,6 +1,6 @@
 """Stable node ids derived from canonical names, never from the order of input.
 
-Diacritics are kept: "Lê Văn Thanh" and "Lê Văn Thành" are two names.
+Diacritics are kept: "Nguyễn Văn An" and "Nguyễn Văn Ân" are two names.
 
 >>> node_id("person", "Trần Văn A")
 'person:trần-văn-a'
