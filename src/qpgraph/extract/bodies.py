@@ -144,7 +144,7 @@ def _sub(items: list[Item], i: int, ref: BodyRef) -> tuple[BodyRef | None, int]:
         k += 1
     parent, after = parse_body(items, k)
     if parent is None and k == j and k + 1 < len(items) and items[k].key == ",":
-        parent, after = _whole_after_comma(items, k + 1)  # "Phòng Tham mưu, Cục An ninh đối ngoại"
+        parent, after = _whole_after_comma(items, k + 1)  # "Phòng Tham mưu, Cục Cảnh sát giao thông"
     if parent is not None:
         ref.parent = parent
         ref.end = parent.end

@@ -18,7 +18,7 @@ day printed, the front matter's date is the best that is certain.
 True
 >>> event_date("Chiều 11.9, hai đoàn hội đàm.", published="2021-09")
 '2021-09-11'
->>> event_date("Trước đó, ngày 11-5-2024, Bộ Chính trị có quyết định. Ngày 8/3, hội nghị họp năm 2021.", published=None)
+>>> event_date("Trước đó, ngày 3-2-2019, Bộ Chính trị có quyết định. Ngày 8/3, hội nghị họp năm 2021.", published=None)
 '2021-03-08'
 >>> event_date("Các quyết định có hiệu lực từ ngày 24/10.", published="2025-10-20")
 '2025-10-20'
@@ -98,7 +98,7 @@ def _year_from_text(text: str, month: int, day: int) -> int | None:
 def _is_event_date(match: re.Match[str], published: str | None, gathering: bool = True) -> bool:
     """A real month, not an anniversary's date ("ngày 22/12/1944"), and not the date of a
     document the article cites, an earlier event or a day a decision takes effect
-    ("Nghị quyết số 18-NQ/TW ngày 25/10/2017", "Trước đó, ngày 11-5-2024", "có hiệu lực từ
+    ("Nghị quyết số 18-NQ/TW ngày 25/10/2017", "Trước đó, ngày 3-2-2019", "có hiệu lực từ
     ngày 24/10")."""
     if not 1 <= int(match.group("m")) <= 12:
         return False

@@ -31,7 +31,7 @@ def event_kind(lede: str) -> str | None:
     'meeting'
     >>> event_kind("Sáng 5/6, Bộ Tư lệnh trao quyết định thăng quân hàm")
     'ceremony'
-    >>> event_kind("Thủ tướng vừa quyết định bổ nhiệm 2 Phó Tổng Tham mưu trưởng và tiếp tục kiện toàn") is None
+    >>> event_kind("Thủ tướng ký quyết định bổ nhiệm Thứ trưởng Bộ Y tế") is None
     True
     """
     text = lede.lower()

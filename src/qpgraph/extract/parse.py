@@ -81,7 +81,7 @@ def _by_title(items: list[Item], i: int, state: _State) -> tuple[PersonRef | Non
         return PersonRef(join_items(items[k:end]), items[k].start, items[end - 1].end, posts=posts, cue="title"), end
     copula = _copula(items, k)
     if copula and copula < len(items) and items[copula].kind in ("RANK", "HON", "CAP"):
-        state.pending = posts  # "Bộ trưởng Bộ Quốc phòng là Đại tướng A"
+        state.pending = posts  # "Bộ trưởng Bộ Y tế là bà A"
         return None, copula
     opener = _list_opener(items, k)
     if opener:
@@ -187,7 +187,7 @@ def _apposition(items: list[Item], j: int, person: PersonRef, i: int) -> int:
         j = _former(items, j + 2, person)
     appointed, after = appointment(items, j)
     if appointed:
-        # "được điều động giữ chức", "Bộ Công an điều động thượng tá A, ... làm": moved, the
+        # "được điều động giữ chức", "Bộ Quốc phòng điều động Đại tá A, ... làm": moved, the
         # posts printed before are left.
         if any(starts_with(items, k, cue) for cue in load_grammar().transfer_cues for k in [*range(max(0, i - 3), i), *range(j, after)]):
             for post in person.posts:
