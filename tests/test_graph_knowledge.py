@@ -254,3 +254,13 @@ def test_graph_a_national_body_is_one_node_however_printed() -> None:
     assert [(h.title, h.name, h.date) for h in kg.leaders("Tổng cục Chính trị")] == [
         ("Chủ nhiệm", "Trịnh Văn Quyết", "2025-08-15")
     ]
+
+
+def test_graph_succession_of_a_heading_title(kg: KnowledgeGraph) -> None:
+    # dev-20 (2024-04-24) reports Nguyễn Trường Thắng as Tư lệnh Quân khu 7, dev-29
+    # (2025-12-19) Lê Xuân Thế: the first tenure ended when the second was reported.
+    assert [(t.name, t.first, t.last, t.status, t.ended) for t in kg.succession("Quân khu 7", "Tư lệnh")] == [
+        ("Nguyễn Trường Thắng", "2024-04-24", "2024-04-24", "ended", "Lê Xuân Thế reported on 2025-12-19"),
+        ("Lê Xuân Thế", "2025-12-19", "2025-12-19", "current", None),
+    ]
+    assert [e.article for e in kg.succession("Quân khu 7", "Tư lệnh")[1].evidence] == ["dev-29"]

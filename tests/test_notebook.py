@@ -26,6 +26,11 @@ def test_notebook_explore_runs_and_answers() -> None:
         "  Tư lệnh    Lê Xuân Thế            reported 2025-12-19 in dev-29",
         "  Chính ủy   Trần Vinh Ngọc         reported 2025-12-30 in 000_90873ee1c2f566b3",
     ]
-    assert outputs[5].splitlines()[0] == "Thiếu tướng → Trung tướng on 2025-12-19"
-    assert outputs[6].splitlines()[0] == "2025-12-30 meeting 000_90873ee1c2f566b3"
-    assert len(outputs[7].splitlines()) == 5
+    assert outputs[4].splitlines() == [
+        "Trần Đơn               None → None  unknown  ",
+        "Nguyễn Trường Thắng    2024-04-24 → 2024-04-24  ended    Lê Xuân Thế reported on 2025-08-15",
+        "Lê Xuân Thế            2025-08-15 → 2025-12-19  current  ",
+    ]
+    assert outputs[6].splitlines()[0] == "Thiếu tướng → Trung tướng on 2025-12-19"
+    assert outputs[7].splitlines()[0] == "2025-12-30 meeting 000_90873ee1c2f566b3"
+    assert len(outputs[8].splitlines()) == 5

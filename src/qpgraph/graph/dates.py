@@ -27,9 +27,14 @@ def sort_key(date: str | None) -> str:
 
 
 def on_or_before(date: str | None, day: str) -> bool:
-    """Whether a fact dated ``date`` may be known on ``day`` (a partial ``day`` means its last moment)."""
+    """Whether a fact dated ``date`` may be known on ``day`` (a partial ``day`` means its last
+    moment); an undated fact is unknown in time, never on or before any day.
+
+    >>> on_or_before(None, "2025-06-30")
+    False
+    """
     start = date_start(date)
     if start is None:
-        return True
+        return False
     limit = day + "-99" * (2 - day.count("-"))
     return start <= limit

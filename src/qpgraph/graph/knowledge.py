@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 import networkx as nx
 from pydantic import BaseModel, Field
@@ -81,6 +81,20 @@ class HolderAnswer(BaseModel):
     heads: bool
     former: bool = False
     date: str | None
+    evidence: list[Evidence]
+
+
+class TenureAnswer(BaseModel):
+    """One holder's time in a post, as the articles show it."""
+
+    person: str = Field(description="The person's node id.")
+    name: str
+    title: str
+    post: str
+    first: str | None = Field(description="The first dated report of the post, None if every report is undated.")
+    last: str | None = Field(description="The last dated report.")
+    status: Literal["current", "ended", "unknown"]
+    ended: str | None = Field(default=None, description="How it ended: left, or handed to a successor.")
     evidence: list[Evidence]
 
 
@@ -225,6 +239,35 @@ class KnowledgeGraph:
     def leaders(self, unit: str, on: str | None = None) -> list[HolderAnswer]:
         """Holders whose title heads the unit (Tư lệnh, Chính ủy, Bí thư, Chủ tịch...)."""
         return self.holders(unit, on, heads_only=True)
+
+    def succession(self, unit: str, title: str) -> list[TenureAnswer]:
+        """The holders of a title in the unit, in order, each with a tenure: first and last
+        reported, and how it ended (a post left, or the next holder reported). Holders only
+        ever reported undated come first, their status unknown: an undated report is never
+        the newest."""
+        uid = self.node(unit, "unit")
+        wanted = canonical(title)
+        tenures: dict[str, TenureAnswer] = {}
+        for person, data in self._edges(uid, "holds", out=False):
+            if canonical(data["title"]) != wanted:
+                continue
+            tenure = tenures.setdefault(person, TenureAnswer(
+                person=person, name=self.graph.nodes[person]["name"], title=data["title"], post=data["post"],
+                first=None, last=None, status="unknown", evidence=[]))
+            if data.get("date"):
+                tenure.first = min(filter(None, (tenure.first, data["date"])), key=sort_key)
+                tenure.last = max(filter(None, (tenure.last, data["date"])), key=sort_key)
+            if data.get("former"):
+                tenure.ended = "left"
+            tenure.evidence.append(_evidence(data))
+        order = sorted(tenures.values(), key=lambda t: (t.first is not None, sort_key(t.first), t.name))
+        dated = [t for t in order if t.first is not None]
+        for k, tenure in enumerate(dated):
+            after = dated[k + 1] if k + 1 < len(dated) else None
+            if tenure.ended is None and after is not None:
+                tenure.ended = f"{after.name} reported on {after.first}"
+            tenure.status = "ended" if tenure.ended else "current"
+        return order
 
     # --- meetings ----------------------------------------------------------------------
 
