@@ -18,6 +18,10 @@ day printed, the front matter's date is the best that is certain.
 True
 >>> event_date("Chiều 11.9, hai đoàn hội đàm.", published="2021-09")
 '2021-09-11'
+>>> event_date("Hôm qua (8/3), hội nghị tổng kết.", published="2025-03-09")
+'2025-03-08'
+>>> event_date("Trong 2 ngày 14 và 15/10, Đại hội diễn ra.", published="2025-10-16")
+'2025-10-14'
 >>> event_date("Trước đó, ngày 3-2-2019, Bộ Chính trị có quyết định. Ngày 8/3, hội nghị họp năm 2021.", published=None)
 '2021-03-08'
 >>> event_date("Các quyết định có hiệu lực từ ngày 24/10.", published="2025-10-20")
@@ -34,8 +38,8 @@ from .vocab import load_grammar
 __all__ = ["event_date", "named_years"]
 
 _CUED = re.compile(
-    r"\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})(?:\s*[/-]\s*|\.)(?P<m>\d{1,2})(?:(?:\s*[/-]\s*|\.)(?P<y>(?:19|20)\d{2}))?(?![\d.,]\d)(?!\d)",
+    r"\b(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:(?:nay|qua)\s*\(\s*)?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})(?:\s+và\s+\d{1,2})?(?:\s*[/-]\s*|\.)(?P<m>\d{1,2})(?:(?:\s*[/-]\s*|\.)(?P<y>(?:19|20)\d{2}))?(?![\d.,]\d)(?!\d)",
     re.IGNORECASE,
 )
 _SPELLED = re.compile(
