@@ -324,3 +324,13 @@ def test_a_heading_post_given_to_another_is_left(extract_text, person) -> None:
     assert [(p.text, p.former) for p in person(records, "Hoàng Văn Nghiêm").posts][-1] == (
         "Chính ủy Hải đoàn Biên phòng 28", False
     )
+
+
+def test_appointed_in_a_body_one_leaves_the_other_posts_held_in_it(extract_text, person) -> None:
+    records = extract_text(
+        "Cũng tại hội nghị, Bộ Quốc phòng công bố quyết định bổ nhiệm Thượng tá Lê Quốc Thành, Phó Chỉ huy trưởng Bộ "
+        "CHQS tỉnh giữ chức Phó Chỉ huy trưởng, Tham mưu trưởng Bộ CHQS tỉnh Cao Bằng."
+    )
+    assert [(p.text, p.former) for p in person(records, "Lê Quốc Thành").posts] == [
+        ("Phó Chỉ huy trưởng Bộ CHQS tỉnh Cao Bằng", False), ("Tham mưu trưởng Bộ CHQS tỉnh Cao Bằng", False)
+    ]

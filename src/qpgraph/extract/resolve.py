@@ -319,15 +319,24 @@ def _handed_over(between: str) -> bool:
 def end_replaced(parses: list[SentenceParse]) -> None:
     """A heading post someone is appointed to in the article is left by whoever else the
     article gives it ("Đại tá A, Chính ủy Hải đoàn ... bổ nhiệm Trung tá B ... giữ chức
-    Chính ủy Hải đoàn"): one person heads a body at a time."""
+    Chính ủy Hải đoàn"): one person heads a body at a time; and who is appointed in a body
+    leaves the other posts held in it."""
     persons = [ref for parse in parses for ref in parse.persons]
     appointed = {(p.title.name.lower(), p.body.name()) for r in persons for p in r.posts
                  if p.appointed and p.title.heads and p.body is not None}
     for ref in persons:
+        # One's own post in the body one is appointed in is left ("Phó Tư lệnh, Tham mưu
+        # trưởng Quân khu 9 được bổ nhiệm giữ chức Tư lệnh Quân khu").
+        mine: dict[str, set[str]] = {}
+        for p in ref.posts:
+            if p.appointed and p.body is not None:
+                mine.setdefault(p.body.name(), set()).add(p.title.name.lower())
         for post in ref.posts:
-            if not post.appointed and post.title.heads and post.body is not None:
-                if (post.title.name.lower(), post.body.name()) in appointed:
-                    post.former = True
+            if post.appointed or post.body is None:
+                continue
+            body, title = post.body.name(), post.title.name.lower()
+            if (post.title.heads and (title, body) in appointed) or (body in mine and title not in mine[body]):
+                post.former = True
 
 
 def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
