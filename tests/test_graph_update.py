@@ -119,9 +119,9 @@ def test_build_builds_the_graph_anew_when_the_kept_one_is_damaged_or_from_other_
     built: list[int] = []
     real = kept_module.build_parts
 
-    def counting(records: Any) -> Any:
+    def counting(records: Any, judgements: Any) -> Any:
         built.append(1)
-        return real(records)
+        return real(records, judgements)
 
     monkeypatch.setattr(kept_module, "build_parts", counting)
     state.write_bytes(state.read_bytes()[:1000])  # damaged

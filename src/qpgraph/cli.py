@@ -14,10 +14,13 @@ import click
 
 from . import __version__
 from .corpus import CorpusResult, build, evaluate_corpus, extract_corpus, write_corpus
-from .errors import QpgraphError
+from .errors import JudgementError, QpgraphError
 from .evaluate import format_misses, format_table
 
 __all__ = ["main"]
+
+#: The judgements file `qpgraph build` applies when none is named (relative to where it runs).
+JUDGEMENTS = Path("data") / "judgements.yaml"
 
 
 def _report_errors(result: CorpusResult) -> None:
@@ -54,14 +57,23 @@ def extract_command(paths: tuple[Path, ...], out: Path, records: bool) -> None:
 @click.option("--clean", is_flag=True, help="Extract every article again (the cache is written anew).")
 @click.option("--progress/--no-progress", "show_progress", default=True, show_default=True,
               help="A bar on a terminal, log lines elsewhere.")
+@click.option("--judgements", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=f"The analysts' decisions of who is whom [default: {JUDGEMENTS} when there is one].")
 def build_command(
-    paths: tuple[Path, ...], out: Path, jobs: int | None, dask_scheduler: str | None, clean: bool, show_progress: bool
+    paths: tuple[Path, ...], out: Path, jobs: int | None, dask_scheduler: str | None, clean: bool, show_progress: bool,
+    judgements: Path | None,
 ) -> None:
     """Build everything from the articles in PATHS into OUT: facts/ and records/ per
     article, graph.json, graph.graphml, graph.gexf and neo4j/ for the whole graph, and
     site/, the offline HTML site an analyst opens in a browser."""
-    result = build(paths, out, jobs=jobs or os.cpu_count() or 1, incremental=not clean, report=show_progress,
-                   dask_scheduler=dask_scheduler)
+    if judgements is None and JUDGEMENTS.is_file():
+        judgements = JUDGEMENTS
+    try:
+        result = build(paths, out, jobs=jobs or os.cpu_count() or 1, incremental=not clean, report=show_progress,
+                       dask_scheduler=dask_scheduler, judgements=judgements)
+    except JudgementError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
     _report_errors(result)
     click.echo(f"{len(result.records)} articles built into {out}, {len(result.errors)} failed", err=True)
     sys.exit(1 if result.errors else 0)

@@ -14,6 +14,7 @@ them too.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -261,11 +262,14 @@ def build(
     incremental: bool = True,
     report: bool = False,
     dask_scheduler: str | None = None,
+    judgements: str | Path | None = None,
 ) -> CorpusResult:
     """Everything from the articles in ``paths`` into ``out``: ``facts/`` and
     ``records/`` per article, the graph in every export format, and ``site/``;
     with ``jobs`` > 1 the exports are written beside the site's pages. The result
-    holds the records, the errors and the graph.
+    holds the records, the errors and the graph. The analysts' ``judgements``
+    (:mod:`qpgraph.graph.judgements`) decide who is whom before the rule does; the
+    build keeps the ones it applied as ``out/judgements.yaml``.
 
     Extraction is cached in ``out/cache``; with ``incremental`` (the default) only
     new or changed articles are extracted, removed ones are dropped, only the pages
@@ -276,11 +280,14 @@ def build(
     extracted and every page and export item made again, and the cache written anew.
     """
     from .export import Keep, write_all
+    from .graph.judgements import APPLIED, read_judgements
     from .graph.kept import KeptGraph, graph_of, read_kept, write_kept
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
     from .site.reuse import build_key, code_key, plan, take_last
 
+    decided = read_judgements(Path(judgements) if judgements is not None else None)  # refused before anything is written
+    code = code_key() if not decided.items else hashlib.sha256(f"{code_key()} {decided.digest}".encode()).hexdigest()
     out = Path(out)
     cache = RecordsCache(out / "cache", read=incremental)
     kept_at = out / "cache" / "graph.state"
@@ -291,7 +298,7 @@ def build(
     with stage("extract", report) as details:
         extracted = _in_background(_extract_all, paths, out, cache, jobs, report) if beside else None
         if extracted is not None:
-            previous = read_kept(kept_at, code_key())
+            previous = read_kept(kept_at, code)
             details.append("the kept graph read meanwhile")
         result = extracted() if extracted is not None else _extract_all(paths, out, cache, jobs, report, dask_scheduler)
         details.insert(0, f"{len(result.records)} articles, {len(result.errors)} errors")
@@ -299,8 +306,8 @@ def build(
     by_id = result.records.by_id()
     with stage("graph", report) as details:
         if incremental and extracted is None:
-            previous = read_kept(kept_at, code_key())
-        kept, dirty = graph_of(by_id, articles, code_key(), previous)
+            previous = read_kept(kept_at, code)
+        kept, dirty = graph_of(by_id, articles, code, previous, decided)
         kg = KnowledgeGraph(kept.parts.graph)
         result.records.release(cache, articles)  # pages read them again, one at a time
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges"
@@ -336,6 +343,10 @@ def build(
             else:
                 write_kept(kept_at, kept)
         details.append(f"{len(written)} exports, {len(pages)} pages")
+    if decided.items:
+        write_text_atomic(out / APPLIED, decided.text)
+    else:
+        (out / APPLIED).unlink(missing_ok=True)
     result.graph = kg
     return result
 

@@ -14,6 +14,7 @@ __all__ = [
     "VocabularyError",
     "AnnotationError",
     "ExtractionError",
+    "JudgementError",
 ]
 
 
@@ -51,3 +52,7 @@ class AnnotationError(QpgraphError):
 
 class ExtractionError(QpgraphError):
     """The extractor failed on one article (a defect of qpgraph, reported per article)."""
+
+
+class JudgementError(QpgraphError):
+    """The judgements file (who is whom, decided by an analyst) is malformed or contradicts itself."""

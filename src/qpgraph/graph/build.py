@@ -37,6 +37,7 @@ from ..extract.gazetteer import Gazetteer, load_gazetteer
 from ..records import ArticleRecords, Mention
 from .dates import sort_key
 from .ids import node_id
+from .judgements import NONE, Judgements
 from .resolve import PersonCluster, resolve_persons
 
 __all__ = ["build_graph", "build_parts", "GraphParts", "Part", "NodePart", "Fragment", "evidence", "edge_key", "RELATIONS",
@@ -320,17 +321,18 @@ class GraphParts:
         return edges
 
 
-def build_graph(records: Iterable[ArticleRecords]) -> nx.MultiDiGraph:
-    """The knowledge graph of all articles; the same records give the same graph."""
-    return build_parts(records).graph
+def build_graph(records: Iterable[ArticleRecords], judgements: Judgements = NONE) -> nx.MultiDiGraph:
+    """The knowledge graph of all articles (and the analysts' ``judgements`` of who is
+    whom); the same records and judgements give the same graph."""
+    return build_parts(records, judgements).graph
 
 
-def build_parts(records: Iterable[ArticleRecords]) -> GraphParts:
+def build_parts(records: Iterable[ArticleRecords], judgements: Judgements = NONE) -> GraphParts:
     """The knowledge graph of all articles, with the parts it is made of."""
     with paused():
         records = sorted(records, key=lambda r: r.article.id)
         gazetteer = load_gazetteer()
-        clusters, person_of = person_nodes(resolve_persons(records))
+        clusters, person_of = person_nodes(resolve_persons(records, judgements))
         parts: dict[str, dict[str, Part]] = {nid: {CLUSTER: part} for nid, part in clusters.items()}
         state = GraphParts(nx.MultiDiGraph(), parts, {}, {}, {}, {})
         edges: list[Edge] = []

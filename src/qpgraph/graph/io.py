@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from ..errors import QpgraphError
 from ..records import ArticleRecords
+from .judgements import APPLIED, read_judgements
 from .knowledge import KnowledgeGraph
 
 __all__ = ["load", "read_records", "from_articles"]
@@ -26,15 +27,19 @@ def read_records(folder: str | Path) -> list[ArticleRecords]:
 
 
 def load(build: str | Path = "build") -> KnowledgeGraph:
-    """The knowledge graph of a build folder written by ``qpgraph build``."""
+    """The knowledge graph of a build folder written by ``qpgraph build``, with the
+    judgements that build applied (its ``judgements.yaml``)."""
     folder = Path(build) / "records"
     if not folder.is_dir():
         raise QpgraphError("no records folder: run `qpgraph build` first", folder)
-    return KnowledgeGraph.from_records(read_records(folder))
+    applied = Path(build) / APPLIED
+    return KnowledgeGraph.from_records(read_records(folder), read_judgements(applied if applied.is_file() else None))
 
 
-def from_articles(paths: Iterable[str | Path]) -> KnowledgeGraph:
-    """The knowledge graph of articles, extracted now (bad articles are left out)."""
+def from_articles(paths: Iterable[str | Path], judgements: str | Path | None = None) -> KnowledgeGraph:
+    """The knowledge graph of articles, extracted now (bad articles are left out), with
+    the analysts' ``judgements`` file if one is given."""
     from ..corpus import extract_corpus
 
-    return KnowledgeGraph.from_records(extract_corpus(paths).records)
+    decided = read_judgements(Path(judgements) if judgements is not None else None)
+    return KnowledgeGraph.from_records(extract_corpus(paths).records, decided)

@@ -23,6 +23,7 @@ from ..atomic import atomic_fd
 from ..collector import paused
 from ..records import ArticleRecords
 from .build import GraphParts, build_parts
+from .judgements import NONE, Judgements
 from .update import NotUpdatable, update
 
 __all__ = ["KeptGraph", "read_kept", "write_kept", "graph_of"]
@@ -93,20 +94,20 @@ def write_kept(path: Path, kept: KeptGraph) -> None:
 
 
 def graph_of(records: Mapping[str, ArticleRecords], keys: dict[str, str], code: str,
-             last: KeptGraph | None) -> tuple[KeptGraph, set[str] | None]:
+             last: KeptGraph | None, judgements: Judgements = NONE) -> tuple[KeptGraph, set[str] | None]:
     """The graph of ``records`` (article id → records; ``keys``, article id → key of its
     records), brought up to date from the ``last`` one kept when there is one, else
     built anew; and the nodes that may have changed since ``last`` (None when built
-    anew)."""
+    anew). ``code`` must tell apart every set of ``judgements``."""
     if last is not None:
         changed: dict[str, ArticleRecords | None] = {aid: None for aid in last.articles.keys() - keys.keys()}
         for aid in sorted(keys):
             if last.articles.get(aid) != keys[aid]:
                 changed[aid] = records[aid]
         try:
-            dirty = update(last.parts, changed, records.__getitem__)
+            dirty = update(last.parts, changed, records.__getitem__, judgements)
         except NotUpdatable:
             pass
         else:
             return KeptGraph(code, dict(keys), last.parts), dirty
-    return KeptGraph(code, dict(keys), build_parts(records.values())), None
+    return KeptGraph(code, dict(keys), build_parts(records.values(), judgements)), None

@@ -26,6 +26,7 @@ from ..records import ArticleRecords
 from ..text import strip_diacritics
 from .build import build_graph
 from .dates import on_or_before, sort_key
+from .judgements import NONE, Judgements
 
 __all__ = [
     "Evidence",
@@ -130,8 +131,8 @@ class KnowledgeGraph:
         self.graph = graph
 
     @classmethod
-    def from_records(cls, records: Iterable[ArticleRecords]) -> KnowledgeGraph:
-        return cls(build_graph(records))
+    def from_records(cls, records: Iterable[ArticleRecords], judgements: Judgements = NONE) -> KnowledgeGraph:
+        return cls(build_graph(records, judgements))
 
     # --- finding nodes -------------------------------------------------------------
 

@@ -15,7 +15,10 @@ conflict when
 * their ranks would go down over time; an undated record never contradicts a
   dated one.
 
-Every decision and its reason is kept.
+Before the rule, the analysts' judgements (``data/judgements.yaml``,
+:mod:`qpgraph.graph.judgements`) put together the persons judged one and keep
+apart those judged two; the rule never undoes them. Every decision and its
+reason is kept.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from ..extract.institutions import MILITARY_REGION, load_institutions
 from ..extract.vocab import load_bodies, load_grammar, load_ranks
 from ..records import ArticleRecords, Person
 from .dates import sort_key
+from .judgements import NONE, Judgements
 
 __all__ = ["PersonMention", "PersonCluster", "resolve_persons", "services"]
 
@@ -157,8 +161,9 @@ def _conflict(cluster: PersonCluster, mention: PersonMention) -> str | None:
     return None
 
 
-def resolve_persons(records: list[ArticleRecords]) -> list[PersonCluster]:
-    """Group every article's persons into persons of the graph, deterministically."""
+def resolve_persons(records: list[ArticleRecords], judgements: Judgements = NONE) -> list[PersonCluster]:
+    """Group every article's persons into persons of the graph, deterministically; the
+    analysts' ``judgements`` first (:mod:`qpgraph.graph.judgements`), then the rule."""
     mentions = []
     for r in records:
         parents = _parents(r)
@@ -167,24 +172,51 @@ def resolve_persons(records: list[ArticleRecords]) -> list[PersonCluster]:
     mentions.sort(key=lambda m: (canonical(m.person.name), sort_key(m.date), m.article.article.id))
     clusters: list[PersonCluster] = []
     by_name: dict[str, list[PersonCluster]] = {}
-    for mention in mentions:
-        key = canonical(mention.person.name)
-        groups = by_name.setdefault(key, [])
+    for group in _judged_groups(mentions, judgements):
+        names = sorted({canonical(m.person.name) for m in group})
+        ids = {_mention_id(m) for m in group}
         reasons = []
-        for group in groups:
-            why = _conflict(group, mention)
+        candidates = {id(c): c for name in names for c in by_name.get(name, ())}
+        for cluster in candidates.values():  # each once, in order
+            if judgements.different(ids, {_mention_id(m) for m in cluster.members}):
+                reasons.append("judged different")
+                continue
+            why = next((w for m in group if (w := _conflict(cluster, m)) is not None), None)
             if why is None:
-                shared = sorted(group.services & mention.services)
-                group.members.append(mention)
+                shared = sorted(cluster.services.intersection(*(m.services for m in group)))
+                cluster.members += group
                 note = f"both in {', '.join(shared)}" if shared else "no conflicting service, post or rank"
-                group.reason += f"; {mention.article.article.id}: merged, same name, {note}"
+                cluster.reason += "".join(f"; {m.article.article.id}: merged, same name, {note}" for m in group)
                 break
             reasons.append(why)
         else:
-            group = PersonCluster(key=key, members=[mention])
-            group.reason = f"{mention.article.article.id}: first seen"
+            cluster = PersonCluster(key=canonical(group[0].person.name), members=list(group))
+            cluster.reason = f"{group[0].article.article.id}: first seen"
             if reasons:
-                group.reason += f", kept apart from a person of the same name: {'; '.join(reasons)}"
-            groups.append(group)
-            clusters.append(group)
+                cluster.reason += f", kept apart from a person of the same name: {'; '.join(reasons)}"
+            clusters.append(cluster)
+        cluster.reason += "".join(f"; {m.article.article.id}: {said}"
+                                  for m in group for said in judgements.why(_mention_id(m)))
+        for name in names:
+            if not any(c is cluster for c in by_name.setdefault(name, [])):
+                by_name[name].append(cluster)
     return clusters
+
+
+def _mention_id(mention: PersonMention) -> tuple[str, str]:
+    return (mention.article.article.id, canonical(mention.person.name))
+
+
+def _judged_groups(mentions: list[PersonMention], judgements: Judgements) -> list[list[PersonMention]]:
+    """The mentions in groups that go together: those judged the same person, each other
+    alone; in the order of each group's first mention."""
+    groups: dict[frozenset[tuple[str, str]], list[PersonMention]] = {}
+    alone: list[list[PersonMention]] = []
+    for mention in mentions:
+        group = judgements.group(_mention_id(mention))
+        if len(group) == 1:
+            alone.append([mention])
+        else:
+            groups.setdefault(group, []).append(mention)
+    order = {id(m): n for n, m in enumerate(mentions)}
+    return sorted([*alone, *groups.values()], key=lambda g: order[id(g[0])])

@@ -48,6 +48,7 @@ from .build import (
     person_base,
     person_nodes,
 )
+from .judgements import NONE, Judgements
 from .resolve import resolve_persons
 
 __all__ = ["update", "NotUpdatable"]
@@ -62,25 +63,29 @@ def _base(nid: str) -> str:
 
 
 def update(state: GraphParts, changed: dict[str, ArticleRecords | None],
-           load: Callable[[str], ArticleRecords]) -> set[str]:
+           load: Callable[[str], ArticleRecords], judgements: Judgements = NONE) -> set[str]:
     """Bring ``state`` up to date: ``changed`` maps the id of each new or changed article
     to its records, and of each removed one to None; ``load`` gives the records of any
     other article. Returns the nodes whose data or edges may have changed (removed
     ones too). Raises :class:`NotUpdatable` if the graph must be built again; ``state``
-    is then unusable."""
+    is then unusable. ``judgements`` must be those ``state`` was built with."""
     with paused():
-        return _update(state, changed, load)
+        return _update(state, changed, load, judgements)
 
 
 def _update(state: GraphParts, changed: dict[str, ArticleRecords | None],
-            load: Callable[[str], ArticleRecords]) -> set[str]:
+            load: Callable[[str], ArticleRecords], judgements: Judgements) -> set[str]:
     if not state.exact:
         raise NotUpdatable("the graph has nodes no source describes")
     bases = _printed_names(state, changed)
+    if judgements.together:  # names judged one person are done again together
+        linked = {person_base(n): {person_base(o) for o in judgements.linked_names(n)}
+                  for group in judgements.together.values() for _, n in group}
+        bases = bases.union(*(linked.get(base, ()) for base in bases))
     redo = set(changed).union(*(state.persons.get(base, ()) for base in bases))
     records = {aid: rec for aid in sorted(redo) if (rec := changed[aid] if aid in changed else load(aid)) is not None}
 
-    clusters = [c for c in resolve_persons(list(records.values())) if person_base(c.members[0].person.name) in bases]
+    clusters = [c for c in resolve_persons(list(records.values()), judgements) if person_base(c.members[0].person.name) in bases]
     cluster_parts, person_of = person_nodes(clusters)
     for aid in records:
         if aid not in changed:  # its other persons are the nodes they were
