@@ -11,6 +11,7 @@ from click.testing import CliRunner
 import qpgraph
 from qpgraph.cli import main
 from qpgraph.errors import JudgementError
+from qpgraph.graph.candidates import candidates
 from qpgraph.graph.io import from_articles
 from qpgraph.graph.judgements import parse_judgements, read_judgements
 
@@ -55,9 +56,8 @@ def test_judged_same_overrides_the_rule_that_keeps_two_services_apart(tmp_path: 
     assert "person:nguyễn-văn-hùng~2" not in persons(kg)
     reason = kg.graph.nodes["person:nguyễn-văn-hùng"]["merge"]["reason"]
     assert reason == (
-        "sn-a: first seen"
-        "; sn-a: judged same as Nguyễn Văn Hùng by test analyst on 2026-12-06: one career, moved from the army to the police"
-        "; sn-b: judged same as Nguyễn Văn Hùng by test analyst on 2026-12-06: one career, moved from the army to the police"
+        "sn-a: first seen; Nguyễn Văn Hùng (sn-a) and Nguyễn Văn Hùng (sn-b) judged the same person"
+        " by test analyst on 2026-12-06: one career, moved from the army to the police"
     )
 
 
@@ -91,7 +91,7 @@ judgements:
     assert persons(kg)["person:lê-xuân-thế~2"] == ["b2-02"]
     assert kg.graph.nodes["person:lê-xuân-thế~2"]["merge"]["reason"] == (
         "b2-02: first seen, kept apart from a person of the same name: judged different"
-        "; b2-02: judged different as Lê Xuân Thế by test analyst on 2026-12-06: a test of the override"
+        "; judged different from Lê Xuân Thế (dev-29) by test analyst on 2026-12-06: a test of the override"
     )
 
 
@@ -132,7 +132,8 @@ def test_a_malformed_judgements_file_is_one_clear_error(tmp_path: Path, text: st
     assert str(error.value) == f"{tmp_path}/{message}"
 
 
-def test_build_applies_the_judgements_and_load_applies_them_again(tmp_path: Path) -> None:
+def test_build_applies_the_judgements_and_load_applies_them_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # no data/judgements.yaml here: a build without --judgements applies none
     path = write(tmp_path, MISPRINT_SAME)
     out = tmp_path / "build"
     result = CliRunner().invoke(main, ["build", str(SAME_NAME), str(MISPRINT), "--out", str(out), "-j", "1",
@@ -140,7 +141,7 @@ def test_build_applies_the_judgements_and_load_applies_them_again(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert (out / "judgements.yaml").read_text(encoding="utf-8") == MISPRINT_SAME
     assert persons(qpgraph.load(out))["person:nguyễn-văn-hùng"] == ["sn-a", "sn-c"]
-    # Incrementally, without the judgement: the same files as a clean build without it.
+    # Incrementally, without the judgements: the same files as a clean build without them.
     again = CliRunner().invoke(main, ["build", str(SAME_NAME), str(MISPRINT), "--out", str(out), "-j", "1",
                                       "--no-progress"])
     assert again.exit_code == 0, again.output
@@ -190,3 +191,60 @@ def test_an_article_added_to_a_judged_person_updates_the_graph_as_a_clean_build(
     build(clean)
     assert tree(out) == tree(clean)
     assert persons(qpgraph.load(out))["person:nguyễn-văn-hùng"] == ["sn-a", "sn-c"]
+
+
+def test_candidates_list_the_pairs_worth_a_look_with_the_line_to_add(tmp_path: Path) -> None:
+    found = candidates(qpgraph.build_graph([SAME_NAME, MISPRINT]))
+    assert [(c.kind, c.a.node, c.b.node) for c in found] == [
+        ("kept apart", "person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~2"),
+        ("marks", "person:nguyễn-văn-hùng", "person:nguyễn-văn-hưng"),
+        ("marks", "person:nguyễn-văn-hùng~2", "person:nguyễn-văn-hưng"),
+    ]
+    misprint = found[1]
+    assert (misprint.a.posts, misprint.b.posts) == (["Chính ủy Bộ Chỉ huy Quân sự tỉnh Cà Mau"],) * 2
+    assert misprint.b.sentence == "Đại tá Nguyễn Văn Hưng, Chính ủy Bộ Chỉ huy Quân sự tỉnh Cà Mau dự buổi lễ."
+    assert misprint.judgement() == (
+        "- {a: {name: Nguyễn Văn Hùng, article: sn-a}, b: {name: Nguyễn Văn Hưng, article: sn-c}, "
+        "decision: same|different, by: ?, date: YYYY-MM-DD, why: ?}"
+    )
+    # Once decided, the pair is no longer listed: judged same, it is one node; judged different, it is settled.
+    kg = from_articles([SAME_NAME, MISPRINT], write(tmp_path, MISPRINT_SAME))
+    assert [(c.kind, c.a.node, c.b.node) for c in candidates(kg)] == [
+        ("kept apart", "person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~2"),
+    ]
+    different = read_judgements(write(tmp_path, SAME_ACROSS_SERVICES.replace("decision: same", "decision: different")))
+    kg = from_articles([SAME_NAME], tmp_path / "judgements.yaml")
+    assert candidates(kg, different) == []
+
+
+def test_candidates_of_data_raw_find_a_misprinted_name_in_one_article() -> None:
+    # b2-31 prints "Vũ Thành Chương" once among four "Vũ Thanh Chương"; data/judgements.yaml
+    # decides it, and the pairs the rule kept apart, so one pair is left.
+    raw = ROOT / "data" / "raw"
+    plain = candidates(qpgraph.build_graph([raw]))
+    assert ("marks", "person:vũ-thanh-chương", "person:vũ-thành-chương") in [(c.kind, c.a.node, c.b.node) for c in plain]
+    judged = ROOT / "data" / "judgements.yaml"
+    left = candidates(from_articles([raw], judged), read_judgements(judged))
+    assert [(c.kind, c.a.name, c.b.name) for c in left] == [("marks", "Nguyễn Thanh Tâm", "Nguyễn Thành Tâm")]
+
+
+def test_cli_candidates_reads_the_judgements_the_build_applied(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    path = write(tmp_path, MISPRINT_SAME)
+    assert CliRunner().invoke(main, ["build", str(SAME_NAME), str(MISPRINT), "--out", str(out), "-j", "1",
+                                     "--judgements", str(path), "--no-progress"]).exit_code == 0
+    result = CliRunner().invoke(main, ["candidates", str(out)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[:2] == ["1 pair to look at; add each decision to data/judgements.yaml.", ""]
+    assert result.output.splitlines()[2] == "1. kept apart: person:nguyễn-văn-hùng / person:nguyễn-văn-hùng~2"
+
+
+def test_build_applies_data_judgements_yaml_when_none_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    write(tmp_path / "data", MISPRINT_SAME)
+    result = CliRunner().invoke(main, ["build", str(SAME_NAME), str(MISPRINT), "--out", "build", "-j", "1",
+                                       "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "build" / "judgements.yaml").read_text(encoding="utf-8") == MISPRINT_SAME
+    assert persons(qpgraph.load(tmp_path / "build"))["person:nguyễn-văn-hùng"] == ["sn-a", "sn-c"]

@@ -95,6 +95,29 @@ def diff_command(old: Path, new: Path) -> None:
         sys.exit(2)
 
 
+@main.command("candidates")
+@click.argument("build_dir", metavar="BUILD", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the pairs as JSON.")
+def candidates_command(build_dir: Path, as_json: bool) -> None:
+    """List the pairs of persons of BUILD an analyst should look at (one name kept apart,
+    names that differ in their marks, or in the family name within one article), each
+    with a sentence of both and the line to add to data/judgements.yaml."""
+    from .graph.candidates import candidates, format_candidates
+    from .graph.io import load
+    from .graph.judgements import APPLIED, read_judgements
+
+    try:
+        applied = build_dir / APPLIED
+        found = candidates(load(build_dir), read_judgements(applied if applied.is_file() else None))
+    except QpgraphError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps([c.model_dump(mode="json") for c in found], ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_candidates(found), nl=False)
+
+
 @main.command("eval")
 @click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--raw", required=True, multiple=True, type=click.Path(path_type=Path))

@@ -27,7 +27,7 @@ A judgement naming an article the build does not have is inert.
 ... ''', where="judgements.yaml")
 >>> sorted(j.together[("x", "lê văn a")])
 [('x', 'lê văn a'), ('y', 'lê văn á')]
->>> sorted(j.linked_names("lê văn á"))
+>>> sorted(j.linked_names()["lê văn á"])
 ['lê văn a', 'lê văn á']
 """
 
@@ -103,22 +103,35 @@ class Judgements:
     def group(self, mention: Mention) -> frozenset[Mention]:
         return self.together.get(mention, frozenset((mention,)))
 
-    def why(self, mention: Mention) -> list[str]:
-        """What was judged of ``mention``, in words."""
-        return [f"judged {j.decision} as {j.b.name if j.a.mention == mention else j.a.name} "
-                f"by {j.by} on {j.date}: {j.why}" for j in self.items if mention in (j.a.mention, j.b.mention)]
+    def why(self, mentions: set[Mention], present: set[Mention]) -> list[str]:
+        """What was judged of ``mentions`` (a group of one person) against the ``present``
+        ones (those of the build: a judgement of an article it lacks is inert), in words."""
+        out = []
+        for j in self.items:
+            ours = [side for side in (j.a, j.b) if side.mention in mentions]
+            if not ours or not {j.a.mention, j.b.mention} <= present:
+                continue
+            if len(ours) == 2:
+                what = f"{j.a.name} ({j.a.article}) and {j.b.name} ({j.b.article}) judged the same person"
+            else:
+                other = j.b if ours[0] is j.a else j.a
+                what = f"judged {'the same as' if j.decision == 'same' else 'different from'} {other.name} ({other.article})"
+            out.append(f"{what} by {j.by} on {j.date}: {j.why}")
+        return out
 
     def different(self, ours: set[Mention], theirs: set[Mention]) -> bool:
         return any(frozenset((x, y)) in self.apart for x in ours for y in theirs)
 
-    def linked_names(self, name: str) -> set[str]:
-        """The canonical names judged the same person as some person printed ``name``."""
-        out = {name}
-        for group in set(self.together.values()):
-            names = {n for _, n in group}
-            if name in names:
-                out |= names
-        return out
+    def linked_names(self) -> dict[str, set[str]]:
+        """Each canonical name a judgement names → every name judgements link it to, through
+        chains of them (a graph update does those names again together)."""
+        linked: dict[str, set[str]] = {}
+        for j in self.items:
+            names = {j.a.mention[1], j.b.mention[1]}
+            names |= set().union(*(linked.get(n, set()) for n in names))
+            for n in names:
+                linked[n] = names
+        return linked
 
 
 NONE = Judgements()

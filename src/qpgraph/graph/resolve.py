@@ -172,6 +172,7 @@ def resolve_persons(records: list[ArticleRecords], judgements: Judgements = NONE
     mentions.sort(key=lambda m: (canonical(m.person.name), sort_key(m.date), m.article.article.id))
     clusters: list[PersonCluster] = []
     by_name: dict[str, list[PersonCluster]] = {}
+    present = {_mention_id(m) for m in mentions}
     for group in _judged_groups(mentions, judgements):
         names = sorted({canonical(m.person.name) for m in group})
         ids = {_mention_id(m) for m in group}
@@ -195,8 +196,7 @@ def resolve_persons(records: list[ArticleRecords], judgements: Judgements = NONE
             if reasons:
                 cluster.reason += f", kept apart from a person of the same name: {'; '.join(reasons)}"
             clusters.append(cluster)
-        cluster.reason += "".join(f"; {m.article.article.id}: {said}"
-                                  for m in group for said in judgements.why(_mention_id(m)))
+        cluster.reason += "".join(f"; {said}" for said in judgements.why(ids, present))
         for name in names:
             if not any(c is cluster for c in by_name.setdefault(name, [])):
                 by_name[name].append(cluster)

@@ -78,9 +78,8 @@ def _update(state: GraphParts, changed: dict[str, ArticleRecords | None],
     if not state.exact:
         raise NotUpdatable("the graph has nodes no source describes")
     bases = _printed_names(state, changed)
-    if judgements.together:  # names judged one person are done again together
-        linked = {person_base(n): {person_base(o) for o in judgements.linked_names(n)}
-                  for group in judgements.together.values() for _, n in group}
+    if judgements.items:  # names a judgement links are done again together
+        linked = {person_base(n): {person_base(o) for o in names} for n, names in judgements.linked_names().items()}
         bases = bases.union(*(linked.get(base, ()) for base in bases))
     redo = set(changed).union(*(state.persons.get(base, ()) for base in bases))
     records = {aid: rec for aid in sorted(redo) if (rec := changed[aid] if aid in changed else load(aid)) is not None}
