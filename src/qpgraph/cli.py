@@ -104,11 +104,10 @@ def candidates_command(build_dir: Path, as_json: bool) -> None:
     with a sentence of both and the line to add to data/judgements.yaml."""
     from .graph.candidates import candidates, format_candidates
     from .graph.io import load
-    from .graph.judgements import APPLIED, read_judgements
+    from .graph.judgements import read_applied
 
     try:
-        applied = build_dir / APPLIED
-        found = candidates(load(build_dir), read_judgements(applied if applied.is_file() else None))
+        found = candidates(load(build_dir), read_applied(build_dir))
     except QpgraphError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

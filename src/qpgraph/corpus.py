@@ -286,7 +286,7 @@ def build(
     from .site import write_site
     from .site.reuse import build_key, code_key, plan, take_last
 
-    decided = read_judgements(Path(judgements) if judgements is not None else None)  # refused before anything is written
+    decided = read_judgements(judgements)  # a bad file is refused before anything is written
     code = code_key() if not decided.items else hashlib.sha256(f"{code_key()} {decided.digest}".encode()).hexdigest()
     out = Path(out)
     cache = RecordsCache(out / "cache", read=incremental)

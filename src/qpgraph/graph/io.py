@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from ..errors import QpgraphError
 from ..records import ArticleRecords
-from .judgements import APPLIED, read_judgements
+from .judgements import read_applied, read_judgements
 from .knowledge import KnowledgeGraph
 
 __all__ = ["load", "read_records", "from_articles"]
@@ -32,8 +32,7 @@ def load(build: str | Path = "build") -> KnowledgeGraph:
     folder = Path(build) / "records"
     if not folder.is_dir():
         raise QpgraphError("no records folder: run `qpgraph build` first", folder)
-    applied = Path(build) / APPLIED
-    return KnowledgeGraph.from_records(read_records(folder), read_judgements(applied if applied.is_file() else None))
+    return KnowledgeGraph.from_records(read_records(folder), read_applied(build))
 
 
 def from_articles(paths: Iterable[str | Path], judgements: str | Path | None = None) -> KnowledgeGraph:
@@ -41,5 +40,5 @@ def from_articles(paths: Iterable[str | Path], judgements: str | Path | None = N
     the analysts' ``judgements`` file if one is given."""
     from ..corpus import extract_corpus
 
-    decided = read_judgements(Path(judgements) if judgements is not None else None)
+    decided = read_judgements(judgements)
     return KnowledgeGraph.from_records(extract_corpus(paths).records, decided)

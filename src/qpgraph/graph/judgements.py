@@ -12,7 +12,7 @@ its printed name and the article that prints it (node ids are not stable: the
         decision: same          # or different
         by: analyst name
         date: 2026-12-06
-        why: the family name is misprinted; same post, same unit
+        why: the given name is misprinted; same post, same unit
 
 Judgements are applied on every build before the automatic rule and are never
 overridden by it: persons judged ``same`` are one node (whatever their names),
@@ -39,13 +39,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import networkx as nx
+from networkx.utils import UnionFind
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..datafile import load_yaml, read_text
 from ..errors import JudgementError, VocabularyError
 from ..evaluate.canonical import canonical
 
-__all__ = ["Printed", "Judgement", "Judgements", "parse_judgements", "read_judgements", "NONE", "APPLIED"]
+__all__ = ["Printed", "Judgement", "Judgements", "parse_judgements", "read_judgements", "read_applied", "NONE",
+           "APPLIED"]
 
 #: Where a build folder keeps the judgements it applied (what ``qpgraph.load`` applies again).
 APPLIED = "judgements.yaml"
@@ -125,13 +128,8 @@ class Judgements:
     def linked_names(self) -> dict[str, set[str]]:
         """Each canonical name a judgement names → every name judgements link it to, through
         chains of them (a graph update does those names again together)."""
-        linked: dict[str, set[str]] = {}
-        for j in self.items:
-            names = {j.a.mention[1], j.b.mention[1]}
-            names |= set().union(*(linked.get(n, set()) for n in names))
-            for n in names:
-                linked[n] = names
-        return linked
+        names = nx.Graph((j.a.mention[1], j.b.mention[1]) for j in self.items)
+        return {name: component for component in nx.connected_components(names) for name in component}
 
 
 NONE = Judgements()
@@ -144,35 +142,34 @@ def parse_judgements(text: str, *, where: str | Path) -> Judgements:
         items = tuple(load_yaml(text, _File, where=where, expected="a mapping with `judgements:`").judgements)
     except VocabularyError as error:
         raise JudgementError(error.message, error.path, error.line) from None
-    parent: dict[Mention, Mention] = {}
-
-    def root(m: Mention) -> Mention:
-        while parent.setdefault(m, m) != m:
-            m = parent[m]
-        return m
-
-    same = [j for j in items if j.decision == "same"]
-    for j in same:
-        parent[root(j.a.mention)] = root(j.b.mention)
-    groups: dict[Mention, set[Mention]] = {}
-    for m in {m for j in same for m in (j.a.mention, j.b.mention)}:
-        groups.setdefault(root(m), set()).add(m)
+    groups = UnionFind()
+    for j in items:
+        if j.decision == "same":
+            groups.union(j.a.mention, j.b.mention)
     for n, j in enumerate(items):
-        if j.decision == "different" and root(j.a.mention) == root(j.b.mention):
+        if j.decision == "different" and groups[j.a.mention] == groups[j.b.mention]:
             chain = [items[k].describe(k) for k, s in enumerate(items)
-                     if s.decision == "same" and root(s.a.mention) == root(j.a.mention)]
+                     if s.decision == "same" and groups[s.a.mention] == groups[j.a.mention]]
             raise JudgementError(f"{j.describe(n)} contradicts {'; '.join(chain)}", where)
-    together = {m: frozenset(group) for group in groups.values() for m in group}
+    same = {m for j in items if j.decision == "same" for m in (j.a.mention, j.b.mention)}
+    together = {m: frozenset(group) for group in groups.to_sets() if group & same for m in group}
     apart = frozenset(frozenset((j.a.mention, j.b.mention)) for j in items if j.decision == "different")
     return Judgements(items, together, apart, text)
 
 
-def read_judgements(path: Path | None) -> Judgements:
+def read_judgements(path: str | Path | None) -> Judgements:
     """The judgements of the file at ``path``; none when ``path`` is None."""
     if path is None:
         return NONE
+    path = Path(path)
     try:
         text = read_text(path, "judgements file")
     except VocabularyError as error:
         raise JudgementError(error.message, error.path, error.line) from None
     return parse_judgements(text, where=path)
+
+
+def read_applied(build: str | Path) -> Judgements:
+    """The judgements a build folder says it applied (none if it applied none)."""
+    applied = Path(build) / APPLIED
+    return read_judgements(applied if applied.is_file() else None)
