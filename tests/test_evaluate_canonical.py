@@ -123,6 +123,8 @@ def test_abbreviation_table_shipped_and_cached() -> None:
         "LLVT": "lực lượng vũ trang",
         "MTTQ": "mặt trận tổ quốc",
         "QĐND": "quân đội nhân dân",
+        "XHCN": "xã hội chủ nghĩa",
+        "CHXHCN": "cộng hòa xã hội chủ nghĩa",
         "TP.": "thành phố",
         "TP": "thành phố",
         "QK": "quân khu",

@@ -200,7 +200,7 @@ def test_export_neo4j_writes_lists_as_json(tiny: nx.MultiDiGraph, tmp_path: Path
     nodes = (tmp_path / "neo4j" / "nodes.csv").read_text(encoding="utf-8").splitlines()
     assert nodes[1] == 'person:a,Person,"A <""Đại tá""> & B\x01","[""A"",""B""]",,,,,,,'
     edges = (tmp_path / "neo4j" / "relationships.csv").read_text(encoding="utf-8").splitlines()
-    assert edges[1] == "person:a,unit:u,HOLDS,,2025-04,,,,,,3,9,a\tb"
+    assert edges[1] == "person:a,unit:u,HOLDS,,2025-04,,,,,,,,3,9,a\tb"
 
 
 def test_export_failure_keeps_the_old_file(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:

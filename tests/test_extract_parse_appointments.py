@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from excerpts import DEV_17_HANDOVER
 
+from qpgraph.evaluate import canonical
+
 DEV_04 = (
     "Ngày 10/8, Đảng bộ quân sự tỉnh Tây Ninh tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030, với sự tham dự "
     "và chỉ đạo của Thiếu tướng Trần Ngọc Minh, Phó Tư lệnh Quân khu 7.\n\n"
@@ -186,3 +188,45 @@ def test_parse_appointments_appointed_post_evidence(extract_text, person) -> Non
         ("Giám đốc", "Công an tỉnh Thanh Hóa", "Giám đốc Công an tỉnh Thanh Hóa")
     ]
     assert new[0].mention.sentence == 0
+
+
+DEV_23_HANDOVER = (
+    "Tại Hội nghị, Đại tá Huỳnh Việt Trung, Chính ủy Bộ Chỉ huy Quân sự tỉnh bàn giao chức vụ cho Đại tá Võ Văn "
+    "Phương, Phó Chính ủy, để nhận nhiệm vụ mới sau khi được điều động công tác."
+)
+B2_42 = (
+    "Đại tá Lê Xuân Minh, 44 tuổi, tân Giám đốc Công an Hòa Bình, người trẻ nhất trong số gần 20 cán bộ vừa được bổ "
+    "nhiệm. Ảnh: Trần Xuân.\n\n"
+    "Trẻ nhất là đại tá Lê Xuân Minh, 44 tuổi, quê Hà Nội, Cục phó An ninh mạng và phòng, chống tội phạm sử dụng công "
+    "nghệ cao, được bổ nhiệm làm Giám đốc Công an tỉnh Hòa Bình."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "changes"),
+    [
+        pytest.param(DEV_33, "Nguyễn Hải Trung", [("Phó Tổng cục trưởng Tổng cục Chính trị Công an nhân dân", "former"),
+                                                  ("Giám đốc Công an tỉnh Thanh Hóa", "appointed")], id="dev-33-nguyen"),
+        pytest.param(DEV_20, "Vũ Văn Điền", [("Ủy viên Ban Thường vụ Tỉnh ủy Đồng Nai", "transferred"),
+                                            ("Chỉ huy trưởng Bộ CHQS tỉnh Đồng Nai", "transferred"),
+                                            ("Phó Tư lệnh Bộ Tư lệnh Thành phố Hồ Chí Minh", "appointed"),
+                                            ("Tham mưu trưởng Bộ Tư lệnh Thành phố Hồ Chí Minh", "appointed")],
+                     id="dev-20-dieu-dong"),
+        pytest.param(DEV_23_HANDOVER, "Huỳnh Việt Trung", [("Chính ủy Bộ Chỉ huy Quân sự tỉnh", "handed over")],
+                     id="dev-23-ban-giao-cho"),
+        pytest.param(DEV_23_HANDOVER, "Võ Văn Phương", [("Phó Chính ủy Bộ Chỉ huy Quân sự tỉnh", None)],
+                     id="dev-23-the-receiver-keeps-his-post"),
+        pytest.param("Thiếu tướng Nguyễn Văn A thôi giữ chức Phó Tư lệnh Quân khu 4 để nghỉ hưu.", "Nguyễn Văn A",
+                     [("Phó Tư lệnh Quân khu 4", "retired")], id="thoi-giu-chuc-nghi-huu"),
+        # Printed held first ("tân Giám đốc"), then appointed: appointed, with the evidence of the appointment.
+        pytest.param(B2_42, "Lê Xuân Minh", [("Giám đốc Công an tỉnh Hòa Bình", "appointed"),
+                                            ("Cục phó Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao",
+                                             None)], id="b2-42-tan-then-bo-nhiem"),
+    ],
+)
+def test_parse_appointments_how_a_post_changes_hands(
+    extract_text, person, text: str, name: str, changes: list[tuple[str, str | None]]
+) -> None:
+    found = person(extract_text(text), name)
+    assert [(canonical(p.text), p.change) for p in found.posts] == [(canonical(t), c) for t, c in changes]
+    assert all(p.former == (p.change not in (None, "appointed")) for p in found.posts)

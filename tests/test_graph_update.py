@@ -64,7 +64,7 @@ def test_update_equals_a_graph_built_anew_after_adds_removes_and_edits(records: 
         assert _shape(state.graph) == _shape(build_parts(now.values()).graph)
         sizes.append((len(dirty), state.graph.number_of_nodes()))
     # (nodes that may have changed, nodes): each step touches a part of the graph only.
-    assert sizes == [(49, 82), (13, 88), (13, 81), (24, 90), (67, 80), (56, 93)]
+    assert sizes == [(50, 84), (16, 90), (16, 83), (27, 93), (69, 83), (58, 96)]
 
 
 def test_update_names_two_persons_of_one_name_as_a_new_build_does(records: dict[str, ArticleRecords]) -> None:

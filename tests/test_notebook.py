@@ -27,10 +27,17 @@ def test_notebook_explore_runs_and_answers() -> None:
         "  Chính ủy   Trần Vinh Ngọc         reported 2025-12-30 in 000_90873ee1c2f566b3",
     ]
     assert outputs[4].splitlines() == [
-        "Trần Đơn               None → None  unknown  ",
-        "Nguyễn Trường Thắng    2024-04-24 → 2024-04-24  ended    Lê Xuân Thế reported on 2025-08-15",
+        "Trần Đơn               None → None  unknown  reported only in undated articles",
+        "Nguyễn Trường Thắng    2024-04-24 → 2024-04-24  ended    succeeded by 2025-08-15",
         "Lê Xuân Thế            2025-08-15 → 2025-12-19  current  ",
     ]
-    assert outputs[6].splitlines()[0] == "Thiếu tướng → Trung tướng on 2025-12-19"
-    assert outputs[7].splitlines()[0] == "2025-12-30 meeting 000_90873ee1c2f566b3"
-    assert len(outputs[8].splitlines()) == 5
+    assert outputs[5].splitlines() == [
+        "Huỳnh Việt Trung 2024-10-18 ended handed over 2024-10-18",
+        "Tại Hội nghị, Đại tá Huỳnh Việt Trung, Chính ủy Bộ Chỉ huy Quân sự tỉnh bàn giao chức vụ cho Đại tá Võ Văn "
+        "Phương, Phó Chính ủy, để nhận nhiệm vụ mới sau khi được điều động công tác.",
+        "2024-10-17 []",
+        "2024-10-18 [('Chính ủy', 'Huỳnh Việt Trung', 'ended'), ('Phó Chính ủy', 'Võ Văn Phương', 'current')]",
+    ]
+    assert outputs[7].splitlines()[0] == "Thiếu tướng → Trung tướng on 2025-12-19"
+    assert outputs[8].splitlines()[0] == "2025-12-30 meeting 000_90873ee1c2f566b3"
+    assert len(outputs[9].splitlines()) == 5

@@ -106,7 +106,7 @@ def test_site_article_graph_is_the_articles_own(built: Path) -> None:
     graph = qpgraph.load(built).graph
     ego = _embedded(built / "site" / page_path("article:dev-29", "article"))
     assert {graph.edges[e["from"], e["to"], e["id"].split("|")[2]]["article"] for e in ego["edges"]} == {"dev-29"}
-    assert (len(ego["nodes"]), len(ego["edges"])) == (11, 23)
+    assert (len(ego["nodes"]), len(ego["edges"])) == (11, 24)
 
 
 def test_site_article_edges_looked_up_by_key_equal_those_walked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,7 +121,7 @@ def test_site_article_edges_looked_up_by_key_equal_those_walked(monkeypatch: pyt
     looked_up = {a: sorted(site_build._edges_of_article(graph, around[a], a.split(":", 1)[1]), key=lambda e: e[:3])
                  for a in articles}
     assert looked_up == walked
-    assert len(walked) == 17 and len(walked["article:dev-29"]) == 23
+    assert len(walked) == 17 and len(walked["article:dev-29"]) == 24
     assert {d["article"] for edges in walked.values() for *_, d in edges} == {a.split(":", 1)[1] for a in articles}
 
 
@@ -131,7 +131,7 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     from qpgraph.site import build as site_build
 
     graph = qpgraph.build_graph(FIRST_CORPUS).graph
-    assert site_build.drawn(graph) is graph  # 211 nodes, 589 edges: drawn whole
+    assert site_build.drawn(graph) is graph  # 211 nodes, 664 edges: drawn whole
     monkeypatch.setattr(site_build, "MAX_GRAPH_NODES", 20)
     monkeypatch.setattr(site_build, "MAX_GRAPH_EDGES", 30)
     part = site_build.drawn(graph)
@@ -142,7 +142,7 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     site = tmp_path / "site"
     site_build.write_graph_page(qpgraph.KnowledgeGraph(graph), site)
     page = (site / "graph.html").read_text(encoding="utf-8")
-    assert "the most connected part of a graph of 211 nodes and 589 edges" in page
+    assert "the most connected part of a graph of 211 nodes and 664 edges" in page
     assert len(json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))["edges"]) == 30
 
 
@@ -157,6 +157,42 @@ def test_site_rendered_on_two_processes_equals_one(monkeypatch: pytest.MonkeyPat
     one = site_build.write_site(kg, records, tmp_path / "one", jobs=1)
     two = site_build.write_site(kg, records, tmp_path / "two", jobs=2)
     assert [p.relative_to(tmp_path / "one") for p in one] == [p.relative_to(tmp_path / "two") for p in two]
-    assert len(one) == 179  # index, graph, 17 articles, 160 persons and units
+    assert len(one) == 180  # index, graph, candidates, 17 articles, 160 persons and units
     for page in one:
         assert page.read_bytes() == (tmp_path / "two" / page.relative_to(tmp_path / "one")).read_bytes(), page
+
+
+def _rows(html: str, table: str) -> list[list[str]]:
+    """The text of each cell of each row of the first ``<table class=...>`` of a page."""
+    found = re.search(rf'<table class="{table}">(.*?)</table>', html, re.S)
+    assert found is not None, table
+    return [[re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", found.group(1), re.S)]
+
+
+def test_site_unit_page_shows_who_leads_it_the_succession_and_where_it_stands(built: Path) -> None:
+    page = (built / "site" / page_path("unit:quân-khu-7", "unit")).read_text(encoding="utf-8")
+    assert _rows(page, "leaders") == [
+        ["Title", "Holder", "Since", "Last reported", "Source"],
+        ["Tư lệnh", "Lê Xuân Thế", "2025-12-19", "2025-12-19", "dev-29"],
+        ["Chính ủy", "Trần Vinh Ngọc", "2025-04-09", "2025-12-30", "000_90873ee1c2f566b3"],
+    ]
+    tables = re.findall(r"<h3>(.*?)</h3>", page)
+    assert tables == ["Chính ủy", "Tư lệnh", "Chủ nhiệm Chính trị", "Chủ nhiệm Hậu cần - Kỹ thuật"]
+    tu_lenh = page[page.index("<h3>Tư lệnh</h3>"):]
+    assert _rows(tu_lenh, "succession")[1:] == [
+        ["Nguyễn Trường Thắng", "2024-04-24", "2024-04-24", "ended", "succeeded by 2025-12-19: Lê Xuân Thế", "dev-20"],
+        ["Lê Xuân Thế", "2025-12-19", "2025-12-19", "current", "", "dev-29"],
+    ]
+    assert re.search(r"Part of: <a href=\"[^\"]+\">Bộ Quốc phòng</a></p>", page)
+    assert ">Bộ CHQS tỉnh Lâm Đồng</a>" in page[page.index("<h2>Parts</h2>"):]
+
+
+def test_site_candidates_page_lists_the_pairs_to_judge(built: Path) -> None:
+    # The pair `qpgraph candidates` finds in the first 17 articles: one name printed with
+    # two marks ("Thanh"/"Thành"), in two articles.
+    page = (built / "site" / "candidates.html").read_text(encoding="utf-8")
+    assert re.findall(r"<h2>(.*?)</h2>", page) == ["1. marks"]
+    assert ("<pre>- {a: {name: Nguyễn Thanh Tâm, article: 000_90873ee1c2f566b3}, b: {name: Nguyễn Thành Tâm, "
+            "article: dev-04}, decision: same|different, by: ?, date: YYYY-MM-DD, why: ?}</pre>") in page
+    assert '<a href="candidates.html">To judge</a>' in (built / "site" / "index.html").read_text(encoding="utf-8")

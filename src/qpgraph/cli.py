@@ -117,6 +117,30 @@ def candidates_command(build_dir: Path, as_json: bool) -> None:
         click.echo(format_candidates(found), nl=False)
 
 
+@main.command("eval-graph")
+@click.argument("build_dir", metavar="BUILD", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the score as JSON.")
+def eval_graph_command(build_dir: Path, gold: Path, as_json: bool) -> None:
+    """Score the graph of BUILD against gold annotations: persons printed in two or more
+    articles (one node, split, wrongly merged, rank now) and who holds each heading or
+    single title (leaders and succession)."""
+    from .evaluate.graph import format_graph_score, score_graph
+    from .evaluate.score import load_facts_dir
+    from .graph.io import load
+    from .graph.judgements import read_applied
+
+    try:
+        found = score_graph(load(build_dir), load_facts_dir(gold), read_applied(build_dir))
+    except QpgraphError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_graph_score(found), nl=False)
+
+
 @main.command("eval")
 @click.option("--gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--raw", required=True, multiple=True, type=click.Path(path_type=Path))

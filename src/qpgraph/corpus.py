@@ -334,7 +334,7 @@ def build(
             exports = _in_background(write_all, kg.graph, out, None, keep) if jobs > 1 else None
             try:
                 reuse = reuse or plan(kg.graph, articles, None)
-                pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse)
+                pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse, judgements=decided)
             finally:
                 written = exports() if exports is not None else write_all(kg.graph, out, keep=keep)
         finally:

@@ -36,10 +36,16 @@ __all__ = [
     "FactsOptional",
     "Facts",
     "EventKind",
+    "PostChange",
     "stable_id",
 ]
 
 EventKind = Literal["meeting", "conference", "visit", "ceremony", "other"]
+#: What an article reports of a post changing hands: taken up ("giữ chức", "được bổ
+#: nhiệm"), or left, and how: held before ("nguyên"), left ("thôi giữ chức"), retired
+#: ("nghỉ hưu"), moved to another post ("điều động"), handed to someone the article
+#: appoints to it, handed over ("bàn giao").
+PostChange = Literal["appointed", "former", "left", "retired", "transferred", "replaced", "handed over"]
 
 #: A string, or a list of acceptable alternatives for it (gold files only).
 Alternatives = Union[str, list[str]]
@@ -92,6 +98,7 @@ class Post(_Model):
     unit: str | None = Field(default=None, description="The key of the body's Unit, where it is one.")
     heads: bool = Field(default=False, description="Whether the title heads its body (Tư lệnh, Bí thư...).")
     former: bool = Field(default=False, description="A post left or held before the article's event.")
+    change: PostChange | None = Field(default=None, description="How the article reports the post changing hands, if it does.")
     mention: Mention
 
 

@@ -21,8 +21,10 @@ from .gexf import write_gexf
 from .graphml import write_graphml
 from .neo4j import write_neo4j
 from .node_link import read_node_link, write_node_link
+from .tenures import write_tenures
 
-__all__ = ["EXPORTERS", "Keep", "read_node_link", "write_all", "write_gexf", "write_graphml", "write_neo4j", "write_node_link"]
+__all__ = ["EXPORTERS", "Keep", "read_node_link", "write_all", "write_gexf", "write_graphml", "write_neo4j", "write_node_link",
+           "write_tenures"]
 
 Exporter = Callable[[nx.MultiDiGraph, Path, Keep | None], None]
 
@@ -32,6 +34,7 @@ EXPORTERS: dict[str, Exporter] = {
     "graph.graphml": write_graphml,
     "graph.gexf": write_gexf,
     "neo4j": write_neo4j,
+    "tenures.csv": write_tenures,
 }
 
 #: The exporters that declare their attributes first, from a scan of the graph.

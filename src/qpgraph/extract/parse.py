@@ -106,7 +106,10 @@ def _list_opener(items: list[Item], k: int) -> int:
 
 
 def _copula(items: list[Item], k: int) -> int:
-    """The index after 'là' (or 'hiện nay là', ...) printed at ``items[k]``, else 0."""
+    """The index after 'là' (or 'hiện nay là', ...) printed at ``items[k]``, else 0 (an
+    appointment cue that is one, "được chỉ định là", is read as one item)."""
+    if k < len(items) and items[k].kind == "CUE_APPOINT" and items[k].key in load_grammar().copulas:
+        return k + 1
     for phrase in load_grammar().copulas:
         n = len(phrase.split())
         if starts_with(items, k, phrase):
@@ -192,6 +195,7 @@ def _apposition(items: list[Item], j: int, person: PersonRef, i: int) -> int:
         if any(starts_with(items, k, cue) for cue in load_grammar().transfer_cues for k in [*range(max(0, i - 3), i), *range(j, after)]):
             for post in person.posts:
                 post.former = True
+                post.change = post.change or "transferred"
         person.posts.extend(appointed)
         j = after
     return j
@@ -201,6 +205,7 @@ def _former(items: list[Item], k: int, person: PersonRef) -> int:
     more, j = parse_chain(items, k)
     for post in more:
         post.former = True
+        post.change = "former"
     person.posts.extend(more)
     return j
 

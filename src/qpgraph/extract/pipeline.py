@@ -173,6 +173,7 @@ def _post(post: PostRef, document: Document, mention: Mention) -> Post:
         printed=document.text[post.start : post.end],
         heads=post.title.heads,
         former=post.former,
+        change=post.change,
         mention=mention,
     )
 
@@ -193,11 +194,16 @@ def _persons(
             for printed in (ref.rank, ref.promoted_to):
                 if printed:
                     _add_rank(person, printed)
-            known = {_canonical(p.text) for p in person.posts}
+            known = {_canonical(p.text): p for p in person.posts}
             for post in ref.posts:
-                if _canonical(post.text()) not in known:
-                    known.add(_canonical(post.text()))
-                    person.posts.append(_post(post, document, evidence(s, post.start, post.end)))
+                held = known.get(_canonical(post.text()))
+                if held is None:
+                    known[_canonical(post.text())] = held = _post(post, document, evidence(s, post.start, post.end))
+                    person.posts.append(held)
+                elif post.appointed and held.change is None and not held.former:
+                    # Printed held first ("tân Giám đốc"), then the appointment: its evidence.
+                    held.change, held.mention = "appointed", evidence(s, post.start, post.end)
+                    held.printed = document.text[post.start : post.end]
             if is_present(ref, s.text, s.start):
                 present.add(key)
     for key, person in list(persons.items()):

@@ -9,7 +9,7 @@ is posts separated by commas, dashes or 'kiêm'.
 from __future__ import annotations
 
 from .bodies import country_tail, is_home, name_words, named_tail, parse_body
-from .items import Item, join_items
+from .items import Item, join_items, starts_with
 from .refs import BodyRef, PostRef
 from .vocab import Title, load_grammar, load_titles
 
@@ -104,6 +104,15 @@ def parse_chain(items: list[Item], i: int) -> tuple[list[PostRef], int]:
 _CUES = ("CUE_APPOINT", "CUE_ACTING", "CUE_LEAVE")
 
 
+def _retired(items: list[Item], k: int) -> bool:
+    """Whether the clause from ``k`` says the person retires ("... để nghỉ hưu")."""
+    while k < len(items) and items[k].text not in (";", "."):
+        if any(starts_with(items, k, word) for word in load_grammar().retirement_words):
+            return True
+        k += 1
+    return False
+
+
 def appointment(items: list[Item], j: int) -> tuple[list[PostRef], int]:
     """Posts after an appointment cue that follows a person (within the clause): appointed
     to ("giữ chức"), as acting holder ("được giao quyền": "Quyền Chỉ huy trưởng"), or left
@@ -131,9 +140,12 @@ def appointment(items: list[Item], j: int) -> tuple[list[PostRef], int]:
             posts, after = parse_chain(items, k + 1)
             if items[k].key in load_grammar().weak_appointment_cues and not all(p.body or p.title.complete for p in posts):
                 return [], j  # "làm trưởng đoàn": a role, not a post
+            leaving = items[k].kind == "CUE_LEAVE"
+            retired = leaving and _retired(items, after)
             for post in posts:
-                post.appointed = items[k].kind != "CUE_LEAVE"
-                post.former = items[k].kind == "CUE_LEAVE"
+                post.appointed = not leaving
+                post.former = leaving
+                post.change = ("retired" if retired else "left") if leaving else "appointed"
                 if items[k].kind == "CUE_ACTING":
                     post.title_text = f"{load_grammar().acting_prefix} {post.title_text}"
             return posts, after

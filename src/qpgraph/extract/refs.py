@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..records import PostChange
 from .items import Item
 from .vocab import Title, load_grammar
 
@@ -139,6 +140,7 @@ class PostRef:
     body: BodyRef | None = None
     former: bool = False
     appointed: bool = False
+    change: PostChange | None = None  # how the article reports it changing hands
 
     def text(self) -> str:
         return f"{self.title_text} {self.body.name()}" if self.body is not None else self.title_text

@@ -28,7 +28,7 @@ from itertools import pairwise
 from .bodies import parse_body
 from .items import Item, sentence_items
 from .nlp import build_nlp
-from .refs import BodyRef, PostRef, SentenceParse
+from .refs import BodyRef, PersonRef, PostRef, SentenceParse
 from .vocab import load_bodies, load_grammar
 
 __all__ = ["Context", "article_context", "end_replaced", "fill_implicit", "resolve_body", "resolve_coordination", "resolve_posts"]
@@ -316,14 +316,29 @@ def _handed_over(between: str) -> bool:
     return any(cue in between for cue in load_grammar().handover_cues)
 
 
+def _give_up(giver: PersonRef, body: BodyRef, between: str) -> None:
+    """The heading posts in ``body`` of a person who hands a post to the next one are left:
+    "X, Chính ủy Bộ CHQS tỉnh bàn giao chức vụ cho Y" (the giver is the subject: the
+    words between start with the cue)."""
+    words = between.lower().lstrip(" ,")
+    if not any(words.startswith(cue + " ") for cue in load_grammar().giving_cues):
+        return
+    for post in giver.posts:
+        if post.body is body and post.title.heads and not post.appointed:
+            post.former, post.change = True, post.change or "handed over"
+
+
 def end_replaced(parses: list[SentenceParse]) -> None:
     """A heading post someone is appointed to in the article is left by whoever else the
     article gives it ("Đại tá A, Chính ủy Hải đoàn ... bổ nhiệm Trung tá B ... giữ chức
     Chính ủy Hải đoàn"): one person heads a body at a time; and who is appointed in a body
     leaves the other posts held in it."""
     persons = [ref for parse in parses for ref in parse.persons]
-    appointed = {(p.title.name.lower(), p.body.name()) for r in persons for p in r.posts
-                 if p.appointed and p.title.heads and p.body is not None}
+    appointed: dict[tuple[str, str], set[str]] = {}  # a heading post → who is appointed to it
+    for r in persons:
+        for p in r.posts:
+            if p.appointed and p.title.heads and p.body is not None:
+                appointed.setdefault((p.title.name.lower(), p.body.name()), set()).add(r.name)
     for ref in persons:
         # One's own post in the body one is appointed in is left ("Phó Tư lệnh, Tham mưu
         # trưởng Quân khu 9 được bổ nhiệm giữ chức Tư lệnh Quân khu").
@@ -335,8 +350,10 @@ def end_replaced(parses: list[SentenceParse]) -> None:
             if post.appointed or post.body is None:
                 continue
             body, title = post.body.name(), post.title.name.lower()
-            if (post.title.heads and (title, body) in appointed) or (body in mine and title not in mine[body]):
-                post.former = True
+            if post.title.heads and appointed.get((title, body), {ref.name}) != {ref.name}:
+                post.former, post.change = True, post.change or "replaced"
+            elif body in mine and title not in mine[body]:
+                post.former, post.change = True, post.change or "transferred"
 
 
 def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
@@ -348,6 +365,7 @@ def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
         if not (parse.persons or parse.chains or parse.bodies):
             continue  # nothing to fill
         before: BodyRef | None = None  # the last body of a post of the sentence
+        giver: PersonRef | None = None  # the person of that post
         for ref in parse.persons:
             resolve_posts(ref.posts, ctx, _clause_province(parse, text, ref.start))
             for post in ref.posts:
@@ -358,9 +376,11 @@ def fill_implicit(parses: list[SentenceParse], ctx: Context, text: str) -> None:
             for post in ref.posts:
                 if post.body is None and handed and before is not None and before.complete and post.title_text == post.printed and not post.title.complete:
                     post.body = before  # "X, Chính ủy Bộ CHQS tỉnh bàn giao cho Y, Phó Chính ủy"
+            if handed and giver is not None and before is not None:
+                _give_up(giver, before, text[before.end : ref.start])
             for post in ref.posts:
                 if post.body is not None:
-                    before = post.body
+                    before, giver = post.body, ref
                     if post.appointed:
                         last_appointed = post.body
         for chain in parse.chains:

@@ -59,6 +59,7 @@ class Title(_Strict):
     default_body: str | None = None
     of: str | None = None  # printed alone, the title is of the article's body of this head ("Hải đoàn trưởng")
     complete: bool = False  # names its body itself ("Tổng Bí thư", "Chủ tịch nước"): none is printed or filled
+    single: bool = False  # one holder at a time though it does not head the body ("Tham mưu trưởng")
 
 
 class Body(_Strict):
@@ -116,6 +117,8 @@ class Grammar(_Strict):
     rank_services: tuple[str, ...]
     phrases_in_names: tuple[str, ...]
     handover_cues: tuple[str, ...]
+    giving_cues: tuple[str, ...]
+    retirement_words: tuple[str, ...]
     not_event_dates: tuple[str, ...]
     decision_dates: frozenset[str]
     event_kinds: tuple[tuple[str, tuple[str, ...]], ...]

@@ -36,6 +36,7 @@ from ..evaluate.canonical import canonical
 from ..extract.gazetteer import Gazetteer, load_gazetteer
 from ..records import ArticleRecords, Mention
 from .dates import sort_key
+from .hierarchy import generic_form, institution_kind, institutional_parent
 from .ids import node_id
 from .judgements import NONE, Judgements
 from .resolve import PersonCluster, resolve_persons
@@ -51,6 +52,8 @@ RELATIONS = ("holds", "participated_in", "met", "part_of", "in_province", "merge
 CLUSTER, MERGER = "", "\U0010ffff"
 #: The source named on ``merged_into`` edges.
 DATASET = "vietnamadminunits"
+#: The source named on the ``part_of`` edges that come from the institutions data.
+INSTITUTIONS = "institutions"
 
 Edge = tuple[str, str, str, dict[str, Any]]
 
@@ -177,6 +180,7 @@ def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str],
     aid = rec.article.id
     date = rec.date or rec.article.published
     art = node_id("article", aid)
+    chained: set[str] = set()
     f.node(art, "article", rec.article.title or aid, date=date, url=rec.article.url, published=rec.article.published)
     for province in rec.provinces:
         pid = node_id("province", province.name)
@@ -188,12 +192,14 @@ def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str],
     for unit in rec.units:
         uid = node_id("unit", unit.key)
         part = f.node(uid, "unit", unit.name, province=unit.province)
-        part.forms.update(unit.forms)
+        part.forms.update(form for form in unit.forms if not generic_form(form))
         proof = evidence(unit.mentions[0], date) if unit.mentions else {"date": date}
         f.edge(uid, art, "mentioned_in", aid, **proof)
         f.cite(uid, aid, proof)
         if unit.parent_key:
             f.edge(uid, node_id("unit", unit.parent_key), "part_of", aid, **proof)
+        else:
+            _institutions_above(f, unit.key, aid, date, chained)
         if unit.province:
             pid = node_id("province", unit.province)
             f.node(pid, "province", unit.province, code=gazetteer.provinces[unit.province].code
@@ -208,7 +214,8 @@ def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str],
             if post.unit is None:
                 continue
             f.edge(pid, node_id("unit", post.unit), "holds", aid, title=post.title, post=post.text,
-                   heads=post.heads, former=post.former, **evidence(post.mention, date))
+                   heads=post.heads, former=post.former, **({"change": post.change} if post.change else {}),
+                   **evidence(post.mention, date))
     names = {p.name: person_of[(aid, p.id)] for p in rec.persons}
     for index, event in enumerate(rec.events):
         eid = node_id("event", f"{aid}-{index}")
@@ -224,6 +231,19 @@ def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str],
             f.edge(a, c, "met", aid, event=eid, **proof)
     f.edges = _keyed(f.edges, sentences)
     return f
+
+
+def _institutions_above(f: Fragment, key: str, aid: str, date: str | None, chained: set[str]) -> None:
+    """The ``part_of`` edges from a unit up through the bodies above it, as the
+    institutions data has them on the article's date (``dataset="institutions"``); the
+    bodies above that the article does not name are nodes it describes without being
+    one of their articles. ``chained``: the keys whose edges the article has already."""
+    while key not in chained and (above := institutional_parent(key, date)) is not None:
+        chained.add(key)
+        parent = node_id("unit", above[0])
+        f.node(parent, "unit", above[1], source=False, institution=institution_kind(above[0]))
+        f.edge(node_id("unit", key), parent, "part_of", aid, date=date, dataset=INSTITUTIONS)
+        key = above[0]
 
 
 def node_data(parts: dict[str, Part]) -> dict[str, Any]:

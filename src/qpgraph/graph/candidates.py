@@ -57,23 +57,36 @@ class Candidate(BaseModel):
 def candidates(kg: KnowledgeGraph, judgements: Judgements = NONE) -> list[Candidate]:
     """The pairs worth a look, in the order of their kinds and then of their nodes; not
     those already judged ``different`` (those judged ``same`` are one node)."""
-    persons = sorted((nid, data) for nid, data in kg.graph.nodes(data=True) if data["type"] == "person")
-    found: list[tuple[Kind, str, str, str | None]] = []  # kind, node, node, the article both print
-    for (a, da), (b, db) in combinations(persons, 2):
-        if judgements.different(_mentions(da), _mentions(db)):
-            continue
-        if a.partition("~")[0] == b.partition("~")[0]:
-            found.append(("kept apart", a, b, None))
-            continue
-        if da["name"] != db["name"] and _letters(da["name"]) == _letters(db["name"]):
-            found.append(("marks", a, b, None))
-            continue
-        shared = sorted(set(da["articles"]) & set(db["articles"]))
-        if shared and _family_misprint(da["name"], db["name"]):
-            found.append(("family name", a, b, shared[0]))
+    g = kg.graph
+    persons = sorted(nid for nid, kind in g.nodes(data="type") if kind == "person")
+    # Only the persons that share a key can make a pair: a base id, the letters of a
+    # name, the rest of a name in one article.
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for nid in persons:
+        name = g.nodes[nid]["name"]
+        groups.setdefault(("base", nid.partition("~")[0]), []).append(nid)
+        groups.setdefault(("letters", _letters(name)), []).append(nid)
+        words = name.split()
+        if len(words) >= 3:
+            for article in g.nodes[nid]["articles"]:
+                groups.setdefault(("rest", article, *words[1:]), []).append(nid)
+    found: dict[tuple[str, str], tuple[Kind, str | None]] = {}  # the pair → its kind, the article both print
     order = {"kept apart": 0, "marks": 1, "family name": 2}
-    found.sort(key=lambda f: (order[f[0]], f[1], f[2]))
-    return [Candidate(kind=kind, a=_side(kg, a, article), b=_side(kg, b, article)) for kind, a, b, article in found]
+    for key, members in groups.items():
+        for a, b in combinations(members, 2):
+            da, db = g.nodes[a], g.nodes[b]
+            if key[0] == "base":
+                kind: Kind | None = "kept apart"
+            elif key[0] == "letters":
+                kind = "marks" if da["name"] != db["name"] else None
+            else:
+                kind = "family name" if _family_misprint(da["name"], db["name"]) else None
+            if kind is None or ((a, b) in found and order[found[a, b][0]] <= order[kind]):
+                continue
+            if not judgements.different(_mentions(da), _mentions(db)):
+                found[a, b] = (kind, key[1] if kind == "family name" else None)
+    pairs = sorted(found.items(), key=lambda f: (order[f[1][0]], f[0]))
+    return [Candidate(kind=kind, a=_side(kg, a, article), b=_side(kg, b, article)) for (a, b), (kind, article) in pairs]
 
 
 def _mentions(data: dict[str, Any]) -> set[tuple[str, str]]:

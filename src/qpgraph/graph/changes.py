@@ -25,11 +25,15 @@ def _holds(kg: KnowledgeGraph) -> dict[tuple[str, str], dict[str, Any]]:
 
 
 def _leaders(kg: KnowledgeGraph) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
-    """(unit, heading title) → the last person reported in it, and the edge."""
+    """(unit, heading title) → its current holder (:meth:`KnowledgeGraph.leaders`), and the
+    latest report of it."""
     out: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
-    for u, v, d in sorted(kg.graph.edges(data=True), key=lambda e: (sort_key(e[2].get("date")), e[2]["article"], e[0])):
-        if d["relation"] == "holds" and d.get("heads") and not d.get("former"):
-            out[(v, d["title"].lower())] = (u, d)
+    units = sorted({v for _, v, d in kg.graph.edges(data=True) if d["relation"] == "holds" and d.get("heads")})
+    for unit in units:
+        for holder in kg.leaders(unit):
+            if holder.status == "current":
+                latest = max(holder.evidence, key=lambda e: (e.date is not None, sort_key(e.date), e.article))
+                out[(unit, holder.title.lower())] = (holder.person, {"title": holder.title, **latest.model_dump()})
     return out
 
 

@@ -25,8 +25,10 @@ from ..evaluate.canonical import canonical
 from ..records import ArticleRecords
 from ..text import strip_diacritics
 from .build import build_graph
-from .dates import on_or_before, sort_key
+from .dates import sort_key
+from .evidence import Evidence, as_evidence
 from .judgements import NONE, Judgements
+from .tenure import Tenure, promoted, single_holder, tenures
 
 __all__ = [
     "Evidence",
@@ -34,20 +36,11 @@ __all__ = [
     "PostAnswer",
     "RankAnswer",
     "HolderAnswer",
+    "TenureAnswer",
     "MeetingAnswer",
     "TimelineEntry",
     "KnowledgeGraph",
 ]
-
-
-class Evidence(BaseModel):
-    article: str
-    date: str | None = None
-    sentence: int | None = None
-    start: int | None = None
-    end: int | None = None
-    text: str | None = None
-    sentence_text: str | None = None
 
 
 class NodeRef(BaseModel):
@@ -81,22 +74,15 @@ class HolderAnswer(BaseModel):
     post: str
     heads: bool
     former: bool = False
-    date: str | None
+    date: str | None = Field(description="The last dated report of the post held (or of its end).")
+    since: str | None = Field(default=None, description="The appointment's date where reported, else the first report.")
+    status: Literal["current", "ended", "unknown"] = "current"
+    note: str | None = Field(default=None, description="Why the status is unknown.")
     evidence: list[Evidence]
 
 
-class TenureAnswer(BaseModel):
-    """One holder's time in a post, as the articles show it."""
-
-    person: str = Field(description="The person's node id.")
-    name: str
-    title: str
-    post: str
-    first: str | None = Field(description="The first dated report of the post, None if every report is undated.")
-    last: str | None = Field(description="The last dated report.")
-    status: Literal["current", "ended", "unknown"]
-    ended: str | None = Field(default=None, description="How it ended: left, or handed to a successor.")
-    evidence: list[Evidence]
+#: One holder's time in a post (:class:`qpgraph.graph.tenure.Tenure`).
+TenureAnswer = Tenure
 
 
 class MeetingAnswer(BaseModel):
@@ -115,8 +101,7 @@ class TimelineEntry(BaseModel):
     evidence: list[Evidence]
 
 
-def _evidence(data: dict[str, Any]) -> Evidence:
-    return Evidence.model_validate({k: data.get(k) for k in Evidence.model_fields})
+_evidence = as_evidence
 
 
 class KnowledgeGraph:
@@ -205,70 +190,55 @@ class KnowledgeGraph:
             out.append(RankAnswer(rank=item["rank"], date=item["date"], before=item.get("before"), evidence=[proof]))
         return out
 
+    def _tenures(self, uid: str, *, heads_only: bool = False, on: str | None = None) -> dict[str, list[Tenure]]:
+        """The unit's tenures by title (canonical), as known on ``on``."""
+        reports: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+        for person, data in self._edges(uid, "holds", out=False):
+            if not heads_only or data["heads"]:
+                reports.setdefault(canonical(data["title"]), []).append((person, self.graph.nodes[person]["name"], data))
+        out = {
+            title: tenures(found, single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)), on)
+            for title, found in reports.items()
+        }
+        promoted(out)
+        return out
+
     def holders(
         self, unit: str, on: str | None = None, *, heads_only: bool = False, include_former: bool = False
     ) -> list[HolderAnswer]:
-        """Who holds a post in the unit: as known today, or with ``on`` as known on
-        that date (a post reported later is left out). A heading title reported
-        for someone else later has been handed over. Posts reported as left (a
-        transfer, "nguyên") count only with ``include_former``."""
+        """Who holds a post in the unit, from the tenures (:mod:`qpgraph.graph.tenure`):
+        as known today, or with ``on`` as known on that day (later and undated reports
+        left out). A title one person holds at a time passes to whoever is reported in it
+        later; two holders last reported on one day with nothing to say who handed to whom
+        are both returned, ``status="unknown"``, as are holders only ever reported undated
+        when no dated report of the title exists. Tenures ended count only with
+        ``include_former``."""
         uid = self.node(unit, "unit")
-        latest: dict[tuple[str, str], HolderAnswer] = {}
-        for person, data in self._edges(uid, "holds", out=False):
-            if (heads_only and not data["heads"]) or (data.get("former") and not include_former):
-                continue
-            if on is not None and not on_or_before(data.get("date"), on):
-                continue
-            slot = (canonical(data["title"]), person)
-            answer = latest.get(slot)
-            if answer is None:
-                answer = latest[slot] = HolderAnswer(
-                    person=person, name=self.graph.nodes[person]["name"], title=data["title"], post=data["post"],
-                    heads=data["heads"], former=bool(data.get("former")), date=data.get("date"), evidence=[],
-                )
-            answer.date = data.get("date") or answer.date
-            answer.evidence.append(_evidence(data))
-        # The last person reported in a heading title holds it; earlier ones have handed it over.
-        # An undated report never outranks a dated one: it counts as the earliest.
-        last: dict[str, str] = {}
-        order = sorted(latest.items(), key=lambda kv: (kv[1].date is not None, sort_key(kv[1].date), not kv[1].former))
-        for (title, person), _answer in order:
-            last[title] = person
-        latest = {k: v for k, v in latest.items() if last.get(k[0]) == k[1] or not v.heads or v.former}
-        return sorted(latest.values(), key=lambda a: (not a.heads, sort_key(a.date), a.name, a.title))
+        answers: list[HolderAnswer] = []
+        for found in self._tenures(uid, heads_only=heads_only, on=on).values():
+            dated = any(t.first is not None or t.ended_on is not None for t in found)
+            for t in found:
+                if (t.status == "ended" and not include_former) or (t.status == "unknown" and t.first is None and dated):
+                    continue
+                answers.append(HolderAnswer(
+                    person=t.person, name=t.name, title=t.title, post=t.post,
+                    heads=t.heads,
+                    former=t.status == "ended", date=t.last or t.ended_on, since=t.since or t.first,
+                    status=t.status, note=t.note, evidence=t.evidence + t.end_evidence,
+                ))
+        return sorted(answers, key=lambda a: (not a.heads, sort_key(a.date), a.name, a.title))
 
     def leaders(self, unit: str, on: str | None = None) -> list[HolderAnswer]:
         """Holders whose title heads the unit (Tư lệnh, Chính ủy, Bí thư, Chủ tịch...)."""
         return self.holders(unit, on, heads_only=True)
 
-    def succession(self, unit: str, title: str) -> list[TenureAnswer]:
+    def succession(self, unit: str, title: str) -> list[Tenure]:
         """The holders of a title in the unit, in order, each with a tenure: first and last
-        reported, and how it ended (a post left, or the next holder reported). Holders only
-        ever reported undated come first, their status unknown: an undated report is never
-        the newest."""
+        reported, the appointment, how and when it ended (a post left, or the next holder
+        reported) and its status, each with evidence. Holders only ever reported undated
+        come first, their status unknown: an undated report is never the newest."""
         uid = self.node(unit, "unit")
-        wanted = canonical(title)
-        tenures: dict[str, TenureAnswer] = {}
-        for person, data in self._edges(uid, "holds", out=False):
-            if canonical(data["title"]) != wanted:
-                continue
-            tenure = tenures.setdefault(person, TenureAnswer(
-                person=person, name=self.graph.nodes[person]["name"], title=data["title"], post=data["post"],
-                first=None, last=None, status="unknown", evidence=[]))
-            if data.get("date"):
-                tenure.first = min(filter(None, (tenure.first, data["date"])), key=sort_key)
-                tenure.last = max(filter(None, (tenure.last, data["date"])), key=sort_key)
-            if data.get("former"):
-                tenure.ended = "left"
-            tenure.evidence.append(_evidence(data))
-        order = sorted(tenures.values(), key=lambda t: (t.first is not None, sort_key(t.first), t.name))
-        dated = [t for t in order if t.first is not None]
-        for k, tenure in enumerate(dated):
-            after = dated[k + 1] if k + 1 < len(dated) else None
-            if tenure.ended is None and after is not None:
-                tenure.ended = f"{after.name} reported on {after.first}"
-            tenure.status = "ended" if tenure.ended else "current"
-        return order
+        return self._tenures(uid).get(canonical(title), [])
 
     # --- meetings ----------------------------------------------------------------------
 

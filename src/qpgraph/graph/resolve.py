@@ -82,14 +82,15 @@ def _service_tables() -> tuple[dict[str, str | None], dict[str, str | None], tup
         parent = institutions.region_parent if family.parent == MILITARY_REGION else family.parent
         service = None if family.kind == "party" else of_chain(parent)
         for form in family.forms:
-            families[_without_province_word(canonical(form))] = service
+            families[without_province_word(canonical(form))] = service
     for region in institutions.military_regions:  # "Quân khu 7": under the region_parent's service
         national[canonical(institutions.region_name(region.number))] = of_chain(institutions.region_parent)
     numbered = tuple(canonical(f) for b in load_bodies() if b.kind == "numbered" for f in b.forms)
     return national, families, numbered
 
 
-def _without_province_word(head: str) -> str:
+def without_province_word(head: str) -> str:
+    """A body's head without the word for a province after it: "bộ chỉ huy quân sự tỉnh" → "bộ chỉ huy quân sự"."""
     for word in load_grammar().province_words:
         head = head.removesuffix(" " + word)
     return head
@@ -101,7 +102,7 @@ def _service_of(key: str) -> str | None:
     if key in national:
         return national[key]
     if "|" in key:
-        return families.get(_without_province_word(key.split("|", 1)[0]))
+        return families.get(without_province_word(key.split("|", 1)[0]))
     if any(key == head or key.startswith(head + " ") for head in numbered):
         return ARMY  # the numbered units (Sư đoàn, Lữ đoàn, Vùng...) are the army's
     return None

@@ -28,9 +28,13 @@ from spacy.displacy.render import EntityRenderer
 
 from ..atomic import replace_folder
 from ..collector import frozen
+from ..evaluate.canonical import canonical
 from ..graph.build import RELATIONS, edge_key
+from ..graph.candidates import candidates
 from ..graph.dates import date_start, sort_key
+from ..graph.judgements import NONE, Judgements
 from ..graph.knowledge import KnowledgeGraph
+from ..graph.tenure import single_holder
 from ..records import ArticleRecords
 from ..text import strip_diacritics
 from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order, most_connected
@@ -105,8 +109,10 @@ def graph_options(n_nodes: int) -> dict[str, Any]:
 
 class _Site:
     def __init__(self, kg: KnowledgeGraph, out: Path, order: dict[str, int] | None = None,
-                 records: Mapping[str, ArticleRecords] | None = None) -> None:
+                 records: Mapping[str, ArticleRecords] | None = None, judgements: Judgements = NONE) -> None:
         self.kg = kg
+        #: The analysts' judgements the graph was built with (the candidates page leaves their pairs out).
+        self.judgements = judgements
         #: Article id → its records (each read when its page is rendered).
         self.records: Mapping[str, ArticleRecords] = records or {}
         self.g = kg.graph
@@ -360,7 +366,7 @@ def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
 
 def write_site(
     kg: KnowledgeGraph, records: Iterable[ArticleRecords] | Mapping[str, ArticleRecords], out: str | Path, *,
-    jobs: int = 1, state: Path | None = None, reuse: Reuse | None = None,
+    jobs: int = 1, state: Path | None = None, reuse: Reuse | None = None, judgements: Judgements = NONE,
 ) -> list[Path]:
     """Write the site of a graph (and the records it was built from) into ``out``,
     the person, unit and article pages on ``jobs`` processes.
@@ -374,6 +380,8 @@ def write_site(
     are (hard links), the others rendered (:mod:`qpgraph.site.reuse`); the new
     site's state is written there once the site is in place. ``reuse`` is what
     :func:`~qpgraph.site.reuse.plan` made of the last state, if it is made already.
+    ``judgements``: those the graph was built with; the page of the pairs of persons to
+    judge leaves out the pairs they decide.
     """
     out = Path(out)
     by_id = records if isinstance(records, Mapping) else {r.article.id: r for r in records}
@@ -384,16 +392,16 @@ def write_site(
     if reuse is not None and out.is_dir():
         stale = stale_pages(reuse.last, reuse.now, kg.graph, order, reuse.change)
     with replace_folder(out) as folder:
-        site = _Site(kg, folder, order, by_id)
+        site = _Site(kg, folder, order, by_id, judgements)
         write_assets(folder)
         pages = [node for node, kind in kg.graph.nodes(data="type") if kind in ("person", "unit")]
         shown = [f"article:{aid}" for aid in sorted(by_id) if f"article:{aid}" in kg.graph]
-        tasks = [_INDEX, _GRAPH, *sorted(pages), *shown]
+        tasks = [*_WHOLE, *sorted(pages), *shown]
         paths = [_path_of(site, task) for task in tasks]
         for parent in sorted({path.rpartition("/")[0] for path in paths} - {""}):
             (folder / parent).mkdir(parents=True, exist_ok=True)
-        # The index and the whole graph show every node: always rendered.
-        rendered = {task for task in tasks if stale is None or task in (_INDEX, _GRAPH) or task in stale}
+        # The index, the whole graph and the candidates show every node: always rendered.
+        rendered = {task for task in tasks if stale is None or task in _WHOLE or task in stale}
         if len(rendered) < len(tasks):
             rendered.update(_reused(out, folder, [(task, path) for task, path in zip(tasks, paths, strict=True)
                                                   if task not in rendered]))
@@ -405,7 +413,7 @@ def write_site(
 
 def _path_of(site: _Site, task: str) -> str:
     """Where a task's page goes, relative to the site root."""
-    if task in (_INDEX, _GRAPH):
+    if task in _WHOLE:
         return task
     path = page_path(task, site.g._node[task]["type"])
     assert path is not None
@@ -489,7 +497,7 @@ def _render_all(site: _Site, tasks: list[str], jobs: int) -> list[str]:
     try:
         with pool:
             # Runs of tasks handed out as workers free up (hubs' pages cost more); in order.
-            alone = next((k for k, task in enumerate(tasks) if task not in (_INDEX, _GRAPH)), len(tasks))
+            alone = next((k for k, task in enumerate(tasks) if task not in _WHOLE), len(tasks))
             runs = [(k, k + 1) for k in range(alone)]
             # Runs of at most _RUN pages, and at least four a worker (few pages are shared evenly).
             size = max(1, min(_RUN, (len(tasks) - alone) // (jobs * 4)))
@@ -509,8 +517,9 @@ def _render_run(run: tuple[int, int]) -> list[str]:
     return [_render(site, task) for task in tasks[run[0]:run[1]]]
 
 
-#: The tasks of the two pages that are not a node's (node ids have a ``type:`` prefix).
-_INDEX, _GRAPH = "index.html", "graph.html"
+#: The tasks of the pages that are not a node's (node ids have a ``type:`` prefix).
+_INDEX, _GRAPH, _CANDIDATES = "index.html", "graph.html", "candidates.html"
+_WHOLE = (_INDEX, _GRAPH, _CANDIDATES)
 
 
 def _render(site: _Site, task: str) -> str:
@@ -520,7 +529,21 @@ def _render(site: _Site, task: str) -> str:
         return _write_index(site).relative_to(site.out).as_posix()
     if task == _GRAPH:
         return write_graph_page(site.kg, site.out).relative_to(site.out).as_posix()
+    if task == _CANDIDATES:
+        return _write_candidates(site)
     return _render_entity(site, task)
+
+
+def _write_candidates(site: _Site) -> str:
+    """The pairs of persons an analyst should judge (``qpgraph candidates``), each side
+    with its posts and sentence, and the line to add to ``data/judgements.yaml``."""
+    pairs = []
+    for candidate in candidates(site.kg, site.judgements):
+        sides = [{**side.model_dump(), "href": site.href(side.node, ""), "article_href": site.article_href(side.article, "")}
+                 for side in (candidate.a, candidate.b)]
+        pairs.append({"kind": candidate.kind, "sides": sides, "line": candidate.judgement()})
+    site.render("candidates.html.j2", _CANDIDATES, title="Pairs to judge", pairs=pairs)
+    return _CANDIDATES
 
 
 def _render_entity(site: _Site, node: str) -> str:
@@ -536,11 +559,44 @@ def _render_entity(site: _Site, node: str) -> str:
         for t in kg.timeline(node)
     ]
     sources = [{**c, "href": site.article_href(c["article"], "../")} for c in site.cited(node)]
+    posts = _unit_posts(site, node) if nd["type"] == "unit" else {"leaders": [], "succession": [], "part_of": [], "parts": []}
     merge = nd.get("merge", {}).get("reason") if nd["type"] == "person" else None
     node_view = {"type": nd["type"], "name": nd["name"], "forms": nd.get("forms", []), "rank": nd.get("rank"), "merge": merge}
     site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
-                sources=sources, ego=_neighbourhood(site, node, "../"))
+                sources=sources, ego=_neighbourhood(site, node, "../"), **posts)
     return path
+
+
+def _unit_posts(site: _Site, unit: str) -> dict[str, Any]:
+    """What a unit's page shows of its posts and place (all from its own edges and the
+    names of the nodes at their ends): who leads it, the succession of each title one
+    holds at a time, the bodies it is part of and those part of it."""
+    g, kg = site.g, site.kg
+
+    def link(node: str) -> dict[str, Any]:
+        return {"name": g.nodes[node]["name"], "href": site.href(node, "../")}
+
+    def proof(items: list[Any]) -> list[dict[str, Any]]:
+        return [{"article": e.article, "href": site.article_href(e.article, "../")} for e in items]
+
+    def latest(items: list[Any]) -> list[Any]:
+        return [max(items, key=lambda e: (e.date is not None, sort_key(e.date)))] if items else []
+
+    leaders = [{**link(h.person), "title": h.title, "since": h.since, "date": h.date, "status": h.status,
+                "note": h.note, "evidence": proof(latest(h.evidence))} for h in kg.leaders(unit)]
+    succession = []
+    titles = {canonical(d["title"]): d["title"] for _, _, d in g.in_edges(unit, data=True) if d["relation"] == "holds"}
+    heads = {canonical(d["title"]) for _, _, d in g.in_edges(unit, data=True) if d["relation"] == "holds" and d["heads"]}
+    for key in sorted(titles, key=lambda k: (k not in heads, k)):
+        tenures = kg.succession(unit, titles[key])
+        if tenures and single_holder(titles[key], any(t.heads for t in tenures)):
+            succession.append({"title": tenures[0].title, "tenures": [
+                {**link(t.person), "first": t.first, "last": t.last, "since": t.since, "status": t.status,
+                 "ended": t.ended, "ended_on": t.ended_on, "successor": link(t.successor) if t.successor else None,
+                 "note": t.note, "evidence": proof(t.evidence + t.end_evidence)} for t in tenures]})
+    above = sorted({v for _, v, d in g.out_edges(unit, data=True) if d["relation"] == "part_of"})
+    below = sorted({u for u, _, d in g.in_edges(unit, data=True) if d["relation"] == "part_of"}, key=lambda n: g.nodes[n]["name"])
+    return {"leaders": leaders, "succession": succession, "part_of": [link(n) for n in above], "parts": [link(n) for n in below]}
 
 
 def _render_article(site: _Site, rec: ArticleRecords) -> str:
