@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,27 @@ def test_cli_command_exits_with_the_commands_code_and_its_output_flushed(tmp_pat
     assert (version.returncode, version.stdout) == (0, f"qpgraph, version {__version__}\n")
     unknown = subprocess.run([sys.executable, "-m", "qpgraph.cli", "nonsense"], capture_output=True, text=True, check=False)
     assert unknown.returncode == 2 and "No such command 'nonsense'" in unknown.stderr
+
+
+def _command(*args: str, prelude: str = "") -> subprocess.CompletedProcess[str]:
+    """``qpgraph ARGS`` as its console script runs it (``run``: the errors of the system
+    become one line), after ``prelude`` (Python)."""
+    script = f"{prelude}\nfrom qpgraph.cli import run\nrun()"
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=300)
+
+
+def test_cli_an_error_of_the_system_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    # A name too long: where the build folder is to be made.
+    out = tmp_path / ("x" * 300)
+    done = _command("build", str(RAW / "dev-29.txt"), "--out", str(out), "--no-progress")
+    assert (done.returncode, done.stderr) == (1, f"error: {out}: File name too long\n")
+    # A disk that fills while the graph is written: one line, not chained tracebacks, and
+    # no half-written graph.json.
+    full = ("import errno, qpgraph.export as export\n"
+            "def full(graph, path, keep=None):\n"
+            "    raise OSError(errno.ENOSPC, 'No space left on device', str(path))\n"
+            "export.EXPORTERS['graph.json'] = full")
+    done = _command("build", str(RAW / "dev-29.txt"), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-progress",
+                    prelude=full)
+    assert (done.returncode, done.stderr) == (1, f"error: {tmp_path / 'out' / 'graph.json'}: No space left on device\n")
+    assert not (tmp_path / "out" / "graph.json").exists()

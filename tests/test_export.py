@@ -24,6 +24,7 @@ from qpgraph.export import (
     write_graphml,
     write_neo4j,
     write_node_link,
+    write_tenures,
 )
 from qpgraph.export.graphml import scalar_graph
 
@@ -235,3 +236,26 @@ def test_export_graph_ids_do_not_depend_on_input_order(graph: nx.MultiDiGraph) -
     reversed_graph = build_graph(list(reversed(records)))
     assert list(reversed_graph.nodes) == list(graph.nodes)
     assert list(reversed_graph.edges(keys=True)) == list(graph.edges(keys=True))
+
+
+def test_export_csv_cells_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> None:
+    # A title printed as a formula ("=HYPERLINK(...)") in an article reaches neo4j/*.csv and
+    # tenures.csv; a spreadsheet opening them must show it as text.
+    g = nx.MultiDiGraph()
+    g.add_node("person:a", type="person", name="@SUM(A1:A9)", forms=["-2+3"])
+    g.add_node("unit:u", type="unit", name="+Quân khu 7")
+    g.add_edge("person:a", "unit:u", key="holds:x:0", relation="holds", title='=HYPERLINK("http://x")',
+               post='=HYPERLINK("http://x") Quân khu 7', heads=True, date="2025-04", article="x")
+    write_neo4j(g, tmp_path / "neo4j")
+    write_tenures(g, tmp_path / "tenures.csv")
+    with (tmp_path / "neo4j" / "nodes.csv").open(encoding="utf-8") as handle:
+        nodes = list(csv.reader(handle))
+    assert [row[2] for row in nodes[1:]] == ["'@SUM(A1:A9)", "'+Quân khu 7"]
+    with (tmp_path / "neo4j" / "relationships.csv").open(encoding="utf-8") as handle:
+        edges = list(csv.reader(handle))
+    assert edges[1][5:7] == ["'=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\") Quân khu 7"]
+    with (tmp_path / "tenures.csv").open(encoding="utf-8") as handle:
+        tenures = list(csv.reader(handle))
+    assert tenures[1][:5] == ["unit:u", "'+Quân khu 7", "'=HYPERLINK(\"http://x\")", "person:a", "'@SUM(A1:A9)"]
+    every = [cell for rows in (nodes, edges, tenures) for row in rows for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in every)

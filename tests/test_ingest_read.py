@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -193,10 +196,10 @@ def test_read_txt_too_large_is_refused_before_reading(tmp_path: Path, monkeypatc
         stream.write("Quân khu 7\n".encode())
         stream.truncate(50 * 1024 * 1024)
 
-    def no_reading(self: Path) -> bytes:
+    def no_reading(path: Path, max_bytes: int) -> bytes:
         raise AssertionError("the file was read")
 
-    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    monkeypatch.setattr("qpgraph.ingest.read.read_capped", no_reading)
     with pytest.raises(IngestError) as caught:
         read_path(path)
     assert caught.value.message == ("file is too large: 50.0 MB (52428800 bytes), the limit is 5.0 MB (5242880 bytes)")
@@ -256,12 +259,16 @@ BAD_JSONL_LINES = [
     pytest.param('["a", "x"]', "line is an array, not a JSON object", id="array"),
     pytest.param('"Quân khu 7"', "line is a string, not a JSON object", id="string"),
     pytest.param({"text": "x"}, "missing `id`", id="no-id"),
-    pytest.param({"id": "", "text": "x"}, "`id` is empty", id="empty-id"),
-    pytest.param({"id": "  ", "text": "x"}, "`id` is empty", id="blank-id"),
+    pytest.param({"id": "", "text": "x"}, "article id is empty", id="empty-id"),
+    pytest.param({"id": "  ", "text": "x"}, "article id is empty", id="blank-id"),
     pytest.param({"id": 7, "text": "x"}, "`id` must be a string, not a number", id="int-id"),
-    pytest.param({"id": "raw/dev-01", "text": "x"}, "`id` 'raw/dev-01' contains a path separator", id="slash-id"),
+    pytest.param({"id": "raw/dev-01", "text": "x"}, "article id 'raw/dev-01' contains a path separator", id="slash-id"),
     pytest.param({"id": "..\\a", "text": "x"}, "contains a path separator", id="backslash-id"),
-    pytest.param({"id": " a", "text": "x"}, "`id` ' a' has white space around it", id="spaced-id"),
+    pytest.param({"id": " a", "text": "x"}, "article id ' a' has white space around it", id="spaced-id"),
+    pytest.param({"id": "a\nerror: x.txt: forged", "text": "x"}, "article id 'a\\nerror: x.txt: forged' contains a control character",
+                 id="newline-id"),
+    pytest.param({"id": "Đà" * 51, "text": "x"}, "article id is 204 bytes long, the limit is 150", id="long-id"),
+    pytest.param({"id": "...", "text": "x"}, "article id '...' has no letter or digit", id="no-letter-id"),
     pytest.param({"id": "a"}, "missing `text`", id="no-text"),
     pytest.param({"id": "a", "text": ""}, "empty `text`: no article text", id="empty-text"),
     pytest.param({"id": "a", "text": " \n "}, "`text` has only white space", id="blank-text"),
@@ -401,3 +408,28 @@ def test_iter_articles_same_file_twice_is_read_once(tmp_path: Path) -> None:
 def test_iter_articles_empty_input_gives_nothing(tmp_path: Path) -> None:
     assert list(iter_articles([])) == []
     assert list(iter_articles([tmp_path])) == []
+
+
+def test_iter_articles_reads_only_regular_files_inside_the_folder(tmp_path: Path) -> None:
+    # A named pipe waits for a writer forever and /dev/zero reads without end: the walk
+    # runs in a process of its own, under a timeout, so a regression fails, never hangs.
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a1.txt").write_text("Ngày 10/8, Quân khu 7 họp.\n", encoding="utf-8")
+    os.mkfifo(raw / "pipe.txt")
+    (raw / "zero.txt").symlink_to("/dev/zero")
+    (raw / "passwd.txt").symlink_to("/etc/passwd")
+    (raw / "again.txt").symlink_to("a1.txt")  # inside the folder: the same file, read once
+    (raw / "outside").symlink_to(tmp_path.parent, target_is_directory=True)  # a folder link: not walked
+    (tmp_path / "device.txt").symlink_to("/dev/urandom")  # named itself: still not a regular file
+    script = ("import sys; from qpgraph.ingest import iter_articles\n"
+              "for item in iter_articles(sys.argv[1:]): print(getattr(item, 'id', None) or item)")
+    done = subprocess.run([sys.executable, "-c", script, str(raw), str(tmp_path / "device.txt")],
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.splitlines() == [
+        f"{tmp_path}/device.txt: a character device, not a regular file: not read",
+        "a1",
+        f"{raw}/passwd.txt: a symbolic link to /etc/passwd, outside the input folder: not read",
+        f"{raw}/pipe.txt: a named pipe, not a regular file: not read",
+        f"{raw}/zero.txt: a symbolic link to /dev/zero, outside the input folder: not read",
+    ]

@@ -196,3 +196,42 @@ def test_site_candidates_page_lists_the_pairs_to_judge(built: Path) -> None:
     assert ("<pre>- {a: {name: Nguyễn Thanh Tâm, article: 000_90873ee1c2f566b3}, b: {name: Nguyễn Thành Tâm, "
             "article: dev-04}, decision: same|different, by: ?, date: YYYY-MM-DD, why: ?}</pre>") in page
     assert '<a href="candidates.html">To judge</a>' in (built / "site" / "index.html").read_text(encoding="utf-8")
+
+
+ODD_IDS = ["UPPER", "with space", "Đà Lạt bài 1", "-leading-dash", "a-b", "CON"]
+
+
+def test_site_every_article_has_its_page_and_every_link_resolves(tmp_path: Path) -> None:
+    # Ids that are not slugs keep their page; two ids of one slug are an error naming both.
+    from qpgraph.corpus import build
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = (ROOT / "data" / "raw" / "dev-29.txt").read_text(encoding="utf-8")
+    for name in [*ODD_IDS, "a.b", "con"]:
+        (raw / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = build([raw, ROOT / "data" / "raw" / "000_90873ee1c2f566b3.txt"], tmp_path / "out")
+    assert sorted(str(e) for e in result.errors) == [
+        f"{raw}/a.b.txt: article id 'a.b' is the same as 'a-b' once made a node and file name ('a-b') "
+        f"(first read from {raw}/a-b.txt)",
+        f"{raw}/con.txt: article id 'con' is the same as 'CON' once made a node and file name ('con') "
+        f"(first read from {raw}/CON.txt)",
+    ]
+    site = tmp_path / "out" / "site"
+    kg = qpgraph.load(tmp_path / "out")
+    for aid in [*ODD_IDS, "000_90873ee1c2f566b3"]:
+        node = f"article:{qpgraph.graph.ids.slug(aid)}"
+        assert (site / str(page_path(node, "article"))).is_file(), aid
+        assert kg.graph.nodes[node]["type"] == "article"
+    links = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        # Links of the page, from the page; links in its data, from the site's root (the
+        # scripts put the page's way to the root before them).
+        found = [(page.parent, href) for href in re.findall(r'href="([^"#]+)', html)]
+        found += [(site, href) for href in re.findall(r'"href": ?"([^"#]+)"', html)]
+        for base, href in found:
+            if not href.startswith(("http://", "https://")):
+                assert (base / href).resolve().is_file(), (page.relative_to(site), href)
+                links += 1
+    assert links > 500

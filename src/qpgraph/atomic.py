@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["atomic_fd", "open_atomic", "write_bytes_atomic", "write_text_atomic", "replace_folder"]
+__all__ = ["atomic_fd", "open_atomic", "write_bytes_atomic", "write_text_atomic", "replace_folder", "sweep"]
 
 
 def _umask() -> int:
@@ -74,7 +75,8 @@ def replace_folder(target: Path) -> Iterator[Path]:
     """A new folder beside ``target`` that replaces it when the block ends without
     an error (and is removed if it raises)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".new"))
+    # Named with the pid, as temporary files are: what a killed build leaves, the next removes (sweep).
+    fresh = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".new"))
     try:
         yield fresh
     except BaseException:
@@ -87,3 +89,48 @@ def replace_folder(target: Path) -> Iterator[Path]:
         os.replace(target, old)
     os.replace(fresh, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+#: What :func:`atomic_fd` and :func:`replace_folder` create: ``.NAME.PID.N.tmp`` files and
+#: ``.NAME.PID.XXXX.new`` folders.
+_LEFTOVER = re.compile(r"\..+\.(\d+)\.(?:\d+\.tmp|[^.]+\.new)")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def sweep(folder: Path, skip: tuple[str, ...] = ("site",)) -> list[Path]:
+    """Remove the temporary files and folders that processes which no longer run left
+    in ``folder`` (a build killed before it finished), not looking inside the folders
+    named in ``skip`` (replaced whole, they never hold any); the paths removed.
+
+    >>> import tempfile
+    >>> scratch = Path(tempfile.mkdtemp())
+    >>> _ = (scratch / ".graph.json.999999999.3.tmp").write_text("half")
+    >>> (scratch / ".site.999999999.x1y2.new").mkdir()
+    >>> _ = (scratch / f".mine.{os.getpid()}.0.tmp").write_text("being written")
+    >>> [p.name for p in sweep(scratch)]
+    ['.graph.json.999999999.3.tmp', '.site.999999999.x1y2.new']
+    >>> shutil.rmtree(scratch)
+    """
+    removed: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        for name in sorted([*files, *dirs]):
+            found = _LEFTOVER.fullmatch(name)
+            if found is None or _alive(int(found.group(1))):
+                continue
+            path = Path(root, name)
+            if name in dirs:
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+        dirs[:] = [d for d in dirs if d not in skip and Path(root, d) not in removed]
+    return removed

@@ -174,14 +174,31 @@ def eval_command(
     sys.exit(1 if report.errors else 0)
 
 
+def os_error(error: OSError) -> str:
+    """An error of the system in one line: the path, and what is wrong.
+
+    >>> import errno
+    >>> os_error(OSError(errno.ENOSPC, "No space left on device", "build/graph.json"))
+    'build/graph.json: No space left on device'
+    """
+    where = error.filename if error.filename is not None else ""
+    what = error.strerror or str(error)
+    return str(QpgraphError(what, where or None))
+
+
 def run() -> None:
     """The ``qpgraph`` command: :func:`main`, then an exit that leaves the memory of a
     build to the system (freeing gigabytes of records and graph object by object takes
     seconds at corpus scale), as mypy exits; streams are flushed first, every file is
-    already written and closed."""
+    already written and closed. An error of the system (a disk full, a permission, a
+    name too long) is one line naming the path, and exit status 1: what was being
+    written is not there (every file is written atomically)."""
     try:
         main()
         code: int = 0
+    except OSError as error:
+        print(f"error: {os_error(error)}", file=sys.stderr)
+        code = 1
     except SystemExit as done:
         if done.code is None or isinstance(done.code, int):
             code = done.code or 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import orjson
 from pydantic import BaseModel
 
-from .atomic import write_text_atomic
+from .atomic import sweep, write_text_atomic
 from .cache import RecordsCache, RecordsList, Stored, article_key
 from .collector import frozen, paused
 from .errors import AnnotationError, ExtractionError, QpgraphError
@@ -38,6 +39,7 @@ from .facts import to_facts
 from .ingest import iter_articles, prepare
 from .progress import progress, stage
 from .records import Article, ArticleRecords, Facts
+from .workers import die_with_parent
 
 __all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus", "select_gold"]
 
@@ -150,7 +152,7 @@ def extract_corpus(
         # Dask workers may be other machines: what they return is kept here.
         outcomes = (keep.kept(outcome) for outcome in _on_dask(dask_scheduler, [articles[i] for i in todo]))
     elif jobs > 1 and len(todo) > 1:
-        pool = ProcessPoolExecutor(max_workers=jobs)
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),))
         outcomes = pool.map(partial(_extract_and_keep, keep=keep), [articles[i] for i in todo],
                             chunksize=max(1, len(todo) // (jobs * 8)))
     else:
@@ -289,6 +291,8 @@ def build(
     decided = read_judgements(judgements)  # a bad file is refused before anything is written
     code = code_key() if not decided.items else hashlib.sha256(f"{code_key()} {decided.digest}".encode()).hexdigest()
     out = Path(out)
+    if out.is_dir():
+        sweep(out)  # what a build killed before it finished left behind
     cache = RecordsCache(out / "cache", read=incremental)
     kept_at = out / "cache" / "graph.state"
     # With a graph kept by the last build and processes to spare, the articles are
@@ -385,7 +389,8 @@ def _in_background(work: Callable[..., T], *args: Any) -> Callable[[], T] | None
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     _BACKGROUND = (work, args)
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent,
+                               initargs=(os.getpid(),))
     with frozen():
         pending = pool.submit(_run_background)  # the child is forked here
 

@@ -18,6 +18,17 @@ __all__ = [
 ]
 
 
+def _printable(text: str) -> str:
+    """The text with each character that is not printable escaped as Python would.
+
+    >>> _printable("raw/nl\\nerror: x.txt")
+    'raw/nl\\\\nerror: x.txt'
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class QpgraphError(Exception):
     """Root of every error qpgraph raises on purpose."""
 
@@ -28,7 +39,9 @@ class QpgraphError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.path or ""
+        """``path:line: message`` on one line: a path with a control character in it (a
+        file named with a newline) is shown escaped, never forging a line of its own."""
+        where = _printable(self.path or "")
         if where and self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["fix_tone_marks", "nfc", "normalize", "strip_diacritics"]
+__all__ = ["fix_tone_marks", "nfc", "normalize", "slug", "strip_diacritics"]
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # The last two letters of a syllable ending in oa/oe/uy (no final consonant)
@@ -63,3 +64,17 @@ def strip_diacritics(text: str) -> str:
     """Remove Vietnamese diacritics (for search): 'Đắk Lắk' -> 'Dak Lak'."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+_NOT_WORD = re.compile(r"[^\w|]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def slug(text: str) -> str:
+    """The key of a name in node ids and file names: normalised, lower case, each run of
+    what is not a letter or digit one ``-`` ("|" joins the parts of a key: ``--``).
+
+    >>> slug("Đà Lạt bài 1"), slug("a.b"), slug("ủy ban nhân dân|Lâm Đồng")
+    ('đà-lạt-bài-1', 'a-b', 'ủy-ban-nhân-dân--lâm-đồng')
+    """
+    return _NOT_WORD.sub("-", normalize(text).lower()).replace("|", "--").strip("-")

@@ -1,7 +1,8 @@
 """Neo4j bulk import (``neo4j/nodes.csv``, ``neo4j/relationships.csv``) for ``neo4j-admin database import``.
 
 Each file is written as it streams out, and replaces the old one atomically.
-Lists and dicts are compact JSON, None an empty cell.
+Lists and dicts are compact JSON, None an empty cell; text a spreadsheet would run
+as a formula is written after an apostrophe (:mod:`qpgraph.export.cells`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 from ._items import Keep, Section, pairs, write_parts
+from .cells import neutral_row
 from .scalar import scalar
 
 __all__ = ["write_neo4j"]
@@ -58,8 +60,8 @@ def _scalars(fields: Cells) -> Cells:
 
 
 def _node_row(node: object, data: dict[str, object]) -> Cells:
-    return [node, str(data["type"]).capitalize(), *_scalars(list(map(data.get, _NODE_FIELDS)))]
+    return neutral_row([node, str(data["type"]).capitalize(), *_scalars(list(map(data.get, _NODE_FIELDS)))])
 
 
 def _edge_row(u: object, v: object, data: dict[str, object]) -> Cells:
-    return [u, v, str(data["relation"]).upper(), *_scalars(list(map(data.get, _EDGE_FIELDS)))]
+    return neutral_row([u, v, str(data["relation"]).upper(), *_scalars(list(map(data.get, _EDGE_FIELDS)))])

@@ -21,6 +21,7 @@ from ..atomic import open_atomic
 from ..evaluate.canonical import canonical
 from ..graph.knowledge import KnowledgeGraph
 from ._items import Keep
+from .cells import neutral_row
 
 __all__ = ["write_tenures", "FIELDS"]
 
@@ -42,5 +43,6 @@ def write_tenures(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) 
             for key in sorted(titles[unit]):
                 for t in kg.succession(unit, titles[unit][key]):
                     articles = sorted({e.article for e in (*t.evidence, *t.end_evidence)})
-                    writer.writerow([unit, graph.nodes[unit]["name"], t.title, t.person, t.name, t.first, t.last,
-                                     t.since, t.status, t.ended, t.ended_on, t.successor, t.note, " ".join(articles)])
+                    writer.writerow(neutral_row([unit, graph.nodes[unit]["name"], t.title, t.person, t.name, t.first,
+                                                 t.last, t.since, t.status, t.ended, t.ended_on, t.successor, t.note,
+                                                 " ".join(articles)]))

@@ -10,20 +10,9 @@ Diacritics are kept: "Nguyễn Văn An" and "Nguyễn Văn Ân" are two names.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from ..text import normalize
+from ..text import slug
 
 __all__ = ["slug", "node_id"]
-
-
-_NOT_WORD = re.compile(r"[^\w|]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def slug(text: str) -> str:
-    return _NOT_WORD.sub("-", normalize(text).lower()).replace("|", "--").strip("-")
 
 
 def node_id(kind: str, key: str) -> str:

@@ -21,11 +21,45 @@ import re
 from pathlib import Path
 
 from qpgraph.errors import IngestError
+from qpgraph.text import slug
 
-__all__ = ["MAX_BYTES", "check_size", "check_text", "decode", "human_size"]
+__all__ = ["MAX_BYTES", "MAX_ID_BYTES", "check_id", "check_size", "check_text", "decode", "human_size"]
 
 #: The largest article accepted, in bytes (a .txt file, or one .jsonl line).
 MAX_BYTES = 5 * 1024 * 1024
+#: The longest article id, in bytes of UTF-8: the id names the article's files
+#: (``records/<id>.json`` and the temporary name each is written under), and a file
+#: name has at most 255 bytes.
+MAX_ID_BYTES = 150
+
+
+def check_id(article_id: str, path: str | Path, line: int | None = None) -> str:
+    """Refuse an article id that cannot name the article's files, node and page: empty,
+    white space around it, a path, a control character, longer than
+    :data:`MAX_ID_BYTES`, or with no letter or digit.
+
+    >>> check_id("Đà Lạt bài 1", "a.txt")
+    'Đà Lạt bài 1'
+    >>> check_id("a\\nerror: forged", "a.txt")
+    Traceback (most recent call last):
+    ...
+    qpgraph.errors.IngestError: a.txt: article id 'a\\nerror: forged' contains a control character
+    """
+    if not article_id.strip():
+        raise IngestError("article id is empty", path, line)
+    if article_id != article_id.strip():
+        raise IngestError(f"article id {article_id!r} has white space around it", path, line)
+    if any(sep in article_id for sep in "/\\") or article_id in (".", ".."):
+        raise IngestError(f"article id {article_id!r} contains a path separator or is a path", path, line)
+    if any(not char.isprintable() for char in article_id):
+        raise IngestError(f"article id {article_id!r} contains a control character", path, line)
+    size = len(article_id.encode("utf-8"))
+    if size > MAX_ID_BYTES:
+        raise IngestError(f"article id is {size} bytes long, the limit is {MAX_ID_BYTES} (it names the article's files): "
+                          "shorten the file name", path, line)
+    if not slug(article_id):
+        raise IngestError(f"article id {article_id!r} has no letter or digit", path, line)
+    return article_id
 
 _HTML_START = re.compile(r"\s*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|\?xml)", re.IGNORECASE)
 _TAG = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z][a-zA-Z0-9]*|!--)[^<>]*>")

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from qpgraph.errors import IngestError
-from qpgraph.ingest.checks import MAX_BYTES, check_text, decode, human_size
+from qpgraph.ingest.checks import MAX_BYTES, check_id, check_text, decode, human_size
+from qpgraph.ingest.files import open_regular
 from qpgraph.ingest.meta import check_key, check_published
 from qpgraph.records import Article
 
@@ -36,15 +37,7 @@ def _check_id(value: Any, path: Path, line: int) -> str:
     article_id = value["id"]
     if not isinstance(article_id, str):
         raise IngestError(f"`id` must be a string, not {_kind(article_id)}", path, line)
-    if not article_id.strip():
-        raise IngestError("`id` is empty", path, line)
-    if article_id != article_id.strip():
-        raise IngestError(f"`id` {article_id!r} has white space around it", path, line)
-    if any(sep in article_id for sep in "/\\") or article_id in (".", ".."):
-        raise IngestError(f"`id` {article_id!r} contains a path separator or is a path", path, line)
-    if any(not char.isprintable() for char in article_id):
-        raise IngestError(f"`id` {article_id!r} contains a control character", path, line)
-    return article_id
+    return check_id(article_id, path, line)
 
 
 def article_from_json(value: Any, path: Path, line: int) -> Article:
@@ -55,7 +48,7 @@ def article_from_json(value: Any, path: Path, line: int) -> Article:
     >>> article_from_json({"id": "a/1", "text": "x"}, Path("crawl.jsonl"), 3)
     Traceback (most recent call last):
     ...
-    qpgraph.errors.IngestError: crawl.jsonl:3: `id` 'a/1' contains a path separator or is a path
+    qpgraph.errors.IngestError: crawl.jsonl:3: article id 'a/1' contains a path separator or is a path
     """
     if not isinstance(value, dict):
         raise IngestError(f"line is {_kind(value)}, not a JSON object", path, line)
@@ -103,7 +96,7 @@ def _read_line(stream: BinaryIO, max_bytes: int) -> tuple[bytes | None, int, int
 
 def iter_jsonl(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestError]:
     """Articles of a .jsonl file, in line order, with an IngestError for each bad line."""
-    with path.open("rb") as stream:
+    with open_regular(path) as stream:
         number = 0
         offset = 0
         while True:

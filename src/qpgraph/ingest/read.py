@@ -31,10 +31,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from qpgraph.errors import IngestError
-from qpgraph.ingest.checks import MAX_BYTES, check_size, check_text, decode
+from qpgraph.ingest.checks import MAX_BYTES, check_id, check_size, check_text, decode
+from qpgraph.ingest.files import check_inside, read_capped
 from qpgraph.ingest.jsonl import iter_jsonl
 from qpgraph.ingest.meta import split_front_matter
 from qpgraph.records import Article
+from qpgraph.text import slug
 
 __all__ = ["SUFFIXES", "iter_articles", "read_path"]
 
@@ -44,22 +46,25 @@ SUFFIXES = (".txt", ".jsonl")
 
 def _read_txt(path: Path, max_bytes: int) -> Article:
     check_size(path, max_bytes)
-    text = decode(path.read_bytes(), path)
+    text = decode(read_capped(path, max_bytes), path)
     check_text(text, path)
     meta, body, first_line = split_front_matter(text, path)
     if not body.strip():
         raise IngestError("no article text after the front matter", path, first_line)
     check_text(body, path, first_line)
-    return Article(id=path.stem, path=str(path), text=body, **meta)
+    return Article(id=check_id(path.stem, path), path=str(path), text=body, **meta)
 
 
 def _os_error(error: OSError, path: Path) -> IngestError:
     return IngestError(f"cannot read: {error.strerror or error}", path)
 
 
-def _iter_file(path: Path, max_bytes: int) -> Iterator[Article | IngestError]:
-    """Articles and errors of one file, never raising IngestError or OSError."""
+def _iter_file(path: Path, max_bytes: int, root: Path | None = None) -> Iterator[Article | IngestError]:
+    """Articles and errors of one file (found in the folder ``root``, if it was), never
+    raising IngestError or OSError."""
     try:
+        if root is not None:
+            check_inside(path, root)
         if not path.exists():
             raise IngestError("no such file or folder", path)
         if path.is_dir():
@@ -104,15 +109,18 @@ def _expand(path: Path) -> list[Path]:
     return found
 
 
-def _collect(paths: Iterable[str | Path]) -> list[Path]:
-    """Every file to read (missing paths included, to report them), sorted, once each."""
-    files: dict[str, Path] = {}
+def _collect(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+    """Every file to read (missing paths included, to report them), sorted, once each,
+    with the folder it was found in (None for a file named itself)."""
+    files: dict[str, tuple[Path, Path | None]] = {}
     for given in paths:
         path = Path(given)
-        for file in _expand(path) if path.is_dir() else [path]:
+        found = [(file, path) for file in _expand(path)] if path.is_dir() else [(path, None)]
+        for file, root in found:
             key = os.path.realpath(file) if file.exists() else str(file)
-            files.setdefault(key, file)
-    return sorted(files.values(), key=str)
+            if key not in files or (files[key][0].is_symlink() and not file.is_symlink()):
+                files[key] = (file, root)  # a file and a link to it: the file, under its own name
+    return sorted(files.values(), key=lambda found: str(found[0]))
 
 
 def _line_of(article: Article, file: Path) -> int | None:
@@ -125,19 +133,23 @@ def iter_articles(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES) ->
     """Articles of files and folders, with an IngestError in place of each bad one.
 
     Folders are walked for ``*.txt`` and ``*.jsonl`` files (hidden files and
-    folders skipped). Files are read in order of their path, the lines of a
+    folders skipped, symbolic links to folders not followed); only regular files
+    inside the folder are read (:mod:`qpgraph.ingest.files`). Two ids that make one
+    node and page name (:func:`~qpgraph.text.slug`: ``a.b`` and ``a-b``, ``CON`` and
+    ``con``) are an error on the second, never one article. Files are read in order of their path, the lines of a
     ``.jsonl`` file in order; a file named twice is read once. A path that does
     not exist, a bad file or line, and an article whose id was already read
     each give an IngestError; nothing is raised for them.
     """
-    seen: dict[str, str] = {}
-    for file in _collect(paths):
-        for item in _iter_file(file, max_bytes):
+    seen: dict[str, tuple[str, str]] = {}  # an id's key (its node and page name) → the id, where it was read
+    for file, root in _collect(paths):
+        for item in _iter_file(file, max_bytes, root):
             if isinstance(item, Article):
-                first = seen.setdefault(item.id, item.path)
-                if first != item.path:
-                    yield IngestError(
-                        f"duplicate article id {item.id!r} (first read from {first})", file, _line_of(item, file)
-                    )
+                first, where = seen.setdefault(slug(item.id), (item.id, item.path))
+                if where != item.path:
+                    what = f"duplicate article id {item.id!r}" if first == item.id else (
+                        f"article id {item.id!r} is the same as {first!r} once made a node and file name "
+                        f"({slug(item.id)!r})")
+                    yield IngestError(f"{what} (first read from {where})", file, _line_of(item, file))
                     continue
             yield item

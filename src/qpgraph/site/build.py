@@ -32,11 +32,13 @@ from ..evaluate.canonical import canonical
 from ..graph.build import RELATIONS, edge_key
 from ..graph.candidates import candidates
 from ..graph.dates import date_start, sort_key
+from ..graph.ids import node_id
 from ..graph.judgements import NONE, Judgements
 from ..graph.knowledge import KnowledgeGraph
 from ..graph.tenure import single_holder
 from ..records import ArticleRecords
 from ..text import strip_diacritics
+from ..workers import die_with_parent
 from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order, most_connected
 from .reuse import Reuse, articles_of, plan, stale_pages, take_last, write_state
 
@@ -115,6 +117,8 @@ class _Site:
         self.judgements = judgements
         #: Article id → its records (each read when its page is rendered).
         self.records: Mapping[str, ArticleRecords] = records or {}
+        #: An article's node → its id (one mapping, :func:`~qpgraph.graph.ids.node_id`).
+        self.article_of = {node_id("article", aid): aid for aid in self.records}
         self.g = kg.graph
         self.out = out
         self._items: dict[tuple[str, str], dict[str, Any]] = {}
@@ -132,7 +136,8 @@ class _Site:
         return self._order
 
     def article_href(self, article: str, root: str) -> str:
-        return f"{root}{page_path('article:' + article, 'article')}"
+        """The page of an article by its id (the page of its node: one name for both)."""
+        return f"{root}{page_path(node_id('article', article), 'article')}"
 
     def evidence(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [
@@ -195,7 +200,7 @@ class _Site:
         with the sentence (links from the site root)."""
         out = []
         for e in self.g.nodes[node].get("evidence", [])[:limit]:
-            mention = self.g.succ[node].get(f"article:{e['article']}", {}).get(edge_key("mentioned_in", e["article"]), {})
+            mention = self.g.succ[node].get(node_id("article", e["article"]), {}).get(edge_key("mentioned_in", e["article"]), {})
             out.append({"article": e["article"], "date": e.get("date"),
                         "sentence_text": mention.get("sentence_text") or e.get("text"),
                         "href": self.article_href(e["article"], "")})
@@ -395,7 +400,7 @@ def write_site(
         site = _Site(kg, folder, order, by_id, judgements)
         write_assets(folder)
         pages = [node for node, kind in kg.graph.nodes(data="type") if kind in ("person", "unit")]
-        shown = [f"article:{aid}" for aid in sorted(by_id) if f"article:{aid}" in kg.graph]
+        shown = [node_id("article", aid) for aid in sorted(by_id) if node_id("article", aid) in kg.graph]
         tasks = [*_WHOLE, *sorted(pages), *shown]
         paths = [_path_of(site, task) for task in tasks]
         for parent in sorted({path.rpartition("/")[0] for path in paths} - {""}):
@@ -493,7 +498,7 @@ def _render_all(site: _Site, tasks: list[str], jobs: int) -> list[str]:
         return [_render(site, task) for task in tasks]
     _WORK = (site, tasks)
     with frozen():
-        pool = multiprocessing.get_context("fork").Pool(jobs)
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=die_with_parent, initargs=(os.getpid(),))
     try:
         with pool:
             # Runs of tasks handed out as workers free up (hubs' pages cost more); in order.
@@ -524,7 +529,7 @@ _WHOLE = (_INDEX, _GRAPH, _CANDIDATES)
 
 def _render(site: _Site, task: str) -> str:
     if site.g._node.get(task, {}).get("type") == "article":
-        return _render_article(site, site.records[task.removeprefix("article:")])
+        return _render_article(site, site.records[site.article_of[task]])
     if task == _INDEX:
         return _write_index(site).relative_to(site.out).as_posix()
     if task == _GRAPH:
@@ -563,7 +568,7 @@ def _render_entity(site: _Site, node: str) -> str:
     merge = nd.get("merge", {}).get("reason") if nd["type"] == "person" else None
     node_view = {"type": nd["type"], "name": nd["name"], "forms": nd.get("forms", []), "rank": nd.get("rank"), "merge": merge}
     site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
-                sources=sources, ego=_neighbourhood(site, node, "../"), **posts)
+                sources=sources, ego=_neighbourhood(site, node, ""), **posts)  # the scripts add the root
     return path
 
 
@@ -601,13 +606,13 @@ def _unit_posts(site: _Site, unit: str) -> dict[str, Any]:
 
 def _render_article(site: _Site, rec: ArticleRecords) -> str:
     g = site.g
-    node = f"article:{rec.article.id}"
+    node = node_id("article", rec.article.id)
     path = page_path(node, "article")
     assert path is not None
     around = [node] + sorted(u for u, _, d in g.in_edges(node, data=True) if d["relation"] in ("mentioned_in", "reported_in"))
     own = sorted(_edges_of_article(g, around, rec.article.id), key=lambda e: e[:3])
     # The evidence of every edge is the text above, highlighted.
-    ego = {"nodes": [site.page_item(n, "../") for n in sorted(around)],
+    ego = {"nodes": [site.page_item(n, "") for n in sorted(around)],  # the scripts add the root
            "edges": [site.edge_item(u, v, k, d, evidence=False) for u, v, k, d in own]}
     site.render("article.html.j2", path, title=rec.article.title or rec.article.id,
                 article={"id": rec.article.id, "title": rec.article.title or rec.article.id,

@@ -35,6 +35,7 @@ from ..atomic import write_bytes_atomic
 from ..cache import article_key
 from ..collector import paused
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
+from ..graph.ids import node_id
 from ..records import ArticleRecords
 from . import ego
 
@@ -121,7 +122,7 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
     changed, looks, touched = change.changed, change.looks, change.touched & graph._node.keys()
 
     stale = changed | touched
-    stale.update(f"article:{aid}" for aid, key in new.articles.items() if old.articles.get(aid) != key)
+    stale.update(node_id("article", aid) for aid, key in new.articles.items() if old.articles.get(aid) != key)
     # Pages that show a node's look: its neighbours', and through an event, its participants'.
     for node in looks:
         for other in _neighbours(graph, node):
