@@ -47,7 +47,9 @@ def test_cli_extract_records_carry_evidence(tmp_path: Path) -> None:
     assert body[mention["start"] : mention["end"]] == mention["text"] == "Lê Xuân Thế"
     post = records["persons"][0]["posts"][0]
     assert post["text"] == "Tư lệnh Quân khu 7" and post["heads"] is True
-    assert "Tư lệnh Quân khu 7" in post["mention"]["sentence_text"]
+    # The sentence a mention cites, written once for the article, by its index.
+    assert "Tư lệnh Quân khu 7" in records["sentences"][str(post["mention"]["sentence"])]
+    assert "sentence_text" not in post["mention"]
 
 
 def test_cli_extract_is_deterministic(tmp_path: Path) -> None:

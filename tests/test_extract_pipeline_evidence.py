@@ -14,7 +14,7 @@ from excerpts import DEV_17_HANDOVER
 
 from qpgraph.extract.pipeline import extract
 from qpgraph.ingest import prepare
-from qpgraph.records import Article
+from qpgraph.records import Article, ArticleRecords
 from qpgraph.text import normalize
 
 TEXTS = [
@@ -132,3 +132,19 @@ def test_pipeline_evidence_every_mention_of_every_article_is_in_its_sentence() -
         for m in mentions:
             assert records.article.text[m.start : m.end] == m.text, (records.article.id, m)
             assert m.text in m.sentence_text, (records.article.id, m)
+
+
+def test_records_write_each_sentence_once_however_often_it_is_cited(tmp_path: Path) -> None:
+    # One 90 KB sentence naming the same officers again and again (a scraped list with no
+    # full stop): the records grow with the article, not with its square.
+    from qpgraph.corpus import write_corpus
+
+    clause = "Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 9, cùng Thượng tá Lê Văn Bình, Phó Chính ủy Sư đoàn 9, "
+    text = "Sáng 5/3, " + clause * (90_000 // len(clause.encode("utf-8"))) + "dự hội nghị."
+    assert len(text.encode("utf-8")) > 89_000
+    records = extract(prepare(Article(id="long", path="long.txt", text=text, published="2025-03-06")))
+    assert sum(len(p.mentions) for p in records.persons) > 600
+    [path] = write_corpus([records], tmp_path, full=True)
+    assert path.stat().st_size < 5 * 1024 * 1024
+    back = ArticleRecords.model_validate_json(path.read_bytes())
+    assert back == records and back.persons[0].mentions[-1].sentence_text == text

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Article",
@@ -85,7 +85,9 @@ class Mention(_Model):
     text: str = Field(description="The text as printed, from the original article.")
     start: int = Field(description="Character offset in `Article.text` (inclusive).")
     end: int = Field(description="Character offset in `Article.text` (exclusive).")
-    sentence_text: str = ""
+    sentence_text: str = Field(default="", exclude=True, description=(
+        "The sentence as printed: in memory only; written once per article in `ArticleRecords.sentences` "
+        "(a sentence named a thousand times is not written a thousand times)."))
 
 
 class Post(_Model):
@@ -148,6 +150,21 @@ class ArticleRecords(_Model):
     units: list[Unit] = Field(default_factory=list)
     provinces: list[Province] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    sentences: dict[int, str] = Field(default_factory=dict, description=(
+        "The sentences the mentions cite, by index, as printed: each written once."))
+
+    @model_validator(mode="after")
+    def _cited(self) -> ArticleRecords:
+        """Each mention's sentence, from the table (records read back), and the table, from
+        the mentions (records made): both ways one string per sentence."""
+        for mention in self.mentions():
+            if mention.sentence_text:
+                mention.sentence_text = self.sentences.setdefault(mention.sentence, mention.sentence_text)
+            else:
+                mention.sentence_text = self.sentences.get(mention.sentence, "")
+        if list(self.sentences) != sorted(self.sentences):
+            self.sentences = dict(sorted(self.sentences.items()))
+        return self
 
     def mentions(self) -> Iterator[Mention]:
         """Every mention of the records, in field order."""
