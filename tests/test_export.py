@@ -94,7 +94,7 @@ def test_export_neo4j_csv(graph: nx.MultiDiGraph, out: Path) -> None:
     assert len(nodes) - 1 == graph.number_of_nodes() and len(edges) - 1 == graph.number_of_edges()
     assert ["person:trần-vinh-ngọc", "Person", "Trần Vinh Ngọc"] == nodes[[r[0] for r in nodes].index("person:trần-vinh-ngọc")][:3]
     assert {r[2] for r in edges[1:]} == {
-        "HOLDS", "MENTIONED_IN", "MERGED_INTO", "MET", "PART_OF", "PARTICIPATED_IN", "IN_PROVINCE", "REPORTED_IN",
+        "HOLDS", "MENTIONED_IN", "MERGED_INTO", "PART_OF", "PARTICIPATED_IN", "IN_PROVINCE", "REPORTED_IN",
     }
 
 

@@ -60,14 +60,14 @@ def test_export_reuse_takes_unchanged_items_from_the_last_file(
     out, kept = tmp_path / "out", tmp_path / "kept"
     rendered = _rendered(monkeypatch)
     write_all(old, out, keep=Keep(kept, "one"))
-    assert rendered == {"graph.json": 339, "graph.graphml": 339, "graph.gexf": 339, "nodes.csv": 77,
-                        "relationships.csv": 262}  # every node and pair
+    assert rendered == {"graph.json": 270, "graph.graphml": 270, "graph.gexf": 270, "nodes.csv": 77,
+                        "relationships.csv": 193}  # every node and pair
     change = compare(before, after)
     write_all(new, out, keep=Keep(kept, "two", "one", change))
     items = len(after.nodes) + len(after.pair_digests)
-    assert items == 409  # of the new graph: 76 rendered, 333 taken
-    assert rendered == {"graph.json": 76, "graph.graphml": 76, "graph.gexf": 76, "nodes.csv": 21,
-                        "relationships.csv": 55}
+    assert items == 330  # of the new graph: 66 rendered, 264 taken
+    assert rendered == {"graph.json": 66, "graph.graphml": 66, "graph.gexf": 66, "nodes.csv": 21,
+                        "relationships.csv": 45}
     write_all(new, tmp_path / "whole")
     assert _files(out) == _files(tmp_path / "whole")
 
@@ -80,7 +80,7 @@ def test_export_reuse_renders_all_for_another_last_file_or_other_declarations(
     out, kept = tmp_path / "out", tmp_path / "kept"
     rendered = _rendered(monkeypatch)
     write_all(new, tmp_path / "whole")
-    everything = {"graph.json": 409, "graph.graphml": 409, "graph.gexf": 409, "nodes.csv": 94, "relationships.csv": 315}
+    everything = {"graph.json": 330, "graph.graphml": 330, "graph.gexf": 330, "nodes.csv": 94, "relationships.csv": 236}
 
     write_all(old, out, keep=Keep(kept, "one"))
     write_all(new, out, keep=Keep(kept, "two", "not one", change))  # offsets of another graph
@@ -90,13 +90,13 @@ def test_export_reuse_renders_all_for_another_last_file_or_other_declarations(
     with (out / "graph.json").open("a", encoding="utf-8") as handle:
         handle.write(" ")  # not the file the offsets describe
     write_all(new, out, keep=Keep(kept, "two", "one", change))
-    assert rendered["graph.json"] == 409 and rendered["graph.gexf"] == 76
+    assert rendered["graph.json"] == 330 and rendered["graph.gexf"] == 66
 
     write_all(old, out, keep=Keep(kept, "one"))
     declared = new.copy()
     declared.nodes["unit:quân-khu-7"]["founded"] = 1945  # a new attribute: declared in GraphML and GEXF
     write_all(declared, out, keep=Keep(kept, "two", "one", compare(graph_digests(old), graph_digests(declared))))
-    assert rendered["graph.graphml"] == rendered["graph.gexf"] == 409 and rendered["graph.json"] == 77
+    assert rendered["graph.graphml"] == rendered["graph.gexf"] == 330 and rendered["graph.json"] == 67
     write_all(declared, tmp_path / "declared")
     assert _files(out) == _files(tmp_path / "declared")
 
@@ -114,7 +114,7 @@ def test_export_reuse_copies_through_a_buffer_where_the_kernel_cannot(
     monkeypatch.setattr(_items.os, "copy_file_range", refused)
     rendered = _rendered(monkeypatch)
     write_all(new, out, keep=Keep(kept, "two", "one", compare(graph_digests(old), graph_digests(new))))
-    assert rendered["graph.json"] == 76
+    assert rendered["graph.json"] == 66
     write_all(new, tmp_path / "whole")
     assert _files(out) == _files(tmp_path / "whole")
 
@@ -129,7 +129,7 @@ def test_scan_reads_only_what_changed_and_finds_what_a_full_read_finds(
     real = _scan.signature
     monkeypatch.setattr(_scan, "signature", lambda data: read.append(1) or real(data))
     last: tuple[str, nx.MultiDiGraph] | None = None
-    for key, graph, expected in (("one", old, 355), ("two", declared, 85), ("three", old, 11), ("four", new, 84)):
+    for key, graph, expected in (("one", old, 286), ("two", declared, 75), ("three", old, 11), ("four", new, 74)):
         change = compare(graph_digests(last[1]), graph_digests(graph)) if last is not None else None
         read.clear()
         found = scan(graph, Keep(tmp_path, key, last[0] if last is not None else None, change))

@@ -106,7 +106,7 @@ def test_site_article_graph_is_the_articles_own(built: Path) -> None:
     graph = qpgraph.load(built).graph
     ego = _embedded(built / "site" / page_path("article:dev-29", "article"))
     assert {graph.edges[e["from"], e["to"], e["id"].split("|")[2]]["article"] for e in ego["edges"]} == {"dev-29"}
-    assert (len(ego["nodes"]), len(ego["edges"])) == (11, 24)
+    assert (len(ego["nodes"]), len(ego["edges"])) == (11, 21)
 
 
 def test_site_article_edges_looked_up_by_key_equal_those_walked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -121,7 +121,7 @@ def test_site_article_edges_looked_up_by_key_equal_those_walked(monkeypatch: pyt
     looked_up = {a: sorted(site_build._edges_of_article(graph, around[a], a.split(":", 1)[1]), key=lambda e: e[:3])
                  for a in articles}
     assert looked_up == walked
-    assert len(walked) == 17 and len(walked["article:dev-29"]) == 24
+    assert len(walked) == 17 and len(walked["article:dev-29"]) == 21
     assert {d["article"] for edges in walked.values() for *_, d in edges} == {a.split(":", 1)[1] for a in articles}
 
 
@@ -131,7 +131,7 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     from qpgraph.site import build as site_build
 
     graph = qpgraph.build_graph(FIRST_CORPUS).graph
-    assert site_build.drawn(graph) is graph  # 211 nodes, 664 edges: drawn whole
+    assert site_build.drawn(graph) is graph  # 211 nodes, 548 edges: drawn whole
     monkeypatch.setattr(site_build, "MAX_GRAPH_NODES", 20)
     monkeypatch.setattr(site_build, "MAX_GRAPH_EDGES", 30)
     part = site_build.drawn(graph)
@@ -142,7 +142,7 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     site = tmp_path / "site"
     site_build.write_graph_page(qpgraph.KnowledgeGraph(graph), site)
     page = (site / "graph.html").read_text(encoding="utf-8")
-    assert "the most connected part of a graph of 211 nodes and 664 edges" in page
+    assert "the most connected part of a graph of 211 nodes and 548 edges" in page
     assert len(json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))["edges"]) == 30
 
 

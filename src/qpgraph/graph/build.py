@@ -5,8 +5,8 @@ from its canonical name, its ``type``, a display ``name``, the ``forms``
 printed, and the ``articles`` it comes from. Edges (a MultiDiGraph, the edge
 key says the relation and the article): ``holds`` (person → unit, with the
 title, the post, the article's date and whether the title heads the body),
-``participated_in`` (person → event), ``met`` (person → person, same event),
-``part_of`` (unit → unit), ``in_province`` (unit → province), ``merged_into``
+``participated_in`` (person → event; who met whom is derived from the events,
+never stored per pair), ``part_of`` (unit → unit), ``in_province`` (unit → province), ``merged_into``
 (province → province, from the administrative-units dataset), ``reported_in``
 (event → article), ``mentioned_in`` (person/unit/province → article). Every
 edge carries its evidence: article, sentence index, character span, sentence;
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any
 
 import networkx as nx
@@ -46,7 +45,7 @@ __all__ = ["build_graph", "build_parts", "GraphParts", "Part", "NodePart", "Frag
 
 
 #: Every relation of the graph's edges.
-RELATIONS = ("holds", "participated_in", "met", "part_of", "in_province", "merged_into", "reported_in", "mentioned_in")
+RELATIONS = ("holds", "participated_in", "part_of", "in_province", "merged_into", "reported_in", "mentioned_in")
 #: The names of the sources of a node that are not articles: a person's cluster
 #: (before every article) and the merger of provinces (after every one).
 CLUSTER, MERGER = "", "\U0010ffff"
@@ -224,11 +223,10 @@ def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str],
         proof = evidence(event.mention, event.date)
         f.edge(eid, art, "reported_in", aid, **proof)
         f.cite(eid, aid, proof)
-        attendees = sorted({names[n] for n in event.participants if n in names})
-        for pid in attendees:
+        # Who met whom is the event's participants (KnowledgeGraph.met, met_graph): never
+        # stored as an edge per pair, which grows with the square of a list of attendees.
+        for pid in sorted({names[n] for n in event.participants if n in names}):
             f.edge(pid, eid, "participated_in", aid, **proof)
-        for a, c in combinations(attendees, 2):
-            f.edge(a, c, "met", aid, event=eid, **proof)
     f.edges = _keyed(f.edges, sentences)
     return f
 

@@ -259,6 +259,24 @@ class KnowledgeGraph:
         theirs = {eid for eid, _ in self._edges(pb, "participated_in")}
         return [m for m in self.meetings(pa) if m.event in theirs]
 
+    def met_graph(self) -> nx.Graph:
+        """Who met whom, computed now from the events (the graph stores each event with
+        its participants, never an edge per pair): persons, joined by an edge whose
+        ``events`` are the events both took part in and ``weight`` their number."""
+        met = nx.Graph()
+        for event, kind in sorted(self.graph.nodes(data="type")):
+            if kind != "event":
+                continue
+            there = sorted({u for u, _, r in self.graph.in_edges(event, data="relation") if r == "participated_in"})
+            for i, a in enumerate(there):
+                for b in there[i + 1:]:
+                    if met.has_edge(a, b):
+                        met[a][b]["events"].append(event)
+                        met[a][b]["weight"] += 1
+                    else:
+                        met.add_edge(a, b, events=[event], weight=1)
+        return met
+
     # --- neighbourhoods and timelines ---------------------------------------------------
 
     def ego(self, node: str, radius: int = 1) -> nx.MultiDiGraph:
