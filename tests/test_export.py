@@ -199,7 +199,7 @@ def test_export_node_link_is_one_node_or_edge_per_line(tiny: nx.MultiDiGraph, tm
 def test_export_neo4j_writes_lists_as_json(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:
     write_neo4j(tiny, tmp_path / "neo4j")
     nodes = (tmp_path / "neo4j" / "nodes.csv").read_text(encoding="utf-8").splitlines()
-    assert nodes[1] == 'person:a,Person,"A <""Đại tá""> & B\x01","[""A"",""B""]",,,,,,,'
+    assert nodes[1] == 'person:a,Person,"A <""Đại tá""> & B\x01","[""A"",""B""]",,,,,,,,'
     edges = (tmp_path / "neo4j" / "relationships.csv").read_text(encoding="utf-8").splitlines()
     assert edges[1] == "person:a,unit:u,HOLDS,,2025-04,,,,,,,,3,9,a\tb"
 

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fix_tone_marks", "nfc", "normalize", "slug", "strip_diacritics"]
+__all__ = ["fix_tone_marks", "nfc", "normalize", "slug", "snippet", "strip_diacritics"]
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # The last two letters of a syllable ending in oa/oe/uy (no final consonant)
@@ -78,3 +78,27 @@ def slug(text: str) -> str:
     ('đà-lạt-bài-1', 'a-b', 'ủy-ban-nhân-dân--lâm-đồng')
     """
     return _NOT_WORD.sub("-", normalize(text).lower()).replace("|", "--").strip("-")
+
+
+#: The most of a sentence quoted as the evidence of a fact.
+QUOTE = 300
+
+
+def snippet(sentence: str | None, mention: str | None, width: int = QUOTE) -> str | None:
+    """The words of a sentence around a mention, at most ``width`` characters (and an
+    ellipsis where the sentence goes on): a list of 300 attendees is quoted once per
+    attendee, never whole each time.
+
+    >>> snippet("Sáng 5/3, Đại tá A, Chính ủy Sư đoàn 9, dự.", "Đại tá A")
+    'Sáng 5/3, Đại tá A, Chính ủy Sư đoàn 9, dự.'
+    >>> snippet("x" * 50 + " Đại tá A " + "y" * 50, "Đại tá A", width=30)
+    '…xxxxxxxxxx Đại tá A yyyyyyyyyy…'
+    """
+    if not sentence:
+        return mention
+    if len(sentence) <= width:
+        return sentence
+    at = max(sentence.find(mention), 0) if mention else 0
+    start = max(0, min(at - (width - len(mention or "")) // 2, len(sentence) - width))
+    end = start + width
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")

@@ -19,7 +19,7 @@ from .scalar import scalar
 
 __all__ = ["write_neo4j"]
 
-_NODE_FIELDS = ["name", "forms", "articles", "date", "kind", "rank", "province", "code", "url"]
+_NODE_FIELDS = ["name", "forms", "articles", "date", "kind", "rank", "province", "code", "url", "sentences"]
 _EDGE_FIELDS = ["article", "date", "title", "post", "heads", "former", "change", "dataset", "sentence", "start", "end", "text"]
 #: What the csv module writes as ``scalar`` would (None as an empty cell).
 _CSV_TYPES = frozenset({str, int, float, bool, type(None)})

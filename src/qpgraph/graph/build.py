@@ -64,14 +64,15 @@ def edge_key(relation: str, source: str, n: int = 0) -> str:
 
 
 def evidence(mention: Mention, date: str | None) -> dict[str, Any]:
-    """The provenance of a fact, as plain data (its article is the edge's ``article``)."""
+    """The provenance of a fact, as plain data (its article is the edge's ``article``; its
+    sentence, the ``sentence``-th of the article node's ``sentences``: each sentence is
+    stored once, however many facts cite it)."""
     return {
         "date": date,
         "sentence": mention.sentence,
         "start": mention.start,
         "end": mention.end,
         "text": mention.text,
-        "sentence_text": mention.sentence_text,
     }
 
 
@@ -124,7 +125,7 @@ class Fragment:
         self.edges.append((u, v, relation, {"relation": relation, "article": source, **attrs}))
 
 
-def _keyed(edges: list[Edge], sentences: dict[str, str]) -> list[Edge]:
+def _keyed(edges: list[Edge]) -> list[Edge]:
     """Each edge with its key: the relation, the source, and how many edges of that
     relation and source join the same nodes before it."""
     seen: dict[tuple[str, str, str], int] = {}
@@ -133,8 +134,6 @@ def _keyed(edges: list[Edge], sentences: dict[str, str]) -> list[Edge]:
         key = edge_key(relation, data["article"])
         n = seen.get((u, v, key), 0)
         seen[(u, v, key)] = n + 1
-        if "sentence_text" in data:  # one string per sentence, however many edges cite it
-            data["sentence_text"] = sentences.setdefault(data["sentence_text"], data["sentence_text"])
         out.append((u, v, key if n == 0 else edge_key(relation, data["article"], n), data))
     return out
 
@@ -171,16 +170,17 @@ def person_nodes(clusters: Iterable[PersonCluster]) -> tuple[dict[str, Part], di
     return parts, person_of
 
 
-def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str], gazetteer: Gazetteer,
-                     sentences: dict[str, str]) -> Fragment:
-    """What one article puts in the graph; ``person_of`` as :func:`person_nodes` gives it,
-    ``sentences`` the strings of sentences already cited (one string per sentence)."""
+def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str], gazetteer: Gazetteer) -> Fragment:
+    """What one article puts in the graph; ``person_of`` as :func:`person_nodes` gives it.
+    The article's node holds the sentences its facts cite (``sentences``, by index as
+    text), each once; the edges name theirs by index."""
     f = Fragment()
     aid = rec.article.id
     date = rec.date or rec.article.published
     art = node_id("article", aid)
     chained: set[str] = set()
-    f.node(art, "article", rec.article.title or aid, date=date, url=rec.article.url, published=rec.article.published)
+    f.node(art, "article", rec.article.title or aid, date=date, url=rec.article.url, published=rec.article.published,
+           sentences={str(index): text for index, text in rec.sentences.items()})
     for province in rec.provinces:
         pid = node_id("province", province.name)
         part = f.node(pid, "province", province.name, code=province.code,
@@ -227,7 +227,7 @@ def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str],
         # stored as an edge per pair, which grows with the square of a list of attendees.
         for pid in sorted({names[n] for n in event.participants if n in names}):
             f.edge(pid, eid, "participated_in", aid, **proof)
-    f.edges = _keyed(f.edges, sentences)
+    f.edges = _keyed(f.edges)
     return f
 
 
@@ -292,8 +292,6 @@ class GraphParts:
     fragments: dict[str, tuple[list[str], list[tuple[str, str, str]], dict[str, str]]]
     #: Person node id before any ``~n`` (:func:`person_base`) → the articles that print such a person.
     persons: dict[str, set[str]]
-    #: One string per sentence cited by the edges.
-    sentences: dict[str, str]
     #: Province node → the node of the province it was merged into.
     merged: dict[str, str]
     #: Whether every node of the graph has a source (an edge may name a node no source
@@ -352,10 +350,10 @@ def build_parts(records: Iterable[ArticleRecords], judgements: Judgements = NONE
         gazetteer = load_gazetteer()
         clusters, person_of = person_nodes(resolve_persons(records, judgements))
         parts: dict[str, dict[str, Part]] = {nid: {CLUSTER: part} for nid, part in clusters.items()}
-        state = GraphParts(nx.MultiDiGraph(), parts, {}, {}, {}, {})
+        state = GraphParts(nx.MultiDiGraph(), parts, {}, {}, {})
         edges: list[Edge] = []
         for rec in records:
-            fragment = article_fragment(rec, person_of, gazetteer, state.sentences)
+            fragment = article_fragment(rec, person_of, gazetteer)
             state.add(rec, fragment, person_of)
             edges += fragment.edges
             for person in rec.persons:

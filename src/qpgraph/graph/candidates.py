@@ -22,7 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..evaluate.canonical import canonical
-from ..text import strip_diacritics
+from ..text import snippet, strip_diacritics
 from .judgements import NONE, Judgements
 from .knowledge import KnowledgeGraph
 
@@ -106,8 +106,9 @@ def _family_misprint(a: str, b: str) -> bool:
 def _side(kg: KnowledgeGraph, node: str, article: str | None) -> Side:
     data = kg.graph.nodes[node]
     article = article or data["articles"][0]
-    sentence = next((d["sentence_text"] for _, _, d in kg.graph.out_edges(node, data=True)
-                     if d["relation"] == "mentioned_in" and d["article"] == article), "")
+    index = next((d.get("sentence") for _, _, d in kg.graph.out_edges(node, data=True)
+                  if d["relation"] == "mentioned_in" and d["article"] == article), None)
+    sentence = snippet(kg.sentence(article, index), data["name"]) or ""
     posts = [p.post for p in kg.posts(node) if any(e.article == article for e in p.evidence)]
     return Side(node=node, name=data["name"], article=article, posts=posts, sentence=sentence,
                 reason=data["merge"]["reason"])

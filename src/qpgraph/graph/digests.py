@@ -1,7 +1,8 @@
 """Digests of a graph's parts, and what changed between two graphs.
 
 The parts are the nodes (a node's data; its *face*, what the pages of others
-show of it: type, name, the article of an event, an event's kind and date) and
+show of it: type, name, the article of an event, an event's kind and date, an
+article's sentences) and
 the pairs of nodes joined by edges (the edges from one to the other, keys and
 data). A build keeps the digests of the graph it wrote (beside the site's state,
 ``qpgraph.site.reuse``); the next one compares them with its own, renders again
@@ -32,8 +33,9 @@ import orjson
 
 __all__ = ["GraphDigests", "Comparison", "graph_digests", "compare"]
 
-#: What a node looks like on the pages of others.
-FACE = ("type", "name", "article", "kind", "date")
+#: What a node looks like on the pages of others (an article's: also the sentences
+#: they quote).
+FACE = ("type", "name", "article", "kind", "date", "sentences")
 
 
 @dataclass

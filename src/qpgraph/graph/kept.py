@@ -74,7 +74,7 @@ def _read(handle: BinaryIO, code: str) -> KeptGraph | None:
     fragments: dict[str, Any] = {}
     while len(fragments) < sizes[2]:
         fragments.update(pickle.load(handle))
-    return KeptGraph(kept_code, articles, GraphParts(graph, parts, fragments, persons, {}, merged, exact))
+    return KeptGraph(kept_code, articles, GraphParts(graph, parts, fragments, persons, merged, exact))
 
 
 def write_kept(path: Path, kept: KeptGraph) -> None:

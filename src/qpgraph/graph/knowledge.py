@@ -27,6 +27,7 @@ from ..text import strip_diacritics
 from .build import build_graph
 from .dates import sort_key
 from .evidence import Evidence, as_evidence
+from .ids import node_id
 from .judgements import NONE, Judgements
 from .tenure import Tenure, promoted, single_holder, tenures
 
@@ -101,7 +102,19 @@ class TimelineEntry(BaseModel):
     evidence: list[Evidence]
 
 
-_evidence = as_evidence
+#: The most names a line of a timeline lists (the meeting's answer has them all).
+LISTED = 12
+
+
+def _listed(names: list[str]) -> str:
+    """Names for one line: a list of 300 attendees is not repeated on each one's timeline.
+
+    >>> _listed(["A", "B"]), _listed([str(n) for n in range(15)])
+    ('A, B', '0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 3 others')
+    """
+    if len(names) <= LISTED:
+        return ", ".join(names)
+    return f"{', '.join(names[:LISTED])} and {len(names) - LISTED} others"
 
 
 class KnowledgeGraph:
@@ -114,6 +127,26 @@ class KnowledgeGraph:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
+
+    def sentence(self, article: str, index: int | None) -> str | None:
+        """The ``index``-th sentence of an article, as printed (the article's node holds
+        each sentence its facts cite, once)."""
+        if index is None:
+            return None
+        node = self.graph.nodes.get(node_id("article", article))
+        return node.get("sentences", {}).get(str(index)) if node is not None else None
+
+    def _proof(self, data: dict[str, Any]) -> Evidence:
+        """The evidence of an edge's data, with its sentence."""
+        proof = as_evidence(data)
+        proof.sentence_text = self.sentence(proof.article, proof.sentence)
+        return proof
+
+    def _quoted(self, tenure: Tenure) -> Tenure:
+        """A tenure with the sentence of each of its reports."""
+        for proof in (*tenure.evidence, *tenure.end_evidence, *([tenure.appointment] if tenure.appointment else [])):
+            proof.sentence_text = self.sentence(proof.article, proof.sentence)
+        return tenure
 
     @classmethod
     def from_records(cls, records: Iterable[ArticleRecords], judgements: Judgements = NONE) -> KnowledgeGraph:
@@ -168,7 +201,7 @@ class KnowledgeGraph:
                     person=pid, title=data["title"], post=data["post"], unit=unit,
                     unit_name=self.graph.nodes[unit]["name"], heads=data["heads"], date=data.get("date"), evidence=[],
                 )
-            answers[key].evidence.append(_evidence(data | {"article": data["article"]}))
+            answers[key].evidence.append(self._proof(data))
         return list(answers.values())
 
     def rank_history(self, person: str) -> list[RankAnswer]:
@@ -182,7 +215,7 @@ class KnowledgeGraph:
                  if d["relation"] == "mentioned_in" and d["article"] == item["article"]),
                 {"article": item["article"]},
             )
-            proof = _evidence(mention | {"date": item["date"]})
+            proof = self._proof(mention | {"date": item["date"]})
             if out and out[-1].rank == item["rank"]:
                 out[-1].evidence.append(proof)
                 out[-1].date = out[-1].date or item["date"]  # the first dated report of the rank
@@ -197,7 +230,8 @@ class KnowledgeGraph:
             if not heads_only or data["heads"]:
                 reports.setdefault(canonical(data["title"]), []).append((person, self.graph.nodes[person]["name"], data))
         out = {
-            title: tenures(found, single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)), on)
+            title: [self._quoted(t) for t in
+                    tenures(found, single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)), on)]
             for title, found in reports.items()
         }
         promoted(out)
@@ -246,7 +280,7 @@ class KnowledgeGraph:
         data = self.graph.nodes[eid]
         names = sorted(self.graph.nodes[p]["name"] for p, _ in self._edges(eid, "participated_in", out=False))
         return MeetingAnswer(event=eid, kind=data["kind"], date=data.get("date"), participants=names,
-                             evidence=[_evidence(proof)])
+                             evidence=[self._proof(proof)])
 
     def meetings(self, person: str) -> list[MeetingAnswer]:
         """The events the person took part in, in date order."""
@@ -302,14 +336,14 @@ class KnowledgeGraph:
             for rank in self.rank_history(nid):
                 entries.append(TimelineEntry(date=rank.date, what=rank.rank, relation="rank", evidence=rank.evidence))
             for meeting in self.meetings(nid):
-                entries.append(TimelineEntry(date=meeting.date, what=f"{meeting.kind}: {', '.join(meeting.participants)}",
+                entries.append(TimelineEntry(date=meeting.date, what=f"{meeting.kind}: {_listed(meeting.participants)}",
                                              relation="participated_in", other=meeting.event, evidence=meeting.evidence))
         else:
             for person, data in self._edges(nid, "holds", out=False):
                 entries.append(TimelineEntry(date=data.get("date"), what=f"{self.graph.nodes[person]['name']}: {data['post']}",
-                                             relation="holds", other=person, evidence=[_evidence(data)]))
+                                             relation="holds", other=person, evidence=[self._proof(data)]))
             for article, data in self._edges(nid, "mentioned_in"):
                 entries.append(TimelineEntry(date=data.get("date"), what=self.graph.nodes[article]["name"],
-                                             relation="mentioned_in", other=article, evidence=[_evidence(data)]))
+                                             relation="mentioned_in", other=article, evidence=[self._proof(data)]))
         order = {"rank": 0, "holds": 1, "participated_in": 2, "mentioned_in": 3}
         return sorted(entries, key=lambda e: (sort_key(e.date), order[e.relation], e.what))

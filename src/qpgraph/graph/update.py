@@ -98,7 +98,7 @@ def _update(state: GraphParts, changed: dict[str, ArticleRecords | None],
     gazetteer = load_gazetteer()
     added: list[Edge] = []
     for rec in records.values():
-        fragment = article_fragment(rec, person_of, gazetteer, state.sentences)
+        fragment = article_fragment(rec, person_of, gazetteer)
         state.add(rec, fragment, person_of)
         dirty.update(fragment.nodes)
         added += fragment.edges

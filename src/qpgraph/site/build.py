@@ -37,7 +37,7 @@ from ..graph.judgements import NONE, Judgements
 from ..graph.knowledge import KnowledgeGraph
 from ..graph.tenure import single_holder
 from ..records import ArticleRecords
-from ..text import strip_diacritics
+from ..text import snippet, strip_diacritics
 from ..workers import die_with_parent
 from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order, most_connected
 from .reuse import Reuse, articles_of, plan, stale_pages, take_last, write_state
@@ -139,9 +139,14 @@ class _Site:
         """The page of an article by its id (the page of its node: one name for both)."""
         return f"{root}{page_path(node_id('article', article), 'article')}"
 
+    def quote(self, article: str, data: dict[str, Any]) -> str | None:
+        """What a page quotes of the sentence an edge (or node evidence) cites: the words
+        around its mention (:func:`snippet`)."""
+        return snippet(self.kg.sentence(article, data.get("sentence")), data.get("text"))
+
     def evidence(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [
-            {"article": e["article"], "date": e.get("date"), "sentence_text": e.get("sentence_text") or e.get("text"),
+            {"article": e["article"], "date": e.get("date"), "sentence_text": self.quote(e["article"], e),
              "href": self.article_href(e["article"], "")}
             for e in items
         ]
@@ -202,7 +207,7 @@ class _Site:
         for e in self.g.nodes[node].get("evidence", [])[:limit]:
             mention = self.g.succ[node].get(node_id("article", e["article"]), {}).get(edge_key("mentioned_in", e["article"]), {})
             out.append({"article": e["article"], "date": e.get("date"),
-                        "sentence_text": mention.get("sentence_text") or e.get("text"),
+                        "sentence_text": self.quote(e["article"], mention or e),
                         "href": self.article_href(e["article"], "")})
         return out
 
@@ -210,7 +215,7 @@ class _Site:
         return {
             "id": f"{u}|{v}|{key}", "from": u, "to": v, "relation": data["relation"], "date": date_start(data.get("date")),
             "name": data.get("post") or data["relation"],
-            "evidence": self.evidence([data]) if evidence and data.get("sentence_text") else [],
+            "evidence": self.evidence([data]) if evidence and data.get("sentence") is not None else [],
         }
 
     def data(self, graph: nx.MultiDiGraph, root: str) -> dict[str, Any]:
@@ -559,7 +564,8 @@ def _render_entity(site: _Site, node: str) -> str:
     timeline = [
         {"date": t.date, "relation": t.relation, "what": t.what,
          "other_href": site.href(t.other, "../") if t.other and t.other in g else None,
-         "evidence": [{"article": e.article, "sentence_text": e.sentence_text, "href": site.article_href(e.article, "../")}
+         "evidence": [{"article": e.article, "sentence_text": snippet(e.sentence_text, e.text),
+                       "href": site.article_href(e.article, "../")}
                       for e in t.evidence]}
         for t in kg.timeline(node)
     ]
