@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from attendees import attendees, names
 
 from qpgraph.corpus import build
@@ -40,3 +41,25 @@ def test_a_sentence_of_300_attendees_builds_under_10_mb(tmp_path: Path) -> None:
     # A page quotes the words around the person, not the whole list.
     page = next((out / "site" / "person").glob("nguyen-van-an-*.html")).read_text(encoding="utf-8")
     assert "Nguyễn Văn An, Phó Chính ủy Sư đoàn 1; " in page and names(300)[-1] not in page
+
+
+def test_a_guard_caps_persons_per_sentence_and_article_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qpgraph.extract import pipeline
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "dai-hoi.txt").write_text(attendees(300), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "MAX_PERSONS_PER_SENTENCE", 200)
+    result = build([raw], tmp_path / "out", jobs=1)
+    [records] = result.records
+    assert len(records.persons) == 200 and records.persons[-1].name == names(200)[-1]
+    assert result.warnings == [f"{raw / 'dai-hoi.txt'}: sentence 1 names persons 300 times: the first 200 are read"]
+    monkeypatch.setattr(pipeline, "MAX_PERSON_MENTIONS", 120)
+    result = build([raw], tmp_path / "again", jobs=1)
+    assert len(result.records[0].persons) == 120
+    assert result.warnings == [
+        f"{raw / 'dai-hoi.txt'}: sentence 1 names persons 300 times: the first 200 are read",
+        f"{raw / 'dai-hoi.txt'}: more than 120 mentions of persons: the rest, from sentence 1, are left out",
+    ]

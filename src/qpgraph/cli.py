@@ -24,6 +24,8 @@ JUDGEMENTS = Path("data") / "judgements.yaml"
 
 
 def _report_errors(result: CorpusResult) -> None:
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for error in result.errors:
         click.echo(f"error: {error}", err=True)
 

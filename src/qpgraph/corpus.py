@@ -54,6 +54,8 @@ class CorpusResult:
     #: Every article's records, in input order (those from the cache read when asked for).
     records: RecordsList = field(default_factory=RecordsList)
     errors: list[QpgraphError] = field(default_factory=list)
+    #: What extraction left out of the articles extracted now, one line each (path: what).
+    warnings: list[str] = field(default_factory=list)
     #: The knowledge graph, after :func:`build`.
     graph: KnowledgeGraph | None = None
 
@@ -167,8 +169,10 @@ def extract_corpus(
             for n, outcome in enumerate(stream):
                 i = todo[n]
                 done[i] = outcome
-                if cache is not None and isinstance(outcome, ArticleRecords):
-                    cache.used.add(article_key(outcome.article))
+                if isinstance(outcome, ArticleRecords):
+                    result.warnings += [str(QpgraphError(w, outcome.article.path)) for w in outcome.warnings]
+                    if cache is not None:
+                        cache.used.add(article_key(outcome.article))
     finally:
         if pool is not None:
             pool.shutdown()

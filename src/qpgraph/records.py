@@ -152,6 +152,8 @@ class ArticleRecords(_Model):
     events: list[Event] = Field(default_factory=list)
     sentences: dict[int, str] = Field(default_factory=dict, description=(
         "The sentences the mentions cite, by index, as printed: each written once."))
+    warnings: list[str] = Field(default_factory=list, description=(
+        "What extraction left out, and why (a sentence naming more persons than it reads)."))
 
     @model_validator(mode="after")
     def _cited(self) -> ArticleRecords:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -29,7 +29,7 @@ from .items import sentence_items
 from .matcher import index_text
 from .nlp import build_nlp
 from .parse import parse_sentence
-from .refs import BodyRef, PostRef, SentenceParse
+from .refs import BodyRef, PersonRef, PostRef, SentenceParse
 from .resolve import article_context, fill_implicit
 from .vocab import load_bodies, load_grammar, load_ranks
 
@@ -178,34 +178,58 @@ def _post(post: PostRef, document: Document, mention: Mention) -> Post:
     )
 
 
+#: The most persons read in one sentence, and mentions of persons in one article: what an
+#: article prints past them is left out, with a warning (a guard: a page of names would
+#: otherwise make records and pages without end).
+MAX_PERSONS_PER_SENTENCE = 500
+MAX_PERSON_MENTIONS = 10_000
+
+
+def _capped(sentences: list[_Sentence], warnings: list[str]) -> Iterator[tuple[_Sentence, PersonRef]]:
+    """The persons of each sentence, within the guards (:data:`MAX_PERSONS_PER_SENTENCE`,
+    :data:`MAX_PERSON_MENTIONS`); a warning for what is left out."""
+    read = 0
+    for s in sentences:
+        refs = s.parse.persons
+        if len(refs) > MAX_PERSONS_PER_SENTENCE:
+            warnings.append(f"sentence {s.index} names persons {len(refs)} times: the first {MAX_PERSONS_PER_SENTENCE} are read")
+            refs = refs[:MAX_PERSONS_PER_SENTENCE]
+        if read + len(refs) > MAX_PERSON_MENTIONS:
+            warnings.append(f"more than {MAX_PERSON_MENTIONS} mentions of persons: the rest, from sentence {s.index}, "
+                            "are left out")
+            yield from ((s, ref) for ref in refs[: MAX_PERSON_MENTIONS - read])
+            return
+        read += len(refs)
+        yield from ((s, ref) for ref in refs)
+
+
 def _persons(
-    sentences: list[_Sentence], document: Document, evidence: _Evidence, cut: int | None
+    sentences: list[_Sentence], document: Document, evidence: _Evidence, cut: int | None, warnings: list[str]
 ) -> tuple[dict[str, Person], set[str]]:
     """Persons merged by name within the article, and the keys of those placed at its event."""
     persons: dict[str, Person] = {}
     present: set[str] = set()
-    for s in sentences:
-        for ref in s.parse.persons:
-            key = _key(ref.name)
-            person = persons.get(key)
-            if person is None:
-                person = persons[key] = Person(id=stable_id("person", document.article.id, key), name=normalize(ref.name))
-            person.mentions.append(evidence(s, ref.start, ref.end))
-            for printed in (ref.rank, ref.promoted_to):
-                if printed:
-                    _add_rank(person, printed)
-            known = {_canonical(p.text): p for p in person.posts}
-            for post in ref.posts:
-                held = known.get(_canonical(post.text()))
-                if held is None:
-                    known[_canonical(post.text())] = held = _post(post, document, evidence(s, post.start, post.end))
-                    person.posts.append(held)
-                elif post.appointed and held.change is None and not held.former:
-                    # Printed held first ("tân Giám đốc"), then the appointment: its evidence.
-                    held.change, held.mention = "appointed", evidence(s, post.start, post.end)
-                    held.printed = document.text[post.start : post.end]
-            if is_present(ref, s.text, s.start):
-                present.add(key)
+    for s, ref in _capped(sentences, warnings):
+        key = _key(ref.name)
+        person = persons.get(key)
+        if person is None:
+            person = persons[key] = Person(id=stable_id("person", document.article.id, key), name=normalize(ref.name))
+        person.mentions.append(evidence(s, ref.start, ref.end))
+        for printed in (ref.rank, ref.promoted_to):
+            if printed:
+                _add_rank(person, printed)
+        known = {_canonical(p.text): p for p in person.posts}
+        for post in ref.posts:
+            held = known.get(_canonical(post.text()))
+            if held is None:
+                known[_canonical(post.text())] = held = _post(post, document, evidence(s, post.start, post.end))
+                person.posts.append(held)
+            elif post.appointed and held.change is None and not held.former:
+                # Printed held first ("tân Giám đốc"), then the appointment: its evidence.
+                held.change, held.mention = "appointed", evidence(s, post.start, post.end)
+                held.printed = document.text[post.start : post.end]
+        if is_present(ref, s.text, s.start):
+            present.add(key)
     for key, person in list(persons.items()):
         if _cut_short(key, person.mentions, persons, document, cut):
             del persons[key]
@@ -301,7 +325,8 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
     ]
     ctx = article_context([s.parse for s in sentences])
     fill_implicit([s.parse for s in sentences], ctx, document.text)
-    persons, present = _persons(sentences, document, evidence, cut)
+    warnings: list[str] = []
+    persons, present = _persons(sentences, document, evidence, cut, warnings)
     _coreference(sentences, persons, evidence)
     lede = " ".join([article.title or ""] + [s.text for s in sentences[:4]])
     kind = event_kind(lede) if sentences else None
@@ -326,4 +351,5 @@ def extract(document: Document, nlp: Language | None = None) -> ArticleRecords:
         units=_units(sentences, document, evidence, cut),
         provinces=_provinces(sentences, evidence),
         events=events,
+        warnings=warnings,
     )
