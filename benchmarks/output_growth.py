@@ -9,7 +9,11 @@ Two series, each built with ``qpgraph build`` into a fresh folder (one process,
   ``tests/attendees.py``): before who-met-whom was derived from the events and
   each sentence stored once, output grew with the cube of N;
 * the articles of data/raw copied K times (K = N / 25, at least 1): output should
-  grow with the corpus.
+  grow with the corpus;
+* fuzzed: the same K copies, each with every full stop turned into a comma and its
+  body printed N / 25 times over (at least once), so that each article is one
+  long sentence citing the same persons again and again: the shape that made
+  records grow with the square of an article's length.
 
 For each: the input bytes, the output bytes (every file the build wrote: records,
 facts, cache, graph in every format, site), their ratio, and the median of
@@ -33,6 +37,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from attendees import attendees  # noqa: E402
+
+
+def _fuzzed(text: str, times: int) -> str:
+    """An article's body as one sentence (full stops made commas, lines joined), ``times`` over."""
+    front, _, body = text.partition("---\n")[2].partition("---\n") if text.startswith("---\n") else ("", "", text)
+    sentence = " ".join(body.replace(".", ",").split())
+    return (f"---\n{front}---\n" if front else "") + " ".join([sentence] * times) + "\n"
 
 
 def _size(folder: Path) -> int:
@@ -64,13 +75,16 @@ def main() -> None:
     print(f"{'series':<22}{'N':>5}{'input B':>11}{'output B':>12}{'out/in':>8}{'wall s':>8}{'CPU s':>8}")
     for n in (int(x) for x in args.sizes.split(",")):
         with tempfile.TemporaryDirectory() as scratch:
-            series = {"attendees in 1 sentence": Path(scratch) / "list", "copies of data/raw": Path(scratch) / "raw"}
-            series["attendees in 1 sentence"].mkdir()
+            series = {"attendees in 1 sentence": Path(scratch) / "list", "copies of data/raw": Path(scratch) / "raw",
+                      "fuzzed: 1 sentence each": Path(scratch) / "fuzz"}
+            for folder in series.values():
+                folder.mkdir()
             (series["attendees in 1 sentence"] / "list.txt").write_text(attendees(n), encoding="utf-8")
-            series["copies of data/raw"].mkdir()
             for k in range(max(1, n // 25)):
                 for path in sorted((ROOT / "data" / "raw").glob("*.txt")):
                     (series["copies of data/raw"] / f"{path.stem}-{k}.txt").write_bytes(path.read_bytes())
+                    (series["fuzzed: 1 sentence each"] / f"{path.stem}-{k}.txt").write_text(
+                        _fuzzed(path.read_text(encoding="utf-8"), max(1, n // 25)), encoding="utf-8")
             for name, raw in series.items():
                 size_in = _size(raw)
                 size_out, wall, cpu = _build(raw, args.rounds)
