@@ -254,11 +254,14 @@ def _provinces(items: list[Item], provinces: list[Item]) -> list[Item]:
     """The provinces printed, but a place below the province named like one: "phường Yên
     Bái", "Ban Chỉ huy Quân sự xã Hòa Bình"."""
     below = set()
-    for k in range(len(items)):
-        for word in load_grammar().district_words:
+    for at, item in enumerate(items):
+        if item.kind != "PROV":
+            continue
+        for word in load_grammar().district_words:  # printed just before the province's name
             n = len(word.split())
-            if starts_with(items, k, word) and k + n < len(items) and items[k + n].kind == "PROV":
-                below.add(items[k + n].start)
+            if at >= n and starts_with(items, at - n, word):
+                below.add(item.start)
+                break
     return [p for p in provinces if p.start not in below]
 
 
