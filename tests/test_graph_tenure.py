@@ -193,3 +193,18 @@ def test_tenures_table_has_a_row_per_tenure(kg: KnowledgeGraph, tmp_path: Path) 
             "Huỳnh Việt Trung,2024-10-18,2024-10-18,,ended,handed over,2024-10-18,,,dev-23") in lines
     assert len(lines) == 1 + sum(len(kg.succession(u, t)) for u, t in {
         (v, d["title"].lower()) for _, v, d in kg.graph.edges(data=True) if d["relation"] == "holds"})
+
+
+def test_tenure_a_holder_known_only_from_handing_over_succeeds_the_one_before() -> None:
+    # An officer reported only when he hands the post over (2025) held it after the one
+    # reported in 2024: the first tenure ended by then, the second ended that day.
+    before = _record("a", "Sáng 5/3, Đại tá Nguyễn Văn An, Chính ủy Sư đoàn 9, dự hội nghị tổng kết.")
+    handed = extract(prepare(Article(
+        id="b", path="b.txt", published="2025-06-11",
+        text="Ngày 10/6, Sư đoàn 9 tổ chức Hội nghị bàn giao chức vụ Chính ủy Sư đoàn.\nTại Hội nghị, Đại tá Trần "
+             "Văn Cường, Chính ủy Sư đoàn 9 bàn giao chức vụ cho Đại tá Lê Văn Bình, Phó Chính ủy.")))
+    kg = KnowledgeGraph.from_records([before, handed])
+    assert [(t.name, t.first, t.last, t.status, t.ended, t.ended_on) for t in kg.succession("Sư đoàn 9", "Chính ủy")] == [
+        ("Nguyễn Văn An", "2025-03-05", "2025-03-05", "ended", "succeeded", "2025-06-10"),
+        ("Trần Văn Cường", "2025-06-10", "2025-06-10", "ended", "handed over", "2025-06-10"),
+    ]

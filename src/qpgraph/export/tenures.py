@@ -18,7 +18,6 @@ from pathlib import Path
 import networkx as nx
 
 from ..atomic import open_atomic
-from ..evaluate.canonical import canonical
 from ..graph.knowledge import KnowledgeGraph
 from ._items import Keep
 from .cells import neutral_row
@@ -32,16 +31,15 @@ FIELDS = ["unit", "unit_name", "title", "person", "name", "first", "last", "sinc
 def write_tenures(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
     """Write ``tenures.csv`` (``keep`` is not used: the file is written whole)."""
     kg = KnowledgeGraph(graph)
-    titles: dict[str, dict[str, str]] = {}
-    for _, unit, data in graph.edges(data=True):
-        if data["relation"] == "holds" and data.get("title"):  # a graph of other making may lack it
-            titles.setdefault(unit, {}).setdefault(canonical(data["title"]), data["title"])
+    units = sorted({unit for _, unit, data in graph.edges(data=True)
+                    if data["relation"] == "holds" and data.get("title")})  # a graph of other making may lack it
     with open_atomic(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(FIELDS)
-        for unit in sorted(titles):
-            for key in sorted(titles[unit]):
-                for t in kg.succession(unit, titles[unit][key]):
+        for unit in units:
+            held = kg.tenures(unit)
+            for key in sorted(held):
+                for t in held[key]:
                     articles = sorted({e.article for e in (*t.evidence, *t.end_evidence)})
                     writer.writerow(neutral_row([unit, graph.nodes[unit]["name"], t.title, t.person, t.name, t.first,
                                                  t.last, t.since, t.status, t.ended, t.ended_on, t.successor, t.note,

@@ -26,7 +26,7 @@ from ..text import snippet, strip_diacritics
 from .judgements import NONE, Judgements
 from .knowledge import KnowledgeGraph
 
-__all__ = ["Side", "Candidate", "candidates", "format_candidates"]
+__all__ = ["Side", "Candidate", "candidates", "candidate_pairs", "format_candidates"]
 
 Kind = Literal["kept apart", "marks", "family name"]
 
@@ -54,9 +54,17 @@ class Candidate(BaseModel):
                 "decision: same|different, by: ?, date: YYYY-MM-DD, why: ?}")
 
 
-def candidates(kg: KnowledgeGraph, judgements: Judgements = NONE) -> list[Candidate]:
+def candidates(kg: KnowledgeGraph, judgements: Judgements = NONE, limit: int | None = None) -> list[Candidate]:
     """The pairs worth a look, in the order of their kinds and then of their nodes; not
-    those already judged ``different`` (those judged ``same`` are one node)."""
+    those already judged ``different`` (those judged ``same`` are one node); the first
+    ``limit`` of them, if given."""
+    return [Candidate(kind=kind, a=_side(kg, a, article), b=_side(kg, b, article))
+            for kind, a, b, article in candidate_pairs(kg, judgements)[:limit]]
+
+
+def candidate_pairs(kg: KnowledgeGraph, judgements: Judgements = NONE) -> list[tuple[Kind, str, str, str | None]]:
+    """The pairs of :func:`candidates` as (kind, node, node, the article both print), in
+    its order: cheap, without their posts and sentences."""
     g = kg.graph
     persons = sorted(nid for nid, kind in g.nodes(data="type") if kind == "person")
     # Only the persons that share a key can make a pair: a base id, the letters of a
@@ -86,7 +94,7 @@ def candidates(kg: KnowledgeGraph, judgements: Judgements = NONE) -> list[Candid
             if not judgements.different(_mentions(da), _mentions(db)):
                 found[a, b] = (kind, key[1] if kind == "family name" else None)
     pairs = sorted(found.items(), key=lambda f: (order[f[1][0]], f[0]))
-    return [Candidate(kind=kind, a=_side(kg, a, article), b=_side(kg, b, article)) for (a, b), (kind, article) in pairs]
+    return [(kind, a, b, article) for (a, b), (kind, article) in pairs]
 
 
 def _mentions(data: dict[str, Any]) -> set[tuple[str, str]]:

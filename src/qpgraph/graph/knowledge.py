@@ -223,6 +223,11 @@ class KnowledgeGraph:
             out.append(RankAnswer(rank=item["rank"], date=item["date"], before=item.get("before"), evidence=[proof]))
         return out
 
+    def tenures(self, unit: str, on: str | None = None) -> dict[str, list[Tenure]]:
+        """Every tenure in the unit, by title (canonical), each title's in the order of
+        :meth:`succession`; with ``on``, as known on that day."""
+        return self._tenures(self.node(unit, "unit"), on=on)
+
     def _tenures(self, uid: str, *, heads_only: bool = False, on: str | None = None) -> dict[str, list[Tenure]]:
         """The unit's tenures by title (canonical), as known on ``on``."""
         reports: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}

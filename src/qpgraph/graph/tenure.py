@@ -30,6 +30,7 @@ day, with nothing in the articles to say who handed to whom, are both unknown.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -123,17 +124,15 @@ def _succeed(held: list[Tenure]) -> None:
             tenure.successor = after[0].person
             tenure.ended_on = tenure.ended_on or after[0].since
     dated = [t for t in held if t.last is not None]
+    # Every dated report of a post held (its last may be the day it was handed on), in
+    # time order: the successor of a tenure is the holder of the first one after its last.
+    points = sorted({(sort_key(day), t.person, day) for t in dated
+                     for day in (*(e.date for e in t.evidence if e.date), t.last)})
+    keys = [point[0] for point in points]
     for tenure in dated:
-        if tenure.ended is not None:
-            continue
-        after = [(sort_key(u.last), u) for u in dated if u is not tenure and sort_key(u.last) > sort_key(tenure.last)]
-        if after:
-            # The successor: the holder reported first after this one's last report.
-            first_after = min(
-                (sort_key(e.date), u.person, e.date)
-                for _, u in after for e in u.evidence if e.date and sort_key(e.date) > sort_key(tenure.last)
-            )
-            tenure.ended, tenure.ended_on, tenure.successor = "succeeded", first_after[2], first_after[1]
+        at = bisect_right(keys, sort_key(tenure.last))
+        if tenure.ended is None and at < len(points):  # none after its last is its own
+            tenure.ended, tenure.ended_on, tenure.successor = "succeeded", points[at][2], points[at][1]
     open_ = [t for t in dated if t.ended is None]
     if len(open_) < 2:
         return

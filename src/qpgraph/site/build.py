@@ -30,7 +30,7 @@ from ..atomic import replace_folder
 from ..collector import frozen
 from ..evaluate.canonical import canonical
 from ..graph.build import RELATIONS, edge_key
-from ..graph.candidates import candidates
+from ..graph.candidates import candidate_pairs, candidates
 from ..graph.dates import date_start, sort_key
 from ..graph.ids import node_id
 from ..graph.judgements import NONE, Judgements
@@ -544,15 +544,20 @@ def _render(site: _Site, task: str) -> str:
     return _render_entity(site, task)
 
 
+#: The most pairs the candidates page shows (``qpgraph candidates`` lists them all).
+CANDIDATES_SHOWN = 200
+
+
 def _write_candidates(site: _Site) -> str:
     """The pairs of persons an analyst should judge (``qpgraph candidates``), each side
     with its posts and sentence, and the line to add to ``data/judgements.yaml``."""
+    total = len(candidate_pairs(site.kg, site.judgements))
     pairs = []
-    for candidate in candidates(site.kg, site.judgements):
+    for candidate in candidates(site.kg, site.judgements, CANDIDATES_SHOWN):
         sides = [{**side.model_dump(), "href": site.href(side.node, ""), "article_href": site.article_href(side.article, "")}
                  for side in (candidate.a, candidate.b)]
         pairs.append({"kind": candidate.kind, "sides": sides, "line": candidate.judgement()})
-    site.render("candidates.html.j2", _CANDIDATES, title="Pairs to judge", pairs=pairs)
+    site.render("candidates.html.j2", _CANDIDATES, title="Pairs to judge", pairs=pairs, total=total)
     return _CANDIDATES
 
 
