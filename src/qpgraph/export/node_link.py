@@ -6,13 +6,13 @@ as it streams out by the C encoder: the top-level keys sorted (``directed``,
 each with its keys sorted, so a change to the graph is a change to a few lines.
 
 >>> import networkx as nx, tempfile, pathlib
->>> g = nx.MultiDiGraph(); g.add_node("person:a", type="person", name="A"); g.add_edge("person:a", "person:a", key="met:x:0", relation="met")
-'met:x:0'
+>>> g = nx.MultiDiGraph(); g.add_node("person:a", type="person", name="A"); g.add_edge("person:a", "person:a", key="holds:x:0", relation="holds")
+'holds:x:0'
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "graph.json"
 >>> write_node_link(g, path)
 >>> print(path.read_text(encoding="utf-8"), end="")
 {"directed": true, "edges": [
-{"key": "met:x:0", "relation": "met", "source": "person:a", "target": "person:a"}
+{"key": "holds:x:0", "relation": "holds", "source": "person:a", "target": "person:a"}
 ], "graph": {}, "multigraph": true, "nodes": [
 {"id": "person:a", "name": "A", "type": "person"}
 ]}

@@ -11,8 +11,8 @@ other one from what the last build wrote.
 
 >>> import networkx as nx
 >>> old = nx.MultiDiGraph(); old.add_nodes_from([("a", {"name": "A"}), ("b", {"name": "B"}), ("c", {"name": "C"})])
->>> _ = old.add_edge("a", "b", "met:x:0", relation="met")
->>> new = old.copy(); new.nodes["b"]["name"] = "Bé"; _ = new.add_edge("b", "a", "met:y:0", relation="met")
+>>> _ = old.add_edge("a", "b", "holds:x:0", relation="holds")
+>>> new = old.copy(); new.nodes["b"]["name"] = "Bé"; _ = new.add_edge("b", "a", "holds:y:0", relation="holds")
 >>> change = compare(graph_digests(old), graph_digests(new))
 >>> sorted(change.changed), sorted(change.looks), sorted(change.touched), sorted(change.pairs)
 (['b'], ['b'], ['a', 'b'], [('b', 'a')])
