@@ -7,6 +7,8 @@ RAW ?= data/raw
 OUT ?= build
 
 .PHONY: build test eval bench clean browser
+# A plain `make` builds (it never installs a browser).
+.DEFAULT_GOAL := build
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

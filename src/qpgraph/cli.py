@@ -77,7 +77,8 @@ def build_command(
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     _report_errors(result)
-    click.echo(f"{len(result.records)} articles built into {out}, {len(result.errors)} failed", err=True)
+    click.echo(f"{len(result.records)} articles built into {out}, {len(result.errors)} failed; "
+               f"open {out / 'site' / 'index.html'} in a browser", err=True)
     sys.exit(1 if result.errors else 0)
 
 
