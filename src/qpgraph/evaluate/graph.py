@@ -104,8 +104,8 @@ def _rank_now(gold: Mapping[str, Facts], mentions: set[Mention]) -> str | None:
     return max(ranked)[1] if ranked else None
 
 
-def _identity(kg: KnowledgeGraph, gold: Mapping[str, Facts], judgements: Judgements, out: GraphScore) -> None:
-    nodes = _person_nodes(kg)
+def _identity(kg: KnowledgeGraph, gold: Mapping[str, Facts], judgements: Judgements, nodes: dict[Mention, str],
+              out: GraphScore) -> None:
     persons = [p for p in _gold_persons(gold, judgements) if len({a for a, _ in p}) > 1]
     owner = {m: k for k, p in enumerate(persons) for m in p}
     held: dict[str, set[int]] = {}
@@ -163,10 +163,11 @@ def _gold_date(facts: Facts) -> str | None:
     return facts.date
 
 
-def _single_posts(kg: KnowledgeGraph, gold: Mapping[str, Facts]) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+def _single_posts(
+    kg: KnowledgeGraph, gold: Mapping[str, Facts], nodes: dict[Mention, str]
+) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
     """(unit node, canonical title) → the gold's reports of a title one holds at a time
     (every heading title, and the single ones): (date or '', canonical name, article)."""
-    nodes = _person_nodes(kg)
     out: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     for article, facts in sorted(gold.items()):
         date = _gold_date(facts)
@@ -180,8 +181,8 @@ def _single_posts(kg: KnowledgeGraph, gold: Mapping[str, Facts]) -> dict[tuple[s
     return out
 
 
-def _leadership(kg: KnowledgeGraph, gold: Mapping[str, Facts], out: GraphScore) -> None:
-    for (unit, title), reports in sorted(_single_posts(kg, gold).items()):
+def _leadership(kg: KnowledgeGraph, gold: Mapping[str, Facts], nodes: dict[Mention, str], out: GraphScore) -> None:
+    for (unit, title), reports in sorted(_single_posts(kg, gold, nodes).items()):
         dated = sorted((sort_key(d), n) for d, n, _ in reports if d)
         if dated:
             last = dated[-1][0]
@@ -216,8 +217,9 @@ def score_graph(kg: KnowledgeGraph, gold: Mapping[str, Facts], judgements: Judge
     out = GraphScore(persons=0, one_node=0, split=0, wrong_merges=0, unextracted=0, rank_right=0, rank_wrong=0,
                      leaders_right=0, leaders_wrong=0, leaders_missing=0, succession_right=0, succession_wrong=0)
     gold = {a: f for a, f in gold.items() if node_id("article", a) in kg.graph}
-    _identity(kg, gold, judgements, out)
-    _leadership(kg, gold, out)
+    nodes = _person_nodes(kg)
+    _identity(kg, gold, judgements, nodes, out)
+    _leadership(kg, gold, nodes, out)
     return out
 
 

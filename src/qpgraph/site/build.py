@@ -28,7 +28,6 @@ from spacy.displacy.render import EntityRenderer
 
 from ..atomic import replace_folder
 from ..collector import frozen
-from ..evaluate.canonical import canonical
 from ..graph.build import RELATIONS, edge_key
 from ..graph.candidates import candidate_pairs, candidates
 from ..graph.dates import date_start, sort_key
@@ -601,11 +600,11 @@ def _unit_posts(site: _Site, unit: str) -> dict[str, Any]:
     leaders = [{**link(h.person), "title": h.title, "since": h.since, "date": h.date, "status": h.status,
                 "note": h.note, "evidence": proof(latest(h.evidence))} for h in kg.leaders(unit)]
     succession = []
-    titles = {canonical(d["title"]): d["title"] for _, _, d in g.in_edges(unit, data=True) if d["relation"] == "holds"}
-    heads = {canonical(d["title"]) for _, _, d in g.in_edges(unit, data=True) if d["relation"] == "holds" and d["heads"]}
-    for key in sorted(titles, key=lambda k: (k not in heads, k)):
-        tenures = kg.succession(unit, titles[key])
-        if tenures and single_holder(titles[key], any(t.heads for t in tenures)):
+    held = kg.tenures(unit)  # every title's, computed once
+    heads = {key for key, tenures in held.items() if any(t.heads for t in tenures)}
+    for key in sorted(held, key=lambda k: (k not in heads, k)):
+        tenures = held[key]
+        if tenures and single_holder(tenures[0].title, key in heads):
             succession.append({"title": tenures[0].title, "tenures": [
                 {**link(t.person), "first": t.first, "last": t.last, "since": t.since, "status": t.status,
                  "ended": t.ended, "ended_on": t.ended_on, "successor": link(t.successor) if t.successor else None,
