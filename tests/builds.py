@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
+
+from qpgraph.store import FILE
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 #: The 17 articles qpgraph was first written against (the five seeds and dev-*), as
@@ -22,9 +25,20 @@ def corpus_of(folder: Path, *names: str) -> Path:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file a build wrote, but its cache: path → bytes."""
-    return {
+    """Every file a build wrote, but its cache: path → bytes; for the store, the rows of
+    its tables (two stores of the same rows differ in their pages)."""
+    files = {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and "cache" not in p.relative_to(folder).parts
+        if p.is_file() and "cache" not in p.relative_to(folder).parts and not p.name.startswith(FILE)
     }
+    with sqlite3.connect(folder / FILE) as db:
+        rows = db.execute("SELECT * FROM build").fetchall() + db.execute("SELECT * FROM articles ORDER BY id").fetchall()
+    files[FILE] = repr(rows).encode()
+    return files
+
+
+def stored(folder: Path) -> list[str]:
+    """The ids of the articles whose records the store of build ``folder`` holds."""
+    with sqlite3.connect(folder / FILE) as db:
+        return [aid for (aid,) in db.execute("SELECT id FROM articles WHERE records IS NOT NULL ORDER BY id")]

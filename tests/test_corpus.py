@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builds import corpus_of, tree
+from builds import corpus_of, stored, tree
 
 from qpgraph import corpus
 from qpgraph.errors import ExtractionError
+from qpgraph.store import StoreError
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -43,7 +44,7 @@ def test_corpus_incremental_build_equals_clean_build_after_adds_edits_and_delete
     raw = corpus_of(tmp_path, "dev-01.txt", "dev-29.txt", "dev-33.txt")
     out = tmp_path / "out"
     first = corpus.build([raw], out)
-    assert len(first.records) == 3 and len(list((out / "cache").rglob("*.pickle"))) == 3
+    assert len(first.records) == 3 and stored(out) == ["dev-01", "dev-29", "dev-33"]
 
     shutil.copy(RAW / "dev-40.txt", raw / "dev-40.txt")  # add
     (raw / "dev-33.txt").unlink()  # delete
@@ -62,8 +63,8 @@ def test_corpus_incremental_build_equals_clean_build_after_adds_edits_and_delete
     with _pytest.MonkeyPatch.context() as mp:
         mp.setattr(corpus, "_extract_one", counting)
         corpus.build([raw], out)
-    assert sorted(calls) == ["dev-01", "dev-40"]  # dev-29 came from the cache
-    assert len(list((out / "cache").rglob("*.pickle"))) == 3  # dev-33's entry and the old dev-01 dropped
+    assert sorted(calls) == ["dev-01", "dev-40"]  # dev-29 came from the store
+    assert stored(out) == ["dev-01", "dev-29", "dev-40"]  # dev-33 dropped, dev-01 replaced
 
     clean = tmp_path / "clean"
     corpus.build([raw], clean, incremental=False)
@@ -140,15 +141,16 @@ def test_corpus_records_share_one_fields_set_per_model_class_through_pickle() ->
     assert back.units[1].model_fields_set == set(Unit.model_fields)
 
 
-def test_corpus_clean_build_writes_the_cache_anew(tmp_path: Path) -> None:
-
+def test_corpus_clean_build_makes_the_store_anew(tmp_path: Path) -> None:
     raw = corpus_of(tmp_path, "dev-29.txt")
     out = tmp_path / "out"
-    (out / "cache" / "ab").mkdir(parents=True)
-    (out / "cache" / "ab" / "stale.pickle").write_bytes(b"old")
+    out.mkdir()
+    (out / "qpgraph.sqlite").write_bytes(b"not a database" * 100)
+    with pytest.raises(StoreError, match="cannot be read .file is not a database.; run the build with --clean"):
+        corpus.build([raw], out)
+    assert sorted(p.name for p in out.iterdir()) == ["qpgraph.sqlite"]  # nothing else written
     corpus.build([raw], out, incremental=False)
-    entries = sorted(p.name for p in (out / "cache").rglob("*.pickle"))
-    assert len(entries) == 1 and entries[0] != "stale.pickle"  # the next build reads it
+    assert stored(out) == ["dev-29"]
 
 
 def test_corpus_files_get_the_permissions_of_any_new_file(tmp_path: Path) -> None:

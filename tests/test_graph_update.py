@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from builds import FIRST_CORPUS, corpus_of, tree
 
-from qpgraph import cache, corpus
+from qpgraph import corpus, store
 from qpgraph.graph import kept as kept_module
 from qpgraph.graph.build import build_parts
 from qpgraph.graph.update import update
@@ -85,19 +85,19 @@ def test_build_brings_the_kept_graph_up_to_date_and_reads_only_the_records_it_ne
 
     shutil.copy(RAW / "000_90873ee1c2f566b3.txt", raw / "000_90873ee1c2f566b3.txt")
     read: list[str] = []
-    real_load = cache.RecordsCache.load
+    real_load = store.Store.load
 
-    def load(self: cache.RecordsCache, article: Any, key: str) -> ArticleRecords | None:
+    def load(self: store.Store, article: Any, key: str) -> ArticleRecords:
         read.append(article.id)
         return real_load(self, article, key)
 
     def never(records: Any) -> None:
         raise AssertionError("the graph was built anew")
 
-    monkeypatch.setattr(cache.RecordsCache, "load", load)
+    monkeypatch.setattr(store.Store, "load", load)
     monkeypatch.setattr(kept_module, "build_parts", never)
     corpus.build([raw], out)
-    # Of the four articles in the cache, the one that prints a person the new one prints
+    # Of the four articles in the store, the one that prints a person the new one prints
     # is read (its persons are resolved again; its page is rendered again), and those
     # whose pages draw a node the new one adds to (the Party's Central Committee, which
     # dev-13 and dev-20 print in full and the new one as "Trung ương Đảng"): their pages

@@ -16,6 +16,7 @@ from . import __version__
 from .corpus import CorpusResult, build, evaluate_corpus, extract_corpus, write_corpus
 from .errors import JudgementError, QpgraphError
 from .evaluate import format_misses, format_table
+from .store import StoreError
 
 __all__ = ["main"]
 
@@ -56,7 +57,7 @@ def extract_command(paths: tuple[Path, ...], out: Path, records: bool) -> None:
               help="Processes extracting in parallel (default: the machine's cores).")
 @click.option("--dask-scheduler", metavar="ADDRESS", default=None,
               help="Extract on the Dask cluster whose scheduler is at ADDRESS (needs qpgraph[dask]).")
-@click.option("--clean", is_flag=True, help="Extract every article again (the cache is written anew).")
+@click.option("--clean", is_flag=True, help="Extract every article again (the build's store is made anew).")
 @click.option("--progress/--no-progress", "show_progress", default=True, show_default=True,
               help="A bar on a terminal, log lines elsewhere.")
 @click.option("--judgements", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -73,7 +74,7 @@ def build_command(
     try:
         result = build(paths, out, jobs=jobs or os.cpu_count() or 1, incremental=not clean, report=show_progress,
                        dask_scheduler=dask_scheduler, judgements=judgements)
-    except JudgementError as exc:
+    except (JudgementError, StoreError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     _report_errors(result)

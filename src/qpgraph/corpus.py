@@ -29,7 +29,6 @@ import orjson
 from pydantic import BaseModel
 
 from .atomic import sweep, write_text_atomic
-from .cache import RecordsCache, RecordsList, Stored, article_key
 from .collector import frozen, paused
 from .errors import AnnotationError, ExtractionError, QpgraphError
 from .evaluate import Scores, baseline_facts, explain, load_facts_dir, score
@@ -39,11 +38,13 @@ from .facts import to_facts
 from .ingest import iter_articles, prepare
 from .progress import progress, stage
 from .records import Article, ArticleRecords, Facts
+from .store import RecordsList, Store, Stored, article_key, locked
 from .workers import die_with_parent
 
 __all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus", "select_gold"]
 
 if TYPE_CHECKING:
+    from .graph.judgements import Judgements
     from .graph.knowledge import KnowledgeGraph
 
 T = TypeVar("T")
@@ -51,7 +52,7 @@ T = TypeVar("T")
 
 @dataclass
 class CorpusResult:
-    #: Every article's records, in input order (those from the cache read when asked for).
+    #: Every article's records, in input order (those from the store read when asked for).
     records: RecordsList = field(default_factory=RecordsList)
     errors: list[QpgraphError] = field(default_factory=list)
     #: What extraction left out of the articles extracted now, one line each (path: what).
@@ -80,23 +81,16 @@ def extract_article(article: Article) -> ArticleRecords:
 
 @dataclass(frozen=True)
 class _Keep:
-    """Where freshly extracted records go, written by the process that extracted them:
-    the cache folder, and ``facts/`` and ``records/`` under ``out``."""
+    """Where freshly extracted records are written by the process that extracted them:
+    ``facts/`` and ``records/`` under ``out``."""
 
-    cache: Path | None = None
     out: Path | None = None
 
-    def save(self, records: ArticleRecords) -> None:
-        if self.cache is not None:
-            RecordsCache(self.cache).put(records)
-        if self.out is not None:
-            write_corpus([records], self.out / "facts")
-            write_corpus([records], self.out / "records", full=True)
-
     def kept(self, outcome: ArticleRecords | QpgraphError) -> ArticleRecords | QpgraphError:
-        """An extraction's outcome, saved if it is records."""
-        if isinstance(outcome, ArticleRecords):
-            self.save(outcome)
+        """An extraction's outcome, written if it is records."""
+        if isinstance(outcome, ArticleRecords) and self.out is not None:
+            write_corpus([outcome], self.out / "facts")
+            write_corpus([outcome], self.out / "records", full=True)
         return outcome
 
 
@@ -117,7 +111,7 @@ def extract_corpus(
     paths: Iterable[str | Path],
     *,
     jobs: int = 1,
-    cache: RecordsCache | None = None,
+    store: Store | None = None,
     report: bool = False,
     dask_scheduler: str | None = None,
     out: Path | None = None,
@@ -126,8 +120,9 @@ def extract_corpus(
 
     ``jobs`` processes extract in parallel, or the workers of the Dask cluster
     at ``dask_scheduler`` (an address such as ``tcp://10.0.0.5:8786``); with a
-    ``cache``, articles already extracted by this extractor are taken from it
-    (read when their records are asked for); ``report`` shows progress on
+    ``store``, articles already extracted by this extractor are taken from it
+    (read when their records are asked for) and the others kept in it as they
+    are extracted, with the errors met; ``report`` shows progress on
     standard error; with ``out``, the facts and records of every article
     extracted are written to ``out/facts`` and ``out/records`` as it is done.
     The result is the same whatever the options.
@@ -141,13 +136,14 @@ def extract_corpus(
             articles.append(item)
     done: dict[int, ArticleRecords | Stored | QpgraphError] = {}
     todo: list[int] = []
+    kept = store.keys() if store is not None else {}
     for i, article in enumerate(articles):
-        cached = cache.stored(article) if cache is not None else None
-        if cached is not None:
-            done[i] = cached
+        key = article_key(article) if kept.get(article.id) else None
+        if store is not None and key is not None and kept[article.id] == key:
+            done[i] = Stored(store, article, key)
         else:
             todo.append(i)
-    keep = _Keep(cache.folder if cache is not None else None, out)
+    keep = _Keep(out)
     outcomes: Iterable[ArticleRecords | QpgraphError]
     if dask_scheduler and todo:
         pool = None
@@ -160,7 +156,7 @@ def extract_corpus(
     else:
         pool = None
         outcomes = (_extract_and_keep(articles[i], keep) for i in todo)
-    # Records made in other processes arrive here to stay, as cached ones do; extraction
+    # Records made in other processes arrive here to stay, as stored ones do; extraction
     # here makes garbage with cycles, and keeps the collector.
     elsewhere: AbstractContextManager[None] = paused() if pool is not None or dask_scheduler else nullcontext()
     try:
@@ -171,11 +167,15 @@ def extract_corpus(
                 done[i] = outcome
                 if isinstance(outcome, ArticleRecords):
                     result.warnings += [str(QpgraphError(w, outcome.article.path)) for w in outcome.warnings]
-                    if cache is not None:
-                        cache.used.add(article_key(outcome.article))
+                    if store is not None:
+                        store.put(outcome)
+                elif store is not None:
+                    store.put_error(articles[i], outcome)
     finally:
         if pool is not None:
             pool.shutdown()
+        if store is not None:
+            store.commit()
     for i in range(len(articles)):
         found = done[i]
         if isinstance(found, QpgraphError):
@@ -277,38 +277,55 @@ def build(
     (:mod:`qpgraph.graph.judgements`) decide who is whom before the rule does; the
     build keeps the ones it applied as ``out/judgements.yaml``.
 
-    Extraction is cached in ``out/cache``; with ``incremental`` (the default) only
+    Every article's records are kept in the build's store (``out/qpgraph.sqlite``,
+    :mod:`qpgraph.store`); with ``incremental`` (the default) only
     new or changed articles are extracted, removed ones are dropped, only the pages
     of the site and the items of the exports whose inputs changed are made again,
     the others taken from the last build (``out/cache/site.state`` and
     ``out/cache/exports/``, see :mod:`qpgraph.site.reuse` and ``export._items``),
     and the output is byte-identical to a clean build; without, every article is
-    extracted and every page and export item made again, and the cache written anew.
+    extracted and every page and export item made again, and the store made anew.
+    One build at a time writes ``out``: another one started meanwhile fails at once.
     """
+    from .graph.judgements import read_judgements
+    from .site.reuse import code_key
+
+    decided = read_judgements(judgements)  # a bad file is refused before anything is written
+    code = code_key() if not decided.items else hashlib.sha256(f"{code_key()} {decided.digest}".encode()).hexdigest()
+    out = Path(out)
+    with locked(out):
+        sweep(out)  # what a build killed before it finished left behind
+        store = Store.open(out, fresh=not incremental)
+        try:
+            return _build(paths, out, store, code, decided, jobs=jobs, incremental=incremental, report=report,
+                          dask_scheduler=dask_scheduler)
+        finally:
+            store.close()
+
+
+def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, decided: Judgements, *, jobs: int,
+           incremental: bool, report: bool, dask_scheduler: str | None) -> CorpusResult:
+    """:func:`build`, with the folder held and its store open."""
     from .export import Keep, write_all
-    from .graph.judgements import APPLIED, read_judgements
+    from .graph.judgements import APPLIED
     from .graph.kept import KeptGraph, graph_of, read_kept, write_kept
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
     from .site.reuse import build_key, code_key, plan, take_last
 
-    decided = read_judgements(judgements)  # a bad file is refused before anything is written
-    code = code_key() if not decided.items else hashlib.sha256(f"{code_key()} {decided.digest}".encode()).hexdigest()
-    out = Path(out)
-    if out.is_dir():
-        sweep(out)  # what a build killed before it finished left behind
-    cache = RecordsCache(out / "cache", read=incremental)
     kept_at = out / "cache" / "graph.state"
     # With a graph kept by the last build and processes to spare, the articles are
     # extracted by a forked process while the graph is read here.
     beside = jobs > 1 and incremental and dask_scheduler is None and kept_at.is_file()
     previous: KeptGraph | None = None
     with stage("extract", report) as details:
-        extracted = _in_background(_extract_all, paths, out, cache, jobs, report) if beside else None
+        if beside:
+            store.close()  # the forked process opens its own connection, never this one
+        extracted = _in_background(_extract_all, paths, out, store, jobs, report) if beside else None
         if extracted is not None:
             previous = read_kept(kept_at, code)
             details.append("the kept graph read meanwhile")
-        result = extracted() if extracted is not None else _extract_all(paths, out, cache, jobs, report, dask_scheduler)
+        result = extracted() if extracted is not None else _extract_all(paths, out, store, jobs, report, dask_scheduler)
         details.insert(0, f"{len(result.records)} articles, {len(result.errors)} errors")
     articles = result.records.keys()
     by_id = result.records.by_id()
@@ -317,7 +334,7 @@ def build(
             previous = read_kept(kept_at, code)
         kept, dirty = graph_of(by_id, articles, code, previous, decided)
         kg = KnowledgeGraph(kept.parts.graph)
-        result.records.release(cache, articles)  # pages read them again, one at a time
+        result.records.release(store, articles)  # pages read them again, one at a time
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges"
                        + (f", {len(dirty)} brought up to date" if dirty is not None else ""))
     # What is alive now (the graph, above all) stays to the end: the collector leaves it alone.
@@ -359,21 +376,22 @@ def build(
     return result
 
 
-def _extract_all(paths: Iterable[str | Path], out: Path, cache: RecordsCache, jobs: int, report: bool,
+def _extract_all(paths: Iterable[str | Path], out: Path, store: Store, jobs: int, report: bool,
                  dask_scheduler: str | None = None) -> CorpusResult:
-    """The extraction stage of :func:`build`: every article's records (from ``cache``
+    """The extraction stage of :func:`build`: every article's records (from ``store``
     or extracted), their facts and records files in ``out`` (those of articles gone
-    removed), and the cache pruned."""
-    result = extract_corpus(paths, jobs=jobs, cache=cache, report=report, dask_scheduler=dask_scheduler, out=out)
-    cache.prune()
+    removed), and the store rid of the articles gone."""
+    result = extract_corpus(paths, jobs=jobs, store=store, report=report, dask_scheduler=dask_scheduler, out=out)
+    store.keep_only(result.records.keys())
+    store.close()  # (in a forked process, its own connection)
     by_id = result.records.by_id()
     for folder in (out / "facts", out / "records"):
         if folder.is_dir():
             for stale in sorted(folder.glob("*.json")):
                 if stale.stem not in by_id:
                     stale.unlink()
-    # Extracted articles were written as they were done; one taken from the cache has
-    # its files from an earlier build (the cache's key covers the writers' code too),
+    # Extracted articles were written as they were done; one taken from the store has
+    # its files from an earlier build (the store's key covers the writers' code too),
     # and only those missing are written again.
     for folder, full in ((out / "facts", False), (out / "records", True)):
         missing = [aid for aid in by_id if not (folder / f"{aid}.json").is_file()]

@@ -33,7 +33,7 @@ __all__ = ["KeptGraph", "read_kept", "write_kept", "graph_of"]
 class KeptGraph:
     #: The code that made the graph (:func:`qpgraph.site.reuse.code_key`).
     code: str
-    #: Article id → the key of its records (:func:`qpgraph.cache.article_key`).
+    #: Article id → the key of its records (:func:`qpgraph.store.article_key`).
     articles: dict[str, str]
     parts: GraphParts
 

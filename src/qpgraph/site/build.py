@@ -384,7 +384,7 @@ def write_site(
     every page is there: a reader never sees half a site.
 
     ``state`` is a file kept between builds (an article's records are known there
-    by their article's :func:`~qpgraph.cache.article_key`): the pages whose inputs
+    by their article's :func:`~qpgraph.store.article_key`): the pages whose inputs
     are what they were in the site it describes are taken from that site as they
     are (hard links), the others rendered (:mod:`qpgraph.site.reuse`); the new
     site's state is written there once the site is in place. ``reuse`` is what

@@ -32,11 +32,11 @@ import networkx as nx
 
 from .. import __version__
 from ..atomic import write_bytes_atomic
-from ..cache import article_key
 from ..collector import paused
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
 from ..graph.ids import node_id
 from ..records import ArticleRecords
+from ..store import article_key
 from . import ego
 
 __all__ = ["SiteState", "Reuse", "take_last", "articles_of", "build_key", "plan", "site_state", "stale_pages",
@@ -169,7 +169,7 @@ def take_last(state: Path) -> SiteState | None:
 
 
 def articles_of(records: Iterable[ArticleRecords]) -> dict[str, str]:
-    """Every article's id and the key of its records (:func:`~qpgraph.cache.article_key`)."""
+    """Every article's id and the key of its records (:func:`~qpgraph.store.article_key`)."""
     return {r.article.id: article_key(r.article) for r in records}
 
 

@@ -1,0 +1,116 @@
+"""The build's store: killed builds completed, one build at a time, upgrades re-extract,
+records readable with any SQLite client."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builds import corpus_of, stored, tree
+
+from qpgraph import corpus
+from qpgraph.store import FILE, StoreError, db, keys, locked
+
+COMMAND = [sys.executable, "-c", "from qpgraph.cli import run; run()", "build"]
+ARTICLES = ("dev-01.txt", "dev-13.txt", "dev-20.txt", "dev-29.txt", "dev-33.txt", "dev-40.txt")
+
+
+@pytest.fixture()
+def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles the builds of the test extract."""
+    calls: list[str] = []
+    real = corpus._extract_one
+
+    def counting(article: Any) -> Any:
+        calls.append(article.id)
+        return real(article)
+
+    monkeypatch.setattr(corpus, "_extract_one", counting)
+    return calls
+
+
+@pytest.mark.parametrize(("moment", "extracted_again"), [
+    ("extract: 3/6", None),  # during extraction: what was not committed is extracted again
+    ("extract: 6 articles", []),  # during the graph: every record was committed
+    ("graph:", []),  # during exports and site
+])
+def test_a_build_killed_at_any_stage_is_completed_by_the_next(
+        tmp_path: Path, moment: str, extracted_again: list[str] | None, extracted: list[str]) -> None:
+    raw = corpus_of(tmp_path, *ARTICLES)
+    out = tmp_path / "out"
+    build = subprocess.Popen([*COMMAND, str(raw), "--out", str(out), "--jobs", "1"], stderr=subprocess.PIPE, text=True)
+    assert build.stderr is not None
+    for line in build.stderr:
+        if line.startswith(moment):
+            os.kill(build.pid, signal.SIGKILL)
+            break
+    build.wait()
+    assert build.returncode == -signal.SIGKILL, f"the build ended before {moment!r}"
+    corpus.build([raw], out)
+    if extracted_again is not None:
+        assert extracted == extracted_again
+    corpus.build([raw], tmp_path / "clean", incremental=False)
+    assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_a_second_build_of_a_folder_fails_at_once_while_one_runs(tmp_path: Path) -> None:
+    raw = corpus_of(tmp_path, "dev-29.txt")
+    out = tmp_path / "out"
+    with locked(out):  # a build running
+        second = subprocess.run([*COMMAND, str(raw), "--out", str(out)], capture_output=True, text=True, timeout=120)
+        with pytest.raises(StoreError, match="another build is writing this folder; wait for it to end"):
+            corpus.build([raw], out)
+    assert second.returncode == 2
+    assert second.stderr == f"error: {out}: another build is writing this folder; wait for it to end\n"
+    assert list(out.iterdir()) == []  # nothing written, nothing swept
+    corpus.build([raw], out)  # the first one's end lets it go
+    assert stored(out) == ["dev-29"]
+
+
+def test_a_library_upgrade_extracts_every_article_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        extracted: list[str]) -> None:
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt")
+    out = tmp_path / "out"
+    corpus.build([raw], out)
+    corpus.build([raw], out)
+    assert sorted(extracted) == ["dev-29", "dev-33"]  # the second build took both from the store
+    versions = {**keys.library_versions(), "vietnamadminunits": "99.0"}
+    with monkeypatch.context() as upgrade:
+        upgrade.setattr(keys, "library_versions", lambda: versions)
+        upgrade.setattr(db, "library_versions", lambda: versions)
+        keys.extractor_key.cache_clear()
+        try:
+            corpus.build([raw], out)
+        finally:
+            keys.extractor_key.cache_clear()
+    assert sorted(extracted) == ["dev-29", "dev-29", "dev-33", "dev-33"]
+    with sqlite3.connect(out / FILE) as store:
+        (libraries,) = store.execute("SELECT libraries FROM build").fetchone()
+    assert json.loads(libraries)["vietnamadminunits"] == "99.0"
+
+
+def test_the_store_holds_each_article_with_its_records_as_json(tmp_path: Path) -> None:
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-40.txt")
+    out = tmp_path / "out"
+    corpus.build([raw], out)
+    with sqlite3.connect(out / FILE) as store:
+        rows = store.execute(
+            "SELECT a.id, a.published, json_extract(p.value, '$.name'), json_extract(p.value, '$.rank') "
+            "FROM articles a, json_each(a.records, '$.persons') p "
+            "WHERE json_extract(p.value, '$.rank') LIKE '%tướng' ORDER BY 1, 3").fetchall()
+        (mode,) = store.execute("PRAGMA journal_mode").fetchone()
+    assert rows == [
+        ("dev-29", "2025-12-19", "Lê Xuân Thế", "Trung tướng"),
+        ("dev-29", "2025-12-19", "Phan Văn Giang", "Đại tướng"),
+        ("dev-29", "2025-12-19", "Trần Vinh Ngọc", "Trung tướng"),
+        ("dev-40", None, "Nguyễn Doãn Anh", "Trung tướng"),
+        ("dev-40", None, "Trần Võ Dũng", "Trung tướng"),
+    ]
+    assert mode == "wal"
