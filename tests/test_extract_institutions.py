@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from qpgraph.datafile import read_data_file
 from qpgraph.extract.gazetteer import load_gazetteer
 from qpgraph.extract.institutions import Institutions, load_institutions
-from qpgraph.extract.vocab import read_data_file
 
 
 def test_institutions_every_parent_and_successor_is_a_body_and_no_parent_chain_cycles() -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from qpgraph import datafile
 from qpgraph.errors import VocabularyError
-from qpgraph.extract import vocab
 from qpgraph.extract.vocab import (
     data_files,
     load_bodies,
@@ -117,7 +117,7 @@ def test_vocab_loaded_once() -> None:
     ],
 )
 def test_vocab_malformed_file_names_it(monkeypatch, loader, name: str, content: str) -> None:
-    monkeypatch.setattr(vocab, "read_data_file", lambda _name: content)
+    monkeypatch.setattr(datafile, "read_data_file", lambda _name: content)
     with pytest.raises(VocabularyError) as raised:
         loader.__wrapped__()
     assert raised.value.path == f"qpgraph/data/{name}"

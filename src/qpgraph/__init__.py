@@ -14,7 +14,6 @@ from __future__ import annotations
 from .graph.io import from_articles as build_graph
 from .graph.io import load
 from .graph.knowledge import KnowledgeGraph
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["load", "build_graph", "KnowledgeGraph", "__version__"]

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import click
 
-from . import __version__
 from .corpus import CorpusResult, build, evaluate_corpus, extract_corpus, write_corpus
 from .errors import JudgementError, QpgraphError
 from .evaluate import format_misses, format_table
 from .store import StoreError
+from .version import __version__
 
 __all__ = ["main"]
 

@@ -18,6 +18,7 @@ qpgraph.errors.VocabularyError: words.yaml: words: Input should be a valid list
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import VocabularyError
 from .text import normalize
 
-__all__ = ["load_yaml", "read_text"]
+__all__ = ["load_data_file", "load_yaml", "read_data_file", "read_text"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -60,3 +61,20 @@ def load_yaml(text: str, model: type[M], *, where: str | Path, expected: str = "
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
         raise VocabularyError(f"{field}: {first['msg']}" if field else first["msg"], where) from None
+
+
+def read_data_file(name: str) -> str:
+    """The text of the package's data file ``qpgraph/data/<name>``."""
+    return resources.files("qpgraph").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def load_data_file(name: str, model: type[M]) -> M:
+    """Read the data file ``qpgraph/data/<name>`` and validate it as ``model``
+    (:func:`load_yaml`); a malformed file raises
+    :class:`~qpgraph.errors.VocabularyError` naming it."""
+    where = f"qpgraph/data/{name}"
+    try:
+        text = read_data_file(name)
+    except OSError as exc:
+        raise VocabularyError(f"cannot read the vocabulary: {exc.strerror}", where) from None
+    return load_yaml(text, model, where=where)

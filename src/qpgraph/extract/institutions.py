@@ -26,7 +26,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .vocab import load_data_file
+from ..datafile import load_data_file
 
 __all__ = ["Family", "Institutions", "NationalBody", "Region", "load_institutions"]
 

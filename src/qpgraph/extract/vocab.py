@@ -13,13 +13,11 @@ True
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-from ..datafile import load_yaml
-from ..errors import VocabularyError
+from ..datafile import load_data_file
 
 __all__ = [
     "Body",
@@ -159,22 +157,6 @@ M = TypeVar("M", bound=BaseModel)
 def data_files() -> list[str]:
     """Names of the vocabulary files, for cache keys and documentation."""
     return ["ranks.yaml", "titles.yaml", "bodies.yaml", "institutions.yaml", "grammar.yaml", "places.yaml", "honorifics.yaml", "names.yaml"]
-
-
-def read_data_file(name: str) -> str:
-    return resources.files("qpgraph").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def load_data_file(name: str, model: type[M]) -> M:
-    """Read the data file ``qpgraph/data/<name>`` and validate it as ``model``
-    (:func:`qpgraph.datafile.load_yaml`); a malformed file raises
-    :class:`~qpgraph.errors.VocabularyError` naming it."""
-    where = f"qpgraph/data/{name}"
-    try:
-        text = read_data_file(name)
-    except OSError as exc:
-        raise VocabularyError(f"cannot read the vocabulary: {exc.strerror}", where) from None
-    return load_yaml(text, model, where=where)
 
 
 @cache

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .. import store
 from ..errors import QpgraphError
 from ..records import ArticleRecords
 from .judgements import read_applied, read_judgements
@@ -27,12 +28,10 @@ def read_records(folder: str | Path) -> list[ArticleRecords]:
 
 
 def load(build: str | Path = "build") -> KnowledgeGraph:
-    """The knowledge graph of a build folder written by ``qpgraph build``, with the
-    judgements that build applied (its ``judgements.yaml``)."""
-    folder = Path(build) / "records"
-    if not folder.is_dir():
-        raise QpgraphError("no records folder: run `qpgraph build` first", folder)
-    return KnowledgeGraph.from_records(read_records(folder), read_applied(build))
+    """The knowledge graph of a build folder written by ``qpgraph build`` (the records
+    in its store, :mod:`qpgraph.store`), with the judgements that build applied (its
+    ``judgements.yaml``)."""
+    return KnowledgeGraph.from_records(list(store.read_records(build)), read_applied(build))
 
 
 def from_articles(paths: Iterable[str | Path], judgements: str | Path | None = None) -> KnowledgeGraph:

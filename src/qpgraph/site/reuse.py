@@ -30,13 +30,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from .. import __version__
 from ..atomic import write_bytes_atomic
 from ..collector import paused
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
 from ..graph.ids import node_id
 from ..records import ArticleRecords
 from ..store import article_key
+from ..version import __version__
 from . import ego
 
 __all__ = ["SiteState", "Reuse", "take_last", "articles_of", "build_key", "plan", "site_state", "stale_pages",

@@ -6,9 +6,9 @@ folder to one build at a time; :class:`RecordsList` gives every article's
 records in input order, reading those in the store when they are asked for.
 """
 
-from .db import FILE, Store, StoreError, locked
+from .db import FILE, Store, StoreError, locked, read_records
 from .keys import article_key, extractor_key, library_versions
 from .records import RecordsList, Stored
 
 __all__ = ["FILE", "RecordsList", "Store", "StoreError", "Stored", "article_key", "extractor_key", "library_versions",
-           "locked"]
+           "locked", "read_records"]

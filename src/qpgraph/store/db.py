@@ -27,12 +27,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .. import __version__
 from ..errors import QpgraphError
 from ..records import Article, ArticleRecords
+from ..version import __version__
 from .keys import article_key, extractor_key, library_versions
 
-__all__ = ["FILE", "Store", "StoreError", "locked"]
+__all__ = ["FILE", "Store", "StoreError", "locked", "read_records"]
 
 #: The store's file name in a build folder.
 FILE = "qpgraph.sqlite"
@@ -227,3 +227,23 @@ class Store:
         db.execute("COMMIT")
         return dropped
 
+
+
+def read_records(folder: str | Path) -> Iterator[ArticleRecords]:
+    """Every article's records in the store of build ``folder``, by article id, read
+    without writing anything (a build may be running; a store of other code is read
+    as it is, never made anew)."""
+    path = Path(folder) / FILE
+    if not path.is_file():
+        raise StoreError("no store here: run `qpgraph build` first", path)
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    except sqlite3.Error as exc:
+        raise StoreError(f"the build's store cannot be read ({exc})", path) from None
+    try:
+        for (text,) in db.execute("SELECT records FROM articles WHERE records IS NOT NULL ORDER BY id"):
+            yield ArticleRecords.model_validate_json(text).compact()
+    except (sqlite3.DatabaseError, ValidationError) as exc:
+        raise StoreError(f"the build's store cannot be read ({exc}); build again with --clean", path) from None
+    finally:
+        db.close()

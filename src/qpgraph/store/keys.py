@@ -17,8 +17,8 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-from .. import __version__
 from ..records import Article
+from ..version import __version__
 
 __all__ = ["LIBRARIES", "article_key", "extractor_key", "library_versions"]
 
