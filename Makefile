@@ -21,9 +21,10 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## build: data/raw into build/: facts/, records/, the graph exports and site/
+## build: data/raw into build/: the store, facts/, records/ and site/, then every export of the graph
 build: $(BIN)/.installed
 	$(BIN)/qpgraph build $(RAW) --out $(OUT)
+	$(BIN)/qpgraph export --build $(OUT)
 
 ## test: lint (ruff), then the whole test suite (unit, doctests, end to end, browser); writes test-artifacts/graph.png
 test: $(BIN)/.installed browser

@@ -1,19 +1,17 @@
-"""Seconds per exporter (graph.json, GraphML, GEXF, Neo4j CSV) for one graph.
+"""Seconds per exporter (graph.json, GraphML, GEXF, Neo4j CSV, tenures) for one graph.
 
-Run: ``python benchmarks/exporters.py [--pickle PATH | --articles N] [--repeat R]``.
+Run: ``python benchmarks/exporters.py [--build PATH | --articles N] [--repeat R]``.
 
-The graph is a pickled networkx MultiDiGraph (``--pickle``, e.g. one written by
-``pickle.dumps(qpgraph.build_graph([...]).graph)``), or the graph of a synthetic
-corpus of N articles (``--articles``, made by ``synth_corpus.py``), or by default
-the graph of data/raw. Each exporter writes into a temporary folder R times;
-the best wall and CPU (user + system) seconds of the R are printed, and the
-size of what it wrote.
+The graph is the one a build's store holds (``--build``, read as ``qpgraph export``
+reads it), or the graph of a synthetic corpus of N articles (``--articles``, made
+by ``synth_corpus.py``), or by default the graph of data/raw. Each exporter writes
+into a temporary folder R times; the best wall and CPU (user + system) seconds of
+the R are printed, and the size of what it wrote.
 """
 
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 import tempfile
 import time
@@ -23,15 +21,15 @@ import networkx as nx
 
 import qpgraph
 from qpgraph.export import EXPORTERS
+from qpgraph.store.graph import read_graph
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def load_graph(pickled: Path | None, articles: int) -> nx.MultiDiGraph:
-    if pickled is not None:
-        graph: nx.MultiDiGraph = pickle.loads(pickled.read_bytes())
-        return graph
+def load_graph(build: Path | None, articles: int) -> nx.MultiDiGraph:
+    if build is not None:
+        return read_graph(build)
     if articles:
         sys.path.insert(0, str(HERE))
         from synth_corpus import generate
@@ -65,12 +63,12 @@ def bench(graph: nx.MultiDiGraph, repeat: int) -> list[tuple[str, float, float, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--pickle", type=Path, help="a pickled networkx MultiDiGraph")
+    source.add_argument("--build", type=Path, help="a build folder (its store's graph)")
     source.add_argument("--articles", type=int, default=0, help="build the graph of a synthetic corpus this size")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    graph = load_graph(args.pickle, args.articles)
+    graph = load_graph(args.build, args.articles)
     print(f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges; best of {args.repeat}")
     print(f"{'exporter':<14} {'wall s':>7} {'CPU s':>7} {'MB':>7}")
     for name, wall, cpu, written in bench(graph, args.repeat):

@@ -16,7 +16,11 @@ def test_ci_workflow_runs_on_article_changes_and_publishes() -> None:
     steps = flow["jobs"]["build"]["steps"]
     runs = "\n".join(step.get("run", "") for step in steps)
     assert "make build" in runs and "qpgraph diff" in runs and "gh pr comment" in runs
-    # The last build restored whole: its cache, and the site and exports the next build takes from.
+    # The last build restored whole: its store, and the site the next build takes from.
     assert [step["with"]["path"] for step in steps if step.get("uses", "").startswith("actions/cache")] == ["build"]
     uploads = [step["with"]["path"] for step in steps if step.get("uses", "").startswith("actions/upload-artifact")]
     assert uploads[0] == "build/site"
+    assert "build/parquet" in uploads[1].split() and "build/qpgraph.sqlite" in uploads[1].split()
+    # make build exports from the store after the build
+    make = (WORKFLOW.parents[2] / "Makefile").read_text(encoding="utf-8")
+    assert "\t$(BIN)/qpgraph build $(RAW) --out $(OUT)\n\t$(BIN)/qpgraph export --build $(OUT)\n" in make

@@ -209,13 +209,13 @@ def test_cli_an_error_of_the_system_is_one_line_and_exit_1(tmp_path: Path) -> No
     out = tmp_path / ("x" * 300)
     done = _command("build", str(RAW / "dev-29.txt"), "--out", str(out), "--no-progress")
     assert (done.returncode, done.stderr) == (1, f"error: {out}: File name too long\n")
-    # A disk that fills while the graph is written: one line, not chained tracebacks, and
+    # A disk that fills while the graph is exported: one line, not chained tracebacks, and
     # no half-written graph.json.
+    assert _command("build", str(RAW / "dev-29.txt"), "--out", str(tmp_path / "out"), "--no-progress").returncode == 0
     full = ("import errno, qpgraph.export as export\n"
-            "def full(graph, path, keep=None):\n"
+            "def full(graph, path):\n"
             "    raise OSError(errno.ENOSPC, 'No space left on device', str(path))\n"
             "export.EXPORTERS['graph.json'] = full")
-    done = _command("build", str(RAW / "dev-29.txt"), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-progress",
-                    prelude=full)
+    done = _command("export", "--build", str(tmp_path / "out"), prelude=full)
     assert (done.returncode, done.stderr) == (1, f"error: {tmp_path / 'out' / 'graph.json'}: No space left on device\n")
     assert not (tmp_path / "out" / "graph.json").exists()

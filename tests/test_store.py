@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builds import corpus_of, stored, tree
+from builds import RAW, corpus_of, stored, tree
 
 from qpgraph import corpus
 from qpgraph.store import FILE, StoreError, db, keys, locked
@@ -114,3 +115,47 @@ def test_the_store_holds_each_article_with_its_records_as_json(tmp_path: Path) -
         ("dev-40", None, "Trần Võ Dũng", "Trung tướng"),
     ]
     assert mode == "wal"
+
+
+def test_a_build_writes_only_the_graph_rows_of_what_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from qpgraph.store import graph as store_graph
+
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt", "dev-20.txt")
+    out = tmp_path / "out"
+    written: list[int] = []
+    real = store_graph.write_graph
+
+    def counting(*args: Any, **kwargs: Any) -> int:
+        written.append(real(*args, **kwargs))
+        return written[-1]
+
+    monkeypatch.setattr(store_graph, "write_graph", counting)
+    corpus.build([raw], out)
+    corpus.build([raw], out)  # nothing changed
+    shutil.copy(RAW / "dev-40.txt", raw / "dev-40.txt")
+    corpus.build([raw], out)
+    (raw / "dev-33.txt").unlink()
+    corpus.build([raw], out)
+    with sqlite3.connect(out / FILE) as store:
+        (nodes,) = store.execute("SELECT count(*) FROM nodes").fetchone()
+    # All 42 nodes; none; the 13 nodes the new article adds or changes; the one that the
+    # removed article's going changes (its own nodes are deleted, nothing written for them).
+    assert written == [42, 0, 13, 1]
+    corpus.build([raw], tmp_path / "clean", incremental=False)
+    assert written[4] == nodes  # a clean build writes every row
+    assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_the_search_index_folds_diacritics_and_d(tmp_path: Path) -> None:
+    raw = corpus_of(tmp_path, "dev-29.txt", "000_90873ee1c2f566b3.txt")
+    out = tmp_path / "out"
+    corpus.build([raw], out)
+    with sqlite3.connect(out / FILE) as store:
+        def search(query: str) -> list[str]:
+            return [node for (node,) in store.execute("SELECT node FROM search WHERE search MATCH ? ORDER BY rank, node",
+                                                      (query,))]
+
+        assert search("tran vinh ngoc") == ["person:trần-vinh-ngọc"]
+        assert search("lam dong")[:2] == ["province:lâm-đồng", "unit:tỉnh-ủy--lâm-đồng"]
+        assert search("quan khu 7")[:2] == ["unit:quân-khu-7", "unit:đảng-ủy-quân-khu-7"]
+        assert search("bo chi huy quan su lam*") == ["unit:bộ-chỉ-huy-quân-sự--lâm-đồng"]

@@ -99,6 +99,32 @@ def diff_command(old: Path, new: Path) -> None:
         sys.exit(2)
 
 
+#: The formats of ``qpgraph export`` (``qpgraph.export.FORMATS``), named here so that
+#: ``--help`` does not import the exporters.
+EXPORT_FORMATS = ("json", "graphml", "gexf", "neo4j", "tenures", "parquet")
+
+
+@main.command("export")
+@click.argument("formats", nargs=-1, metavar="[FORMAT]...", type=click.Choice(EXPORT_FORMATS))
+@click.option("--build", "build_dir", default=Path("build"), show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path), help="The build whose store is read.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the files go [default: the build folder].")
+def export_command(formats: tuple[str, ...], build_dir: Path, out: Path | None) -> None:
+    """Write the graph of a build from its store, in each FORMAT (all of them if none):
+    json (graph.json, networkx node-link), graphml, gexf (dynamic, with dates), neo4j
+    (import CSV), tenures (tenures.csv) and parquet (parquet/: nodes, edges, tenures,
+    sentences)."""
+    from .export import export_build
+
+    try:
+        written = export_build(build_dir, out or build_dir, formats or None)
+    except QpgraphError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{len(written)} exports written into {out or build_dir}: {', '.join(p.name for p in written)}", err=True)
+
+
 @main.command("candidates")
 @click.argument("build_dir", metavar="BUILD", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the pairs as JSON.")

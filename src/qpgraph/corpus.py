@@ -270,21 +270,21 @@ def build(
     dask_scheduler: str | None = None,
     judgements: str | Path | None = None,
 ) -> CorpusResult:
-    """Everything from the articles in ``paths`` into ``out``: ``facts/`` and
-    ``records/`` per article, the graph in every export format, and ``site/``;
-    with ``jobs`` > 1 the exports are written beside the site's pages. The result
-    holds the records, the errors and the graph. The analysts' ``judgements``
+    """Everything from the articles in ``paths`` into ``out``: the store
+    (``qpgraph.sqlite``: the records, the graph, the tenures), ``facts/`` and
+    ``records/`` per article, and ``site/``. The result holds the records, the errors
+    and the graph; :func:`qpgraph.export.export_build` writes the graph's export
+    formats from the store. The analysts' ``judgements``
     (:mod:`qpgraph.graph.judgements`) decide who is whom before the rule does; the
     build keeps the ones it applied as ``out/judgements.yaml``.
 
     Every article's records are kept in the build's store (``out/qpgraph.sqlite``,
     :mod:`qpgraph.store`); with ``incremental`` (the default) only
-    new or changed articles are extracted, removed ones are dropped, only the pages
-    of the site and the items of the exports whose inputs changed are made again,
-    the others taken from the last build (``out/cache/site.state`` and
-    ``out/cache/exports/``, see :mod:`qpgraph.site.reuse` and ``export._items``),
-    and the output is byte-identical to a clean build; without, every article is
-    extracted and every page and export item made again, and the store made anew.
+    new or changed articles are extracted, removed ones are dropped, only the rows
+    of the graph and the pages of the site whose inputs changed are made again,
+    the others taken from the last build (``out/cache/site.state``, see
+    :mod:`qpgraph.site.reuse`), and the output is the one of a clean build; without,
+    every article is extracted and every page made again, and the store made anew.
     One build at a time writes ``out``: another one started meanwhile fails at once.
     """
     from .graph.judgements import read_judgements
@@ -306,12 +306,12 @@ def build(
 def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, decided: Judgements, *, jobs: int,
            incremental: bool, report: bool, dask_scheduler: str | None) -> CorpusResult:
     """:func:`build`, with the folder held and its store open."""
-    from .export import Keep, write_all
     from .graph.judgements import APPLIED
     from .graph.kept import KeptGraph, graph_of, read_kept, write_kept
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
-    from .site.reuse import build_key, code_key, plan, take_last
+    from .site.reuse import build_key, plan, take_last
+    from .store.graph import write_graph
 
     kept_at = out / "cache" / "graph.state"
     # With a graph kept by the last build and processes to spare, the articles are
@@ -332,42 +332,34 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
     with stage("graph", report) as details:
         if incremental and extracted is None:
             previous = read_kept(kept_at, code)
+        since = build_key(code, previous.articles) if previous is not None else None
         kept, dirty = graph_of(by_id, articles, code, previous, decided)
         kg = KnowledgeGraph(kept.parts.graph)
+        write_graph(store, kg.graph, build_key(code, articles), changed=dirty, since=since)
         result.records.release(store, articles)  # pages read them again, one at a time
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges"
                        + (f", {len(dirty)} brought up to date" if dirty is not None else ""))
     # What is alive now (the graph, above all) stays to the end: the collector leaves it alone.
-    with frozen(), stage("exports and site", report) as details:
+    with frozen(), stage("site", report) as details:
         state = out / "cache" / "site.state"
         last = take_last(state)  # the state is gone until the new site is in place
         if not incremental:
-            last = None  # every page and export item made anew
+            last = None  # every page made anew
         if last is not None and (previous is None or last.articles != previous.articles):
             dirty = None  # the site is not of the graph brought up to date: compared whole
-        # With jobs > 1 the graph kept for the next build, and the exports, are written by
-        # background processes (the first from now on, the second while the site is
-        # rendered); with one, after the site. Both are waited for (or written) even if
-        # the site fails.
+        # With jobs > 1 the graph kept for the next build is written by a background
+        # process while the site is rendered; with one, after the site. It is waited for
+        # (or written) even if the site fails.
         kept_written = _in_background(write_kept, kept_at, kept) if jobs > 1 else None
         try:
-            # What changed since the last build (when there is one to take from) is known
-            # before the exports start; else the site's state is made while they are written.
-            reuse = plan(kg.graph, articles, last, dirty) if last is not None else None
-            keep = Keep(out / "cache" / "exports", build_key(code_key(), articles), last.key() if last else None,
-                        reuse.change if reuse is not None else None)
-            exports = _in_background(write_all, kg.graph, out, None, keep) if jobs > 1 else None
-            try:
-                reuse = reuse or plan(kg.graph, articles, None)
-                pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse, judgements=decided)
-            finally:
-                written = exports() if exports is not None else write_all(kg.graph, out, keep=keep)
+            reuse = plan(kg.graph, articles, last, dirty)
+            pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse, judgements=decided)
         finally:
             if kept_written is not None:
                 kept_written()
             else:
                 write_kept(kept_at, kept)
-        details.append(f"{len(written)} exports, {len(pages)} pages")
+        details.append(f"{len(pages)} pages")
     if decided.items:
         write_text_atomic(out / APPLIED, decided.text)
     else:

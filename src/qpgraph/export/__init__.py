@@ -1,11 +1,12 @@
 """Exporters: one module per format behind one interface.
 
-Every exporter is a function ``(graph, path, keep=None) -> None`` writing one
+Every exporter of the graph is a function ``(graph, path) -> None`` writing one
 file (or a folder, for Neo4j) deterministically: the same graph gives
 byte-identical files. Each writes its file as it goes, one node or pair of nodes
-at a time (no document is built in memory), and replaces the old one atomically;
-in a build (``keep``), the items of the last file that did not change are taken
-from it as they are (``_items``).
+at a time (no document is built in memory), and replaces the old one atomically.
+``qpgraph export`` writes them from a build's store (:func:`export_build`): the
+graph formats from the graph it materialises, the Parquet tables straight from
+its tables.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pathlib import Path
 
 import networkx as nx
 
-from ._items import Keep
 from ._scan import Scan, scan
 from .gexf import write_gexf
 from .graphml import write_graphml
@@ -23,12 +23,12 @@ from .neo4j import write_neo4j
 from .node_link import read_node_link, write_node_link
 from .tenures import write_tenures
 
-__all__ = ["EXPORTERS", "Keep", "read_node_link", "write_all", "write_gexf", "write_graphml", "write_neo4j", "write_node_link",
-           "write_tenures"]
+__all__ = ["EXPORTERS", "FORMATS", "export_build", "read_node_link", "write_all", "write_gexf", "write_graphml",
+           "write_neo4j", "write_node_link", "write_tenures"]
 
-Exporter = Callable[[nx.MultiDiGraph, Path, Keep | None], None]
+Exporter = Callable[[nx.MultiDiGraph, Path], None]
 
-#: File name → exporter.
+#: File name → exporter of the graph.
 EXPORTERS: dict[str, Exporter] = {
     "graph.json": write_node_link,
     "graph.graphml": write_graphml,
@@ -37,24 +37,47 @@ EXPORTERS: dict[str, Exporter] = {
     "tenures.csv": write_tenures,
 }
 
+#: Format name (as ``qpgraph export`` takes it) → the file or folder it writes.
+FORMATS: dict[str, str] = {
+    "json": "graph.json",
+    "graphml": "graph.graphml",
+    "gexf": "graph.gexf",
+    "neo4j": "neo4j",
+    "tenures": "tenures.csv",
+    "parquet": "parquet",
+}
+
 #: The exporters that declare their attributes first, from a scan of the graph.
 _SCANNED = {"graph.graphml": write_graphml, "graph.gexf": write_gexf}
 
 
-def write_all(
-    graph: nx.MultiDiGraph, out: str | Path, names: Iterable[str] | None = None, keep: Keep | None = None
-) -> list[Path]:
+def write_all(graph: nx.MultiDiGraph, out: str | Path, names: Iterable[str] | None = None) -> list[Path]:
     """Write the graph into ``out`` in every format (or those of ``names``, keys of
-    :data:`EXPORTERS`); ``keep`` as the exporters take it. The XML formats share one
-    read of the graph (``_scan``)."""
+    :data:`EXPORTERS`). The XML formats share one read of the graph (``_scan``)."""
     written = []
     read: Scan | None = None
     for name in EXPORTERS if names is None else names:
         path = Path(out) / name
         if name in _SCANNED:
-            read = read or scan(graph, keep)
-            _SCANNED[name](graph, path, keep, read)
+            read = read or scan(graph)
+            _SCANNED[name](graph, path, read)
         else:
-            EXPORTERS[name](graph, path, keep)
+            EXPORTERS[name](graph, path)
         written.append(path)
+    return written
+
+
+def export_build(build: str | Path, out: str | Path, formats: Iterable[str] | None = None) -> list[Path]:
+    """Write the formats named (:data:`FORMATS`; all of them if none) of build folder
+    ``build`` into ``out``, from its store."""
+    from ..store.graph import read_graph
+    from .parquet import write_parquet
+
+    names = [FORMATS[f] for f in (formats or FORMATS)]
+    written = []
+    graph_names = [name for name in names if name in EXPORTERS]
+    if graph_names:
+        written += write_all(read_graph(build), out, graph_names)
+    if "parquet" in names:
+        written.append(write_parquet(build, Path(out) / "parquet"))
     return written

@@ -27,7 +27,7 @@ from typing import Any
 
 import networkx as nx
 
-from ._items import Keep, Part, Section, pairs, write_parts
+from ._items import Part, Section, pairs, write_parts
 from ._layout import PLAIN, Column, Convert, Row, Rows, Signature, Signatures, written_type
 from ._scan import Scan, scan, start_of
 from ._xml import escape_attr
@@ -51,11 +51,12 @@ _HEADER = (
     "  </meta>\n"
 )
 _FLOATS = {"inf": "INF", "-inf": "-INF", "nan": "NaN"}
-def write_gexf(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None, read: Scan | None = None) -> None:
-    """Write ``graph.gexf``; with ``keep``, the unchanged items of the last one are taken
-    (``_items``); ``read`` is what :func:`~qpgraph.export._scan.scan` read of the graph, if
+
+
+def write_gexf(graph: nx.MultiDiGraph, path: Path, read: Scan | None = None) -> None:
+    """Write ``graph.gexf``; ``read`` is what :func:`~qpgraph.export._scan.scan` read of the graph, if
     it is read already."""
-    read = read or scan(graph, keep)
+    read = read or scan(graph)
     attributes = _attributes(read.nodes, read.edges, read.key_types)
     # Per signature, its row without and with a start.
     node_rows = Rows(read.nodes, lambda sig: (_node_row(sig, attributes, False), _node_row(sig, attributes, True)))
@@ -88,7 +89,7 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None, rea
         Section("pairs", pairs(graph), pair),
         "    </edges>\n  </graph>\n</gexf>\n",
     ]
-    write_parts(path, parts, declarations, keep)
+    write_parts(path, parts)
 
 
 def _label(node: Any, data: Mapping[str, Any]) -> str:

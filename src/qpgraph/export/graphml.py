@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ._items import Keep, Part, Section, pairs, write_parts
+from ._items import Part, Section, pairs, write_parts
 from ._layout import PLAIN, Column, Row, Rows, Signature, Signatures, written_type
 from ._scan import Scan, scan
 from ._xml import escape_attr, escape_text
@@ -56,11 +56,10 @@ def scalar_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None, read: Scan | None = None) -> None:
-    """Write ``graph.graphml``; with ``keep``, the unchanged items of the last one are taken
-    (``_items``); ``read`` is what :func:`~qpgraph.export._scan.scan` read of the graph, if
+def write_graphml(graph: nx.MultiDiGraph, path: Path, read: Scan | None = None) -> None:
+    """Write ``graph.graphml``; ``read`` is what :func:`~qpgraph.export._scan.scan` read of the graph, if
     it is read already."""
-    read = read or scan(graph, keep)
+    read = read or scan(graph)
     keys = _keys({"node": read.nodes, "edge": read.edges})
     declarations = "".join(_declarations(keys))
     node_rows = Rows(read.nodes, lambda sig: _row("node", sig, keys))
@@ -73,7 +72,7 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None, 
             edge_rows.of(data).render((str(key), str(item[0]), str(item[1])), data, escape_text) for key, data in item[2].items())),
         _FOOTER,
     ]
-    write_parts(path, parts, declarations, keep)
+    write_parts(path, parts)
 
 
 def _keys(signatures: dict[str, Signatures]) -> dict[Key, str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ._items import Keep, Section, pairs, write_parts
+from ._items import Section, pairs, write_parts
 from .cells import neutral_row
 from .scalar import scalar
 
@@ -28,14 +28,14 @@ _CSV_TYPES = frozenset({str, int, float, bool, type(None)})
 Cells = list[object]
 
 
-def write_neo4j(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
-    """Write ``neo4j/``; with ``keep``, the unchanged items of the last files are taken (``_items``)."""
+def write_neo4j(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Write ``neo4j/``: ``nodes.csv`` and ``relationships.csv``."""
     lines = _Lines()
     nodes = Section("nodes", graph.nodes(data=True), lambda item: lines.render(_node_row(*item)))
     edges = Section("pairs", pairs(graph), lambda item: lines.render(
         *(_edge_row(item[0], item[1], data) for data in item[2].values())))
-    write_parts(path / "nodes.csv", [lines.render(["id:ID", ":LABEL", *_NODE_FIELDS]), nodes], "", keep)
-    write_parts(path / "relationships.csv", [lines.render([":START_ID", ":END_ID", ":TYPE", *_EDGE_FIELDS]), edges], "", keep)
+    write_parts(path / "nodes.csv", [lines.render(["id:ID", ":LABEL", *_NODE_FIELDS]), nodes])
+    write_parts(path / "relationships.csv", [lines.render([":START_ID", ":END_ID", ":TYPE", *_EDGE_FIELDS]), edges])
 
 
 class _Lines:

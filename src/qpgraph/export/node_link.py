@@ -28,15 +28,15 @@ from typing import Any
 
 import networkx as nx
 
-from ._items import Keep, Part, Section, pairs, write_parts
+from ._items import Part, Section, pairs, write_parts
 
 __all__ = ["read_node_link", "write_node_link"]
 
 _encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
-def write_node_link(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None) -> None:
-    """Write ``graph.json``; with ``keep``, the unchanged items of the last one are taken (``_items``)."""
+def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Write ``graph.json``."""
     parts: list[Part] = [
         f'{{"directed": {_encode(graph.is_directed())}, "edges": [\n',
         Section("pairs", pairs(graph), _pair, ",\n"),
@@ -44,7 +44,7 @@ def write_node_link(graph: nx.MultiDiGraph, path: Path, keep: Keep | None = None
         Section("nodes", graph.nodes(data=True), _node, ",\n"),
         "\n]}\n",
     ]
-    write_parts(path, parts, "", keep)
+    write_parts(path, parts)
 
 
 def _node(item: tuple[Any, dict[str, Any]]) -> str:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .. import store
 from ..errors import QpgraphError
 from ..records import ArticleRecords
-from .judgements import read_applied, read_judgements
+from ..store.graph import read_graph
+from .judgements import read_judgements
 from .knowledge import KnowledgeGraph
 
 __all__ = ["load", "read_records", "from_articles"]
@@ -28,10 +28,10 @@ def read_records(folder: str | Path) -> list[ArticleRecords]:
 
 
 def load(build: str | Path = "build") -> KnowledgeGraph:
-    """The knowledge graph of a build folder written by ``qpgraph build`` (the records
-    in its store, :mod:`qpgraph.store`), with the judgements that build applied (its
-    ``judgements.yaml``)."""
-    return KnowledgeGraph.from_records(list(store.read_records(build)), read_applied(build))
+    """The knowledge graph of a build folder written by ``qpgraph build``: the graph its
+    store holds (:func:`qpgraph.store.graph.read_graph`), made with the judgements that
+    build applied."""
+    return KnowledgeGraph(read_graph(build))
 
 
 def from_articles(paths: Iterable[str | Path], judgements: str | Path | None = None) -> KnowledgeGraph:

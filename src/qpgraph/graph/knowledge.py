@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 import networkx as nx
@@ -41,6 +41,8 @@ __all__ = [
     "MeetingAnswer",
     "TimelineEntry",
     "KnowledgeGraph",
+    "TENURE_FIELDS",
+    "tenure_rows",
 ]
 
 
@@ -352,3 +354,24 @@ class KnowledgeGraph:
                                              relation="mentioned_in", other=article, evidence=[self._proof(data)]))
         order = {"rank": 0, "holds": 1, "participated_in": 2, "mentioned_in": 3}
         return sorted(entries, key=lambda e: (sort_key(e.date), order[e.relation], e.what))
+
+
+#: The columns of :func:`tenure_rows`.
+TENURE_FIELDS = ("unit", "unit_name", "title", "person", "name", "first", "last", "since", "status", "ended",
+                 "ended_on", "successor", "note", "articles")
+
+
+def tenure_rows(graph: nx.MultiDiGraph) -> Iterator[tuple[str | None, ...]]:
+    """Every tenure of the graph as a row of :data:`TENURE_FIELDS`: units in the order
+    of their ids, titles in canonical order, tenures as :meth:`KnowledgeGraph.succession`
+    gives them; ``articles`` the ids of the articles that report it, space-separated."""
+    kg = KnowledgeGraph(graph)
+    units = sorted({unit for _, unit, data in graph.edges(data=True)
+                    if data["relation"] == "holds" and data.get("title")})  # a graph of other making may lack it
+    for unit in units:
+        held = kg.tenures(unit)
+        for key in sorted(held):
+            for t in held[key]:
+                articles = sorted({e.article for e in (*t.evidence, *t.end_evidence)})
+                yield (unit, graph.nodes[unit]["name"], t.title, t.person, t.name, t.first, t.last, t.since, t.status,
+                       t.ended, t.ended_on, t.successor, t.note, " ".join(articles))

@@ -32,20 +32,21 @@ from ..records import Article, ArticleRecords
 from ..version import __version__
 from .keys import article_key, extractor_key, library_versions
 
-__all__ = ["FILE", "Store", "StoreError", "locked", "read_records"]
+__all__ = ["FILE", "Store", "StoreError", "connect_read_only", "db_path", "locked", "read_records"]
 
 #: The store's file name in a build folder.
 FILE = "qpgraph.sqlite"
 
 #: The schema's version (``PRAGMA user_version``); a store of another version is made anew.
-_SCHEMA = 1
+_SCHEMA = 2
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS build (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     qpgraph TEXT NOT NULL,
     extractor TEXT NOT NULL,
-    libraries TEXT NOT NULL
+    libraries TEXT NOT NULL,
+    graph TEXT
 );
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,
@@ -59,7 +60,44 @@ CREATE TABLE IF NOT EXISTS articles (
     records TEXT,
     CHECK ((error IS NULL) != (records IS NULL))
 );
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS nodes_by_type ON nodes (type, name);
+CREATE TABLE IF NOT EXISTS edges (
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    key TEXT NOT NULL,
+    relation TEXT NOT NULL,
+    article TEXT,
+    date TEXT,
+    sentence INTEGER,
+    data TEXT NOT NULL,
+    PRIMARY KEY (source, target, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edges_by_target ON edges (target);
+CREATE INDEX IF NOT EXISTS edges_by_relation ON edges (relation, date);
+CREATE TABLE IF NOT EXISTS sentences (
+    article TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (article, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tenures (
+    unit TEXT NOT NULL, unit_name TEXT, title TEXT NOT NULL, person TEXT NOT NULL, name TEXT,
+    first TEXT, last TEXT, since TEXT, status TEXT NOT NULL, ended TEXT, ended_on TEXT,
+    successor TEXT, note TEXT, articles TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    node UNINDEXED, type UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2'
+);
 """
+
+#: Every table any schema had (dropped when the schema changes).
+_EVERY_TABLE = ("build", "articles", "nodes", "edges", "sentences", "tenures", "search")
 
 #: Uncommitted records are written at the latest after this many, or this many seconds.
 _BATCH, _SECONDS = 256, 2.0
@@ -146,8 +184,8 @@ class Store:
             db = self.db
             db.execute("BEGIN IMMEDIATE")
             if db.execute("PRAGMA user_version").fetchone()[0] != _SCHEMA:
-                db.execute("DROP TABLE IF EXISTS build")
-                db.execute("DROP TABLE IF EXISTS articles")
+                for table in _EVERY_TABLE:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
                 db.execute(f"PRAGMA user_version = {_SCHEMA}")
             for statement in _TABLES.split(";"):
                 if statement.strip():
@@ -155,12 +193,17 @@ class Store:
             row = db.execute("SELECT extractor FROM build").fetchone()
             if row is None or row[0] != extractor_key():
                 db.execute("DELETE FROM articles")  # made by another extractor: extracted again
-                db.execute("INSERT OR REPLACE INTO build VALUES (1, ?, ?, ?)",
+                db.execute("INSERT OR REPLACE INTO build VALUES (1, ?, ?, ?, NULL)",
                            (__version__, extractor_key(), versions))
             db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             self.close()
             raise self._damaged(exc) from None
+
+    def graph_key(self) -> str | None:
+        """The key of the graph the store's nodes and edges are of, if any."""
+        row = self.db.execute("SELECT graph FROM build").fetchone()
+        return row[0] if row is not None else None
 
     def close(self) -> None:
         if self._db is not None and self._pid == os.getpid():
@@ -229,21 +272,30 @@ class Store:
 
 
 
-def read_records(folder: str | Path) -> Iterator[ArticleRecords]:
-    """Every article's records in the store of build ``folder``, by article id, read
-    without writing anything (a build may be running; a store of other code is read
-    as it is, never made anew)."""
-    path = Path(folder) / FILE
+def db_path(folder: str | Path) -> Path:
+    """The store's file in build ``folder``."""
+    return Path(folder) / FILE
+
+
+def connect_read_only(folder: str | Path) -> sqlite3.Connection:
+    """A connection that only reads the store of build ``folder`` (a build may be
+    running; a store of other code is read as it is, never made anew)."""
+    path = db_path(folder)
     if not path.is_file():
         raise StoreError("no store here: run `qpgraph build` first", path)
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     except sqlite3.Error as exc:
         raise StoreError(f"the build's store cannot be read ({exc})", path) from None
+
+
+def read_records(folder: str | Path) -> Iterator[ArticleRecords]:
+    """Every article's records in the store of build ``folder``, by article id."""
+    db = connect_read_only(folder)
     try:
         for (text,) in db.execute("SELECT records FROM articles WHERE records IS NOT NULL ORDER BY id"):
             yield ArticleRecords.model_validate_json(text).compact()
     except (sqlite3.DatabaseError, ValidationError) as exc:
-        raise StoreError(f"the build's store cannot be read ({exc}); build again with --clean", path) from None
+        raise StoreError(f"the build's store cannot be read ({exc}); build again with --clean", db_path(folder)) from None
     finally:
         db.close()

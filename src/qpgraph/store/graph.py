@@ -1,0 +1,166 @@
+"""The graph in the store: its nodes, edges, evidence sentences, tenures and a search index.
+
+A build writes the graph it made into the store, in one transaction: every row
+when the graph was built anew, or only the rows of the nodes that may have
+changed (and of every edge from or to one of them) when it was brought up to
+date from the graph whose rows the store holds. The store's ``build.graph``
+names the graph its rows are of, so rows of another graph are never patched:
+they are written anew.
+
+- ``nodes``: id, type, name, and the node's data as JSON (an article's sentences
+  are in ``sentences``, not repeated there);
+- ``edges``: source, target, key, relation, article, date, the index of the
+  sentence that is their evidence (``sentences.idx`` of the article), and their
+  data as JSON;
+- ``sentences``: each article's sentences the graph cites, each once;
+- ``tenures``: who held which title in which body, from when to when
+  (:func:`~qpgraph.graph.knowledge.tenure_rows`, the rows of ``tenures.csv``);
+- ``search``: an FTS5 index of the names and printed forms of persons, units and
+  provinces, as printed and with their abbreviations expanded, Vietnamese
+  diacritics folded (đ included): ``tran vinh ngoc`` finds "Trần Vinh Ngọc",
+  ``bo chi huy quan su lam dong`` "Bộ CHQS tỉnh Lâm Đồng".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import orjson
+
+from ..evaluate.canonical import canonical
+from ..graph.knowledge import tenure_rows
+from ..text import strip_diacritics
+from .db import Store, StoreError, connect_read_only, db_path
+
+__all__ = ["fold", "read_graph", "write_graph"]
+
+#: The node types the search index holds.
+SEARCHED = ("person", "unit", "province")
+
+_ARTICLE = "article:"
+
+
+def fold(text: str) -> str:
+    """What the search index holds of a name, and what a query is made into: lower case,
+    diacritics folded, đ as d.
+
+    >>> fold("Đại tá Trần Vinh Ngọc")
+    'dai ta tran vinh ngoc'
+    """
+    return strip_diacritics(text).lower()
+
+
+def _json(data: dict[str, Any]) -> str:
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def _node_rows(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> Iterator[tuple[str, str, str, str]]:
+    for node in nodes:
+        data = graph.nodes[node]
+        if node.startswith(_ARTICLE):
+            data = {k: v for k, v in data.items() if k != "sentences"}
+        yield node, data.get("type", ""), data.get("name", ""), _json(data)
+
+
+def _edge_rows(edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> Iterator[tuple[Any, ...]]:
+    for source, target, key, data in edges:
+        yield (source, target, key, data.get("relation", ""), data.get("article"), data.get("date"),
+               data.get("sentence"), _json(data))
+
+
+def _sentence_rows(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> Iterator[tuple[str, int, str]]:
+    for node in nodes:
+        if node.startswith(_ARTICLE):
+            for index, text in graph.nodes[node].get("sentences", {}).items():
+                yield node.removeprefix(_ARTICLE), int(index), text
+
+
+def _search_rows(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+    for node in nodes:
+        data = graph.nodes[node]
+        if data.get("type") in SEARCHED:
+            printed = [data.get("name", ""), *data.get("forms", [])]
+            # as printed, and with abbreviations expanded (Bộ CHQS: bộ chỉ huy quân sự)
+            forms = dict.fromkeys(fold(f) for form in printed if form for f in (form, canonical(form)))
+            yield node, data["type"], " | ".join(forms)
+
+
+def _insert(db: sqlite3.Connection, graph: nx.MultiDiGraph, nodes: list[str],
+            edges: Iterable[tuple[str, str, str, dict[str, Any]]]) -> None:
+    db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", _node_rows(graph, nodes))
+    db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _edge_rows(edges))
+    db.executemany("INSERT INTO sentences VALUES (?, ?, ?)", _sentence_rows(graph, nodes))
+    db.executemany("INSERT INTO search VALUES (?, ?, ?)", _search_rows(graph, nodes))
+
+
+def _forget(db: sqlite3.Connection, nodes: list[str]) -> None:
+    """Remove the rows of ``nodes`` and of every edge from or to one of them."""
+    ids = [(node,) for node in nodes]
+    db.executemany("DELETE FROM nodes WHERE id = ?", ids)
+    db.executemany("DELETE FROM edges WHERE source = ?", ids)
+    db.executemany("DELETE FROM edges WHERE target = ?", ids)
+    db.executemany("DELETE FROM sentences WHERE article = ?",
+                   [(node.removeprefix(_ARTICLE),) for node in nodes if node.startswith(_ARTICLE)])
+    db.executemany("DELETE FROM search WHERE node = ?", ids)
+
+
+def _incident(graph: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """Every edge from or to one of ``nodes`` (an edge between two of them twice)."""
+    yield from graph.out_edges(nodes, keys=True, data=True)
+    yield from graph.in_edges(nodes, keys=True, data=True)
+
+
+def write_graph(store: Store, graph: nx.MultiDiGraph, key: str, *, changed: set[str] | None = None,
+                since: str | None = None) -> int:
+    """Make the store's graph rows those of ``graph`` (named ``key``); with the nodes
+    ``changed`` since the graph named ``since``, only their rows when the store holds
+    that graph's. How many nodes were written."""
+    db = store.db
+    store.commit()
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if changed is None or since is None or store.graph_key() != since:
+            for table in ("nodes", "edges", "sentences", "search"):
+                db.execute(f"DELETE FROM {table}")
+            nodes = list(graph)
+            _insert(db, graph, nodes, graph.edges(keys=True, data=True))
+        else:
+            _forget(db, sorted(changed))
+            nodes = sorted(node for node in changed if node in graph)
+            _insert(db, graph, nodes, _incident(graph, nodes))
+        db.execute("DELETE FROM tenures")
+        db.executemany(f"INSERT INTO tenures VALUES ({', '.join('?' * 14)})", tenure_rows(graph))
+        db.execute("UPDATE build SET graph = ?", (key,))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return len(nodes)
+
+
+def read_graph(folder: str | Path) -> nx.MultiDiGraph:
+    """The graph of build ``folder`` as its store holds it: nodes in the order of their
+    ids, the edges of each node in the order of their targets and keys, an article's
+    sentences back on its node; read without writing anything."""
+    db = connect_read_only(folder)
+    try:
+        graph = nx.MultiDiGraph()
+        sentences: dict[str, dict[str, str]] = {}
+        for article, index, text in db.execute("SELECT article, idx, text FROM sentences ORDER BY article, idx"):
+            sentences.setdefault(article, {})[str(index)] = text
+        for node, data in db.execute("SELECT id, data FROM nodes ORDER BY id"):
+            attributes = orjson.loads(data)
+            if node.startswith(_ARTICLE):
+                attributes["sentences"] = sentences.get(node.removeprefix(_ARTICLE), {})
+            graph.add_node(node, **attributes)
+        graph.add_edges_from((source, target, key, orjson.loads(data)) for source, target, key, data in db.execute(
+            "SELECT source, target, key, data FROM edges ORDER BY source, target, key"))
+    except (sqlite3.DatabaseError, orjson.JSONDecodeError) as exc:
+        raise StoreError(f"the build's store cannot be read ({exc}); build again with --clean", db_path(folder)) from None
+    finally:
+        db.close()
+    return graph

@@ -1,0 +1,81 @@
+"""`qpgraph export` writes every format from a build's store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import pyarrow.parquet as pq
+import pytest
+from builds import RAW, corpus_of
+
+from qpgraph import corpus
+from qpgraph.cli import EXPORT_FORMATS
+from qpgraph.export import FORMATS, export_build, read_node_link
+from qpgraph.store import StoreError
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("export")
+    raw = corpus_of(folder, "dev-29.txt", "dev-20.txt", "000_90873ee1c2f566b3.txt")
+    corpus.build([raw], folder / "build")
+    return folder / "build"
+
+
+def test_export_formats_are_the_ones_the_command_offers() -> None:
+    assert tuple(FORMATS) == EXPORT_FORMATS
+
+
+def test_export_writes_the_graph_of_the_build_in_every_format(built: Path, tmp_path: Path) -> None:
+    written = export_build(built, tmp_path)
+    assert [p.name for p in written] == ["graph.json", "graph.graphml", "graph.gexf", "neo4j", "tenures.csv", "parquet"]
+    graph = read_node_link(tmp_path / "graph.json")
+    fresh = corpus.build([RAW / "dev-29.txt", RAW / "dev-20.txt", RAW / "000_90873ee1c2f566b3.txt"],
+                         tmp_path / "again").graph
+    assert fresh is not None and nx.utils.graphs_equal(graph, fresh.graph)
+    assert sorted(p.name for p in (tmp_path / "parquet").iterdir()) == [
+        "edges.parquet", "nodes.parquet", "sentences.parquet", "tenures.parquet"]
+
+
+def test_export_parquet_tables_hold_the_store_rows(built: Path, tmp_path: Path) -> None:
+    export_build(built, tmp_path, ["parquet"])
+    edges = pq.read_table(tmp_path / "parquet" / "edges.parquet").to_pylist()
+    holds = [(e["target"], e["title"], e["post"], e["date"]) for e in edges
+             if e["relation"] == "holds" and e["source"] == "person:trần-vinh-ngọc"]
+    assert holds == [  # by target, then key (the article: 000_... before dev-29)
+        ("unit:quân-khu-7", "Chính ủy", "Chính ủy Quân khu 7", "2025-12-30"),
+        ("unit:quân-khu-7", "Chính ủy", "Chính ủy Quân khu 7", "2025-12-19"),
+        ("unit:đảng-ủy-quân-khu-7", "Bí thư", "Bí thư Đảng ủy Quân khu 7", "2025-12-30"),
+        ("unit:đảng-ủy-quân-khu-7", "Bí thư", "Bí thư Đảng ủy Quân khu 7", "2025-12-19"),
+    ]
+    sentences = pq.read_table(tmp_path / "parquet" / "sentences.parquet").to_pylist()
+    cited = next(e for e in edges if e["relation"] == "holds" and e["source"] == "person:trần-vinh-ngọc")
+    [sentence] = [s["text"] for s in sentences if (s["article"], s["sentence"]) == (cited["article"], cited["sentence"])]
+    assert "Trần Vinh Ngọc" in sentence
+    tenures = pq.read_table(tmp_path / "parquet" / "tenures.parquet")
+    assert tenures.column_names[:5] == ["unit", "unit_name", "title", "person", "name"]
+    csv_rows = (tmp_path / "tenures.csv").exists()
+    assert not csv_rows  # only what was asked for
+
+
+def test_export_is_byte_identical_for_an_incremental_and_a_clean_build(tmp_path: Path) -> None:
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt")
+    corpus.build([raw], tmp_path / "out")
+    shutil.copy(RAW / "dev-40.txt", raw / "dev-40.txt")
+    (raw / "dev-33.txt").unlink()
+    corpus.build([raw], tmp_path / "out")
+    corpus.build([raw], tmp_path / "clean", incremental=False)
+    export_build(tmp_path / "out", tmp_path / "a")
+    export_build(tmp_path / "clean", tmp_path / "b")
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert len(files) == 10
+    for name in files:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_export_of_a_folder_without_a_store_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store here: run `qpgraph build` first"):
+        export_build(tmp_path, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
