@@ -159,3 +159,29 @@ def test_the_search_index_folds_diacritics_and_d(tmp_path: Path) -> None:
         assert search("lam dong")[:2] == ["province:lâm-đồng", "unit:tỉnh-ủy--lâm-đồng"]
         assert search("quan khu 7")[:2] == ["unit:quân-khu-7", "unit:đảng-ủy-quân-khu-7"]
         assert search("bo chi huy quan su lam*") == ["unit:bộ-chỉ-huy-quân-sự--lâm-đồng"]
+
+
+class _Crafted:
+    """What a build folder from elsewhere may hold: a pickle that runs a command when read."""
+
+    def __init__(self, mark: Path) -> None:
+        self.mark = mark
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return os.system, (f"touch {self.mark}",)
+
+
+@pytest.mark.parametrize("state", ["graph.state", "site.state"])
+@pytest.mark.parametrize("clean", [False, True])
+def test_a_crafted_state_in_a_build_folder_runs_no_code(tmp_path: Path, state: str, clean: bool) -> None:
+    import pickle
+
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt")
+    out = tmp_path / "out"
+    corpus.build([raw], out)
+    mark = tmp_path / "ran"
+    (out / "cache" / state).write_bytes(pickle.dumps(_Crafted(mark)))
+    corpus.build([raw], out, incremental=not clean)
+    assert not mark.exists()
+    corpus.build([raw], tmp_path / "clean", incremental=False)
+    assert tree(out) == tree(tmp_path / "clean")

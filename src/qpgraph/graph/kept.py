@@ -19,6 +19,7 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
+from .. import plainpickle
 from ..atomic import atomic_fd
 from ..collector import paused
 from ..records import ArticleRecords
@@ -39,7 +40,8 @@ class KeptGraph:
 
 
 #: The layout of the file: a header, then the nodes (with the edges from each), the
-#: parts and the fragments, in pickles of ``_CHUNK`` entries each. Each pickle shares
+#: parts and the fragments, in pickles of ``_CHUNK`` entries each, of plain data only
+#: (read by :mod:`qpgraph.plainpickle`, which runs no code). Each pickle shares
 #: nothing with the others: the pickler's memo of what it wrote never holds more than
 #: a chunk (a graph pickled whole needs half a gigabyte of memo at 10,000 articles).
 _FORMAT, _CHUNK = "qpgraph kept graph 1", 2000
@@ -56,13 +58,13 @@ def read_kept(path: Path, code: str) -> KeptGraph | None:
 
 
 def _read(handle: BinaryIO, code: str) -> KeptGraph | None:
-    layout, kept_code, articles, persons, merged, exact, attrs, sizes = pickle.load(handle)
+    layout, kept_code, articles, persons, merged, exact, attrs, sizes = plainpickle.load(handle)
     if (layout, kept_code) != (_FORMAT, code):
         return None
     graph = nx.MultiDiGraph(**attrs)
     nodes, succ, pred = graph._node, graph._succ, graph._pred
     while len(nodes) < sizes[0]:
-        for node, data, successors in pickle.load(handle):
+        for node, data, successors in plainpickle.load(handle):
             nodes[node], succ[node], pred[node] = data, successors, {}
     # The edges into each node, in the order of their sources (the graph's order).
     for u, successors in succ.items():
@@ -70,10 +72,10 @@ def _read(handle: BinaryIO, code: str) -> KeptGraph | None:
             pred[v][u] = keys
     parts: dict[str, Any] = {}
     while len(parts) < sizes[1]:
-        parts.update(pickle.load(handle))
+        parts.update(plainpickle.load(handle))
     fragments: dict[str, Any] = {}
     while len(fragments) < sizes[2]:
-        fragments.update(pickle.load(handle))
+        fragments.update(plainpickle.load(handle))
     return KeptGraph(kept_code, articles, GraphParts(graph, parts, fragments, persons, merged, exact))
 
 

@@ -29,7 +29,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
+from .. import plainpickle
 from ..atomic import write_bytes_atomic
 from ..collector import paused
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
@@ -191,15 +193,41 @@ def plan(graph: nx.MultiDiGraph, articles: dict[str, str], last: SiteState | Non
     return Reuse(last, now, compare(last.graph, now.graph) if last is not None else None, order)
 
 
+#: The layout of the state's file: plain data only (read by :mod:`qpgraph.plainpickle`,
+#: which runs no code), arrays as their type, shape and bytes.
+_STATE_FORMAT = "qpgraph site state 2"
+
+_PlainArray = tuple[str, tuple[int, ...], bytes]
+
+
+def _plain(array: np.ndarray) -> _PlainArray:
+    return array.dtype.str, tuple(array.shape), array.tobytes()
+
+
+def _array(plain: _PlainArray) -> np.ndarray:
+    kind, shape, data = plain
+    dtype = np.dtype(kind)
+    if dtype.kind not in "iu":
+        raise ValueError(f"not an array of integers: {kind}")
+    return np.frombuffer(data, dtype).reshape(shape).copy()
+
+
 def read_state(path: Path) -> SiteState | None:
     """The state kept at ``path``, or None if there is none or it cannot be read."""
     try:
         with paused():  # objects that stay: nothing for the collector
-            state = pickle.loads(path.read_bytes())
+            layout, code, nodes, node_digests, pair_ends, pair_digests, crowded, articles = plainpickle.loads(
+                path.read_bytes())
+        if layout != _STATE_FORMAT:
+            return None
+        digests = GraphDigests(nodes, _array(node_digests), _array(pair_ends), _array(pair_digests))
+        return SiteState(code, digests, crowded, articles)
     except Exception:  # a missing or damaged state renders every page, never a wrong one
         return None
-    return state if isinstance(state, SiteState) else None
 
 
 def write_state(path: Path, state: SiteState) -> None:
-    write_bytes_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+    graph = state.graph
+    plain = (_STATE_FORMAT, state.code, graph.nodes, _plain(graph.node_digests), _plain(graph.pair_ends),
+             _plain(graph.pair_digests), state.crowded, state.articles)
+    write_bytes_atomic(path, pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL))
