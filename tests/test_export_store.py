@@ -79,3 +79,14 @@ def test_export_of_a_folder_without_a_store_is_one_clear_error(tmp_path: Path) -
     with pytest.raises(StoreError, match="no store here: run `qpgraph build` first"):
         export_build(tmp_path, tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_export_tenures_from_the_store_are_those_of_its_graph(built: Path, tmp_path: Path) -> None:
+    from qpgraph.export import write_tenures
+    from qpgraph.graph.io import load
+
+    export_build(built, tmp_path / "store", ["tenures"])
+    write_tenures(load(built).graph, tmp_path / "graph.csv")
+    lines = (tmp_path / "store" / "tenures.csv").read_text(encoding="utf-8").splitlines()
+    assert (tmp_path / "graph.csv").read_text(encoding="utf-8").splitlines() == lines
+    assert len(lines) == 37 and lines[0].startswith("unit,unit_name,title,person,name,first,last,since,status")

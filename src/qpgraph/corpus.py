@@ -44,6 +44,8 @@ from .workers import die_with_parent
 __all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus", "select_gold"]
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from .graph.judgements import Judgements
     from .graph.knowledge import KnowledgeGraph
 
@@ -311,7 +313,6 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
     from .site.reuse import build_key, plan, take_last
-    from .store.graph import write_graph
 
     kept_at = out / "cache" / "graph.state"
     # With a graph kept by the last build and processes to spare, the articles are
@@ -334,8 +335,8 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
             previous = read_kept(kept_at, code)
         since = build_key(code, previous.articles) if previous is not None else None
         kept, dirty = graph_of(by_id, articles, code, previous, decided)
+        changed = dirty  # (the nodes whose rows in the store are written again)
         kg = KnowledgeGraph(kept.parts.graph)
-        write_graph(store, kg.graph, build_key(code, articles), changed=dirty, since=since)
         result.records.release(store, articles)  # pages read them again, one at a time
         details.append(f"{kg.graph.number_of_nodes()} nodes, {kg.graph.number_of_edges()} edges"
                        + (f", {len(dirty)} brought up to date" if dirty is not None else ""))
@@ -347,10 +348,14 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
             last = None  # every page made anew
         if last is not None and (previous is None or last.articles != previous.articles):
             dirty = None  # the site is not of the graph brought up to date: compared whole
-        # With jobs > 1 the graph kept for the next build is written by a background
-        # process while the site is rendered; with one, after the site. It is waited for
-        # (or written) even if the site fails.
+        # With jobs > 1 the graph kept for the next build, and the graph's rows in the
+        # store, are written by background processes while the site is rendered (each
+        # with its own connection to the store); with one, after the site. Both are
+        # waited for (or written) even if the site fails.
+        rows = (store, kg.graph, build_key(code, articles))
+        store.commit()
         kept_written = _in_background(write_kept, kept_at, kept) if jobs > 1 else None
+        rows_written = _in_background(_write_rows, *rows, changed, since) if jobs > 1 else None
         try:
             reuse = plan(kg.graph, articles, last, dirty)
             pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse, judgements=decided)
@@ -359,6 +364,10 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
                 kept_written()
             else:
                 write_kept(kept_at, kept)
+            if rows_written is not None:
+                rows_written()
+            else:
+                _write_rows(*rows, changed, since)
         details.append(f"{len(pages)} pages")
     if decided.items:
         write_text_atomic(out / APPLIED, decided.text)
@@ -366,6 +375,16 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
         (out / APPLIED).unlink(missing_ok=True)
     result.graph = kg
     return result
+
+
+def _write_rows(store: Store, graph: nx.MultiDiGraph, key: str, changed: set[str] | None, since: str | None) -> int:
+    """The graph's rows in ``store`` (:func:`qpgraph.store.graph.write_graph`), committed."""
+    from .store.graph import write_graph
+
+    try:
+        return write_graph(store, graph, key, changed=changed, since=since)
+    finally:
+        store.close()  # (in a forked process, its own connection)
 
 
 def _extract_all(paths: Iterable[str | Path], out: Path, store: Store, jobs: int, report: bool,

@@ -21,7 +21,7 @@ from .gexf import write_gexf
 from .graphml import write_graphml
 from .neo4j import write_neo4j
 from .node_link import read_node_link, write_node_link
-from .tenures import write_tenures
+from .tenures import write_tenures, write_tenures_of_build
 
 __all__ = ["EXPORTERS", "FORMATS", "export_build", "read_node_link", "write_all", "write_gexf", "write_graphml",
            "write_neo4j", "write_node_link", "write_tenures"]
@@ -75,9 +75,11 @@ def export_build(build: str | Path, out: str | Path, formats: Iterable[str] | No
 
     names = [FORMATS[f] for f in (formats or FORMATS)]
     written = []
-    graph_names = [name for name in names if name in EXPORTERS]
+    graph_names = [name for name in names if name in EXPORTERS and name != "tenures.csv"]
     if graph_names:
         written += write_all(read_graph(build), out, graph_names)
+    if "tenures.csv" in names:  # the store holds the rows
+        written.append(write_tenures_of_build(build, Path(out) / "tenures.csv"))
     if "parquet" in names:
         written.append(write_parquet(build, Path(out) / "parquet"))
     return written

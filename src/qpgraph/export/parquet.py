@@ -37,7 +37,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, pa.DataType]]]] = {
               "json_extract(data, '$.post'), data FROM edges ORDER BY source, target, key",
               [("source", _TEXT), ("target", _TEXT), ("key", _TEXT), ("relation", _TEXT), ("article", _TEXT),
                ("date", _TEXT), ("sentence", _NUMBER), ("title", _TEXT), ("post", _TEXT), ("data", _TEXT)]),
-    "tenures": (f"SELECT {', '.join(TENURE_FIELDS)} FROM tenures ORDER BY rowid",
+    "tenures": (f"SELECT {', '.join(TENURE_FIELDS)} FROM tenures ORDER BY unit, seq",
                 [(name, _TEXT) for name in TENURE_FIELDS]),
     "sentences": ("SELECT article, idx, text FROM sentences ORDER BY article, idx",
                   [("article", _TEXT), ("sentence", _NUMBER), ("text", _TEXT)]),

@@ -18,9 +18,10 @@ import networkx as nx
 
 from ..atomic import open_atomic
 from ..graph.knowledge import TENURE_FIELDS, tenure_rows
+from ..store.db import connect_read_only
 from .cells import neutral_row
 
-__all__ = ["write_tenures", "FIELDS"]
+__all__ = ["write_tenures", "write_tenures_of_build", "FIELDS"]
 
 FIELDS = list(TENURE_FIELDS)
 
@@ -31,3 +32,18 @@ def write_tenures(graph: nx.MultiDiGraph, path: Path) -> None:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(FIELDS)
         writer.writerows(neutral_row(list(row)) for row in tenure_rows(graph))
+
+
+def write_tenures_of_build(build: str | Path, path: Path) -> Path:
+    """Write ``tenures.csv`` from the tenures a build's store holds (the rows
+    :func:`write_tenures` writes from its graph)."""
+    db = connect_read_only(build)
+    try:
+        with open_atomic(path) as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(FIELDS)
+            rows = db.execute(f"SELECT {', '.join(FIELDS)} FROM tenures ORDER BY unit, seq")
+            writer.writerows(neutral_row(list(row)) for row in rows)
+    finally:
+        db.close()
+    return path

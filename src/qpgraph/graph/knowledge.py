@@ -361,14 +361,16 @@ TENURE_FIELDS = ("unit", "unit_name", "title", "person", "name", "first", "last"
                  "ended_on", "successor", "note", "articles")
 
 
-def tenure_rows(graph: nx.MultiDiGraph) -> Iterator[tuple[str | None, ...]]:
-    """Every tenure of the graph as a row of :data:`TENURE_FIELDS`: units in the order
-    of their ids, titles in canonical order, tenures as :meth:`KnowledgeGraph.succession`
-    gives them; ``articles`` the ids of the articles that report it, space-separated."""
+def tenure_rows(graph: nx.MultiDiGraph, units: Iterable[str] | None = None) -> Iterator[tuple[str | None, ...]]:
+    """Every tenure of the graph (or of its ``units``) as a row of :data:`TENURE_FIELDS`:
+    units in the order of their ids, titles in canonical order, tenures as
+    :meth:`KnowledgeGraph.succession` gives them; ``articles`` the ids of the articles
+    that report it, space-separated."""
     kg = KnowledgeGraph(graph)
-    units = sorted({unit for _, unit, data in graph.edges(data=True)
-                    if data["relation"] == "holds" and data.get("title")})  # a graph of other making may lack it
-    for unit in units:
+    if units is None:
+        units = {unit for _, unit, data in graph.edges(data=True)
+                 if data["relation"] == "holds" and data.get("title")}  # a graph of other making may lack it
+    for unit in sorted(units):
         held = kg.tenures(unit)
         for key in sorted(held):
             for t in held[key]:

@@ -38,7 +38,7 @@ __all__ = ["FILE", "Store", "StoreError", "connect_read_only", "db_path", "locke
 FILE = "qpgraph.sqlite"
 
 #: The schema's version (``PRAGMA user_version``); a store of another version is made anew.
-_SCHEMA = 2
+_SCHEMA = 3
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS build (
@@ -87,10 +87,11 @@ CREATE TABLE IF NOT EXISTS sentences (
     PRIMARY KEY (article, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tenures (
-    unit TEXT NOT NULL, unit_name TEXT, title TEXT NOT NULL, person TEXT NOT NULL, name TEXT,
+    unit TEXT NOT NULL, seq INTEGER NOT NULL, unit_name TEXT, title TEXT NOT NULL, person TEXT NOT NULL, name TEXT,
     first TEXT, last TEXT, since TEXT, status TEXT NOT NULL, ended TEXT, ended_on TEXT,
-    successor TEXT, note TEXT, articles TEXT NOT NULL
-);
+    successor TEXT, note TEXT, articles TEXT NOT NULL,
+    PRIMARY KEY (unit, seq)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     node UNINDEXED, type UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2'
 );

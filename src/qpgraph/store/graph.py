@@ -97,6 +97,10 @@ def _insert(db: sqlite3.Connection, graph: nx.MultiDiGraph, nodes: list[str],
     db.executemany("INSERT INTO search VALUES (?, ?, ?)", _search_rows(graph, nodes))
 
 
+def _edge_key(edge: tuple[str, str, str, dict[str, Any]]) -> tuple[str, str, str]:
+    return edge[0], edge[1], edge[2]
+
+
 def _forget(db: sqlite3.Connection, nodes: list[str]) -> None:
     """Remove the rows of ``nodes`` and of every edge from or to one of them."""
     ids = [(node,) for node in nodes]
@@ -114,6 +118,36 @@ def _incident(graph: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, s
     yield from graph.in_edges(nodes, keys=True, data=True)
 
 
+def _held_in(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> set[str]:
+    """The units whose tenures may have changed with ``nodes``: those of them that are
+    units, and those their persons hold a post in."""
+    units = set()
+    for node in nodes:
+        if node not in graph:
+            continue
+        kind = graph.nodes[node].get("type")
+        if kind == "unit":
+            units.add(node)
+        elif kind == "person":
+            units.update(unit for _, unit, relation in graph.out_edges(node, data="relation") if relation == "holds")
+    return units
+
+
+def _write_tenures(db: sqlite3.Connection, graph: nx.MultiDiGraph, units: set[str] | None) -> None:
+    """The tenures of ``units`` (of every unit, if None) written again."""
+    if units is None:
+        db.execute("DELETE FROM tenures")
+    else:
+        db.executemany("DELETE FROM tenures WHERE unit = ?", [(unit,) for unit in sorted(units)])
+    seq: dict[str, int] = {}
+    rows = []
+    for row in tenure_rows(graph, None if units is None else {unit for unit in units if unit in graph}):
+        unit = str(row[0])
+        seq[unit] = seq.get(unit, -1) + 1
+        rows.append((unit, seq[unit], *row[1:]))
+    db.executemany(f"INSERT INTO tenures VALUES ({', '.join('?' * 15)})", rows)
+
+
 def write_graph(store: Store, graph: nx.MultiDiGraph, key: str, *, changed: set[str] | None = None,
                 since: str | None = None) -> int:
     """Make the store's graph rows those of ``graph`` (named ``key``); with the nodes
@@ -121,19 +155,29 @@ def write_graph(store: Store, graph: nx.MultiDiGraph, key: str, *, changed: set[
     that graph's. How many nodes were written."""
     db = store.db
     store.commit()
+    whole = changed is None or since is None or store.graph_key() != since
+    if not whole and not changed and key == since:
+        return 0  # the graph whose rows the store holds
     db.execute("BEGIN IMMEDIATE")
     try:
-        if changed is None or since is None or store.graph_key() != since:
+        if whole:
             for table in ("nodes", "edges", "sentences", "search"):
                 db.execute(f"DELETE FROM {table}")
-            nodes = list(graph)
-            _insert(db, graph, nodes, graph.edges(keys=True, data=True))
+            # in the order of the tables' keys: their B-trees filled from left to right
+            nodes = sorted(graph)
+            _insert(db, graph, nodes, sorted(graph.edges(keys=True, data=True), key=_edge_key))
+            _write_tenures(db, graph, None)
         else:
+            assert changed is not None
+            # the units a changed person held a post in before the change, and those now
+            held: set[str] = set()
+            for node in sorted(changed):
+                held.update(unit for (unit,) in db.execute(
+                    "SELECT target FROM edges WHERE source = ? AND relation = 'holds'", (node,)))
             _forget(db, sorted(changed))
             nodes = sorted(node for node in changed if node in graph)
             _insert(db, graph, nodes, _incident(graph, nodes))
-        db.execute("DELETE FROM tenures")
-        db.executemany(f"INSERT INTO tenures VALUES ({', '.join('?' * 14)})", tenure_rows(graph))
+            _write_tenures(db, graph, held | _held_in(graph, changed) | {n for n in changed if n.startswith("unit:")})
         db.execute("UPDATE build SET graph = ?", (key,))
         db.execute("COMMIT")
     except BaseException:
