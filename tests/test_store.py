@@ -185,3 +185,26 @@ def test_a_crafted_state_in_a_build_folder_runs_no_code(tmp_path: Path, state: s
     assert not mark.exists()
     corpus.build([raw], tmp_path / "clean", incremental=False)
     assert tree(out) == tree(tmp_path / "clean")
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("vinh ng", ["person:trần-vinh-ngọc"]),
+    ("TRAN VINH NGOC", ["person:trần-vinh-ngọc"]),
+    ("bo chi huy quan su lam", ["unit:bộ-chỉ-huy-quân-sự--lâm-đồng"]),
+    ("quan khu 7", ["unit:ban-thường-vụ-đảng-ủy-quân-khu-7", "unit:bộ-tham-mưu-quân-khu-7", "unit:bộ-tư-lệnh-quân-khu-7",
+                    "unit:cục-chính-trị-quân-khu-7", "unit:quân-khu-7", "unit:đảng-ủy-quân-khu-7"]),
+    ("đắk nông", ["province:đắk-nông", "unit:ban-thường-vụ-tỉnh-ủy-đắk-nông", "unit:tỉnh-ủy--đắk-nông"]),
+    ("", []),
+])
+def test_a_search_finds_by_parts_of_names_the_same_from_the_store_and_from_the_graph(
+        tmp_path_factory: pytest.TempPathFactory, query: str, found: list[str]) -> None:
+    import qpgraph
+
+    folder = tmp_path_factory.mktemp("search")
+    raw = corpus_of(folder, "dev-29.txt", "000_90873ee1c2f566b3.txt")
+    result = corpus.build([raw], folder / "out")
+    assert result.graph is not None
+    in_memory = [n.id for n in result.graph.search(query)]
+    from_store = [n.id for n in qpgraph.load(folder / "out").search(query)]
+    assert from_store == in_memory
+    assert sorted(in_memory) == found

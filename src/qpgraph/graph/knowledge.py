@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal
 
 import networkx as nx
@@ -29,6 +29,7 @@ from .dates import sort_key
 from .evidence import Evidence, as_evidence
 from .ids import node_id
 from .judgements import NONE, Judgements
+from .search import SEARCHED, matches, search_text, words
 from .tenure import Tenure, promoted, single_holder, tenures
 
 __all__ = [
@@ -127,8 +128,11 @@ class KnowledgeGraph:
     pydantic answers, each with its evidence.
     """
 
-    def __init__(self, graph: nx.MultiDiGraph) -> None:
+    def __init__(self, graph: nx.MultiDiGraph, index: Callable[[list[str]], list[str]] | None = None) -> None:
+        """``index``, if given, finds the nodes of the words of a search (the full-text
+        index of the build the graph was loaded from, :func:`qpgraph.load`)."""
         self.graph = graph
+        self._index = index
 
     def sentence(self, article: str, index: int | None) -> str | None:
         """The ``index``-th sentence of an article, as printed (the article's node holds
@@ -170,6 +174,25 @@ class KnowledgeGraph:
                 found.append(NodeRef(id=nid, type=data["type"], name=data["name"]))
         order = {"person": 0, "unit": 1, "province": 2, "event": 3, "article": 4}
         return sorted(found, key=lambda n: (order.get(n.type, 9), n.id))
+
+    def search(self, text: str, type: str | None = None, limit: int = 50) -> list[NodeRef]:
+        """Persons, units and provinces a part of whose names is ``text``: each of its
+        words begins a word of a name or printed form, as printed or with its
+        abbreviations expanded (case, tone marks and diacritics do not matter: "vinh
+        ng" finds Trần Vinh Ngọc), as the site's search box finds them; persons first,
+        then by name, at most ``limit``. A graph loaded from a build asks its store's
+        full-text index; any other looks at every node."""
+        query = words(text)
+        if self._index is not None:
+            found = [node for node in self._index(query) if node in self.graph]
+        else:
+            found = [node for node, data in self.graph.nodes(data=True)
+                     if data.get("type") in SEARCHED and matches(query, search_text(data))]
+        kept = (self.graph.nodes[node] for node in found)
+        refs = [NodeRef(id=node, type=data["type"], name=data["name"])
+                for node, data in zip(found, kept, strict=True) if type is None or data["type"] == type]
+        order = {"person": 0, "unit": 1, "province": 2}
+        return sorted(refs, key=lambda n: (order.get(n.type, 9), n.name, n.id))[:limit]
 
     def node(self, ref: str, type: str | None = None) -> str:
         """The node id of a node id or a name; an unknown or ambiguous name raises KeyError."""

@@ -128,7 +128,8 @@ def locked(folder: Path) -> Iterator[None]:
 
 
 class Store:
-    """The records of a build folder's articles.
+    """A build folder's store: its articles' records here, its graph's rows through
+    :mod:`qpgraph.store.graph`.
 
     A Store opens its connection in the process that uses it (a forked process
     opens its own), so processes forked during a build read it too.
@@ -198,7 +199,9 @@ class Store:
                            (__version__, extractor_key(), versions))
             db.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
-            self.close()
+            if self._db is not None:
+                self._db.close()  # what the failed transaction began is rolled back
+                self._db = None
             raise self._damaged(exc) from None
 
     def graph_key(self) -> str | None:
@@ -217,10 +220,6 @@ class Store:
     def keys(self) -> dict[str, str]:
         """Article id → the key of the records the store holds for it."""
         return dict(self.db.execute("SELECT id, key FROM articles WHERE records IS NOT NULL"))
-
-    def has(self, article: Article, key: str) -> bool:
-        row = self.db.execute("SELECT key FROM articles WHERE id = ? AND records IS NOT NULL", (article.id,)).fetchone()
-        return row is not None and row[0] == key
 
     def load(self, article: Article, key: str) -> ArticleRecords:
         """The records kept for ``article`` under ``key``, with the article as read now."""

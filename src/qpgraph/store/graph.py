@@ -17,8 +17,8 @@ they are written anew.
   (:func:`~qpgraph.graph.knowledge.tenure_rows`, the rows of ``tenures.csv``);
 - ``search``: an FTS5 index of the names and printed forms of persons, units and
   provinces, as printed and with their abbreviations expanded, Vietnamese
-  diacritics folded (đ included): ``tran vinh ngoc`` finds "Trần Vinh Ngọc",
-  ``bo chi huy quan su lam dong`` "Bộ CHQS tỉnh Lâm Đồng".
+  diacritics folded (đ included; :mod:`qpgraph.graph.search`): ``tran vinh ngoc``
+  finds "Trần Vinh Ngọc", ``bo chi huy quan su lam dong`` "Bộ CHQS tỉnh Lâm Đồng".
 """
 
 from __future__ import annotations
@@ -31,27 +31,13 @@ from typing import Any
 import networkx as nx
 import orjson
 
-from ..evaluate.canonical import canonical
 from ..graph.knowledge import tenure_rows
-from ..text import strip_diacritics
+from ..graph.search import SEARCHED, fts_query, search_text
 from .db import Store, StoreError, connect_read_only, db_path
 
-__all__ = ["fold", "read_graph", "write_graph"]
-
-#: The node types the search index holds.
-SEARCHED = ("person", "unit", "province")
+__all__ = ["read_graph", "search", "write_graph"]
 
 _ARTICLE = "article:"
-
-
-def fold(text: str) -> str:
-    """What the search index holds of a name, and what a query is made into: lower case,
-    diacritics folded, đ as d.
-
-    >>> fold("Đại tá Trần Vinh Ngọc")
-    'dai ta tran vinh ngoc'
-    """
-    return strip_diacritics(text).lower()
 
 
 def _json(data: dict[str, Any]) -> str:
@@ -83,10 +69,7 @@ def _search_rows(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> Iterator[tuple
     for node in nodes:
         data = graph.nodes[node]
         if data.get("type") in SEARCHED:
-            printed = [data.get("name", ""), *data.get("forms", [])]
-            # as printed, and with abbreviations expanded (Bộ CHQS: bộ chỉ huy quân sự)
-            forms = dict.fromkeys(fold(f) for form in printed if form for f in (form, canonical(form)))
-            yield node, data["type"], " | ".join(forms)
+            yield node, data["type"], search_text(data)
 
 
 def _insert(db: sqlite3.Connection, graph: nx.MultiDiGraph, nodes: list[str],
@@ -208,3 +191,17 @@ def read_graph(folder: str | Path) -> nx.MultiDiGraph:
     finally:
         db.close()
     return graph
+
+
+def search(folder: str | Path, query: list[str]) -> list[str]:
+    """The nodes the store of build ``folder`` finds for the words of ``query``
+    (:func:`qpgraph.graph.search.words`), by its full-text index."""
+    if not query:
+        return []
+    db = connect_read_only(folder)
+    try:
+        return [node for (node,) in db.execute("SELECT node FROM search WHERE search MATCH ?", (fts_query(query),))]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"the build's store cannot be read ({exc}); build again with --clean", db_path(folder)) from None
+    finally:
+        db.close()
