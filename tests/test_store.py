@@ -138,11 +138,12 @@ def test_a_build_writes_only_the_graph_rows_of_what_changed(tmp_path: Path, monk
     corpus.build([raw], out)
     with sqlite3.connect(out / FILE) as store:
         (nodes,) = store.execute("SELECT count(*) FROM nodes").fetchone()
-    # All 42 nodes; none; the 13 nodes the new article adds or changes; the one that the
-    # removed article's going changes (its own nodes are deleted, nothing written for them).
-    assert written == [42, 0, 13, 1]
+    # All 42 nodes; (nothing for the build that changed nothing: it stopped before the
+    # graph); the 13 nodes the new article adds or changes; the one that the removed
+    # article's going changes (its own nodes are deleted, nothing written for them).
+    assert written == [42, 13, 1]
     corpus.build([raw], tmp_path / "clean", incremental=False)
-    assert written[4] == nodes  # a clean build writes every row
+    assert written[3] == nodes  # a clean build writes every row
     assert tree(out) == tree(tmp_path / "clean")
 
 
@@ -208,3 +209,21 @@ def test_a_search_finds_by_parts_of_names_the_same_from_the_store_and_from_the_g
     from_store = [n.id for n in qpgraph.load(folder / "out").search(query)]
     assert from_store == in_memory
     assert sorted(in_memory) == found
+
+
+def test_a_build_that_finds_nothing_changed_makes_nothing(tmp_path: Path, extracted: list[str]) -> None:
+    import networkx as nx
+
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt")
+    out = tmp_path / "out"
+    first = corpus.build([raw], out)
+    assert first.graph is not None
+    made = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file() and not p.name.startswith(FILE)}
+    again = corpus.build([raw], out)
+    assert sorted(extracted) == ["dev-29", "dev-33"]  # by the first build only
+    assert {p: p.stat().st_mtime_ns for p in made} == made  # no file written again
+    assert again.graph is not None and nx.utils.graphs_equal(again.graph.graph, first.graph.graph)
+    assert [r.article.id for r in again.records] == ["dev-29", "dev-33"]
+    (out / "site" / "index.html").unlink()  # a site that is not whole: made again
+    corpus.build([raw], out)
+    assert (out / "site" / "index.html").is_file()

@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from pydantic import BaseModel
@@ -39,7 +38,7 @@ from .ingest import iter_articles, prepare
 from .progress import progress, stage
 from .records import Article, ArticleRecords, Facts
 from .store import RecordsList, Store, Stored, article_key, locked
-from .workers import die_with_parent
+from .workers import die_with_parent, in_background
 
 __all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus", "select_gold"]
 
@@ -49,7 +48,6 @@ if TYPE_CHECKING:
     from .graph.judgements import Judgements
     from .graph.knowledge import KnowledgeGraph
 
-T = TypeVar("T")
 
 
 @dataclass
@@ -59,8 +57,23 @@ class CorpusResult:
     errors: list[QpgraphError] = field(default_factory=list)
     #: What extraction left out of the articles extracted now, one line each (path: what).
     warnings: list[str] = field(default_factory=list)
-    #: The knowledge graph, after :func:`build`.
-    graph: KnowledgeGraph | None = None
+    _graph: KnowledgeGraph | None = field(default=None, repr=False)
+    #: The build folder whose store holds the graph, when the build did not make it (a
+    #: build that found nothing changed): read from there when it is asked for.
+    _stored_in: Path | None = field(default=None, repr=False)
+
+    @property
+    def graph(self) -> KnowledgeGraph | None:
+        """The knowledge graph, after :func:`build`."""
+        if self._graph is None and self._stored_in is not None:
+            from .store.graph import load
+
+            self._graph = load(self._stored_in)
+        return self._graph
+
+    @graph.setter
+    def graph(self, graph: KnowledgeGraph | None) -> None:
+        self._graph = graph
 
 
 def _extract_one(article: Article) -> ArticleRecords | QpgraphError:
@@ -117,8 +130,11 @@ def extract_corpus(
     report: bool = False,
     dask_scheduler: str | None = None,
     out: Path | None = None,
+    listed: Sequence[Article | QpgraphError] | None = None,
 ) -> CorpusResult:
-    """Extract every article under ``paths``; a bad article is an error, not a stop.
+    """Extract every article under ``paths`` (or the articles already read from them,
+    ``listed``, as :func:`~qpgraph.ingest.iter_articles` gives them); a bad article is
+    an error, not a stop.
 
     ``jobs`` processes extract in parallel, or the workers of the Dask cluster
     at ``dask_scheduler`` (an address such as ``tcp://10.0.0.5:8786``); with a
@@ -131,7 +147,7 @@ def extract_corpus(
     """
     result = CorpusResult()
     articles: list[Article] = []
-    for item in iter_articles(paths):
+    for item in listed if listed is not None else iter_articles(paths):
         if isinstance(item, QpgraphError):
             result.errors.append(item)
         else:
@@ -320,13 +336,21 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
     beside = jobs > 1 and incremental and dask_scheduler is None and kept_at.is_file()
     previous: KeptGraph | None = None
     with stage("extract", report) as details:
+        listed = list(iter_articles(paths))
+        keys = {item.id: article_key(item) for item in listed if isinstance(item, Article)}
+        if incremental and _unchanged(out, store, build_key(code, keys), keys):
+            # Nothing to make: the store, the kept graph and the site are of these articles.
+            result = _extract_all(listed, out, store, 1, False)
+            result._stored_in = out
+            details.append(f"{len(result.records)} articles, {len(result.errors)} errors, nothing changed")
+            return result
         if beside:
             store.close()  # the forked process opens its own connection, never this one
-        extracted = _in_background(_extract_all, paths, out, store, jobs, report) if beside else None
+        extracted = in_background(_extract_all, listed, out, store, jobs, report) if beside else None
         if extracted is not None:
             previous = read_kept(kept_at, code)
             details.append("the kept graph read meanwhile")
-        result = extracted() if extracted is not None else _extract_all(paths, out, store, jobs, report, dask_scheduler)
+        result = extracted() if extracted is not None else _extract_all(listed, out, store, jobs, report, dask_scheduler)
         details.insert(0, f"{len(result.records)} articles, {len(result.errors)} errors")
     articles = result.records.keys()
     by_id = result.records.by_id()
@@ -354,8 +378,8 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
         # waited for (or written) even if the site fails.
         rows = (store, kg.graph, build_key(code, articles))
         store.commit()
-        kept_written = _in_background(write_kept, kept_at, kept) if jobs > 1 else None
-        rows_written = _in_background(_write_rows, *rows, changed, since) if jobs > 1 else None
+        kept_written = in_background(write_kept, kept_at, kept) if jobs > 1 else None
+        rows_written = in_background(_write_rows, *rows, changed, since) if jobs > 1 else None
         try:
             reuse = plan(kg.graph, articles, last, dirty)
             pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse, judgements=decided)
@@ -377,6 +401,19 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
     return result
 
 
+def _unchanged(out: Path, store: Store, key: str, articles: dict[str, str]) -> bool:
+    """Whether the last build left everything of the graph named ``key`` (the code and
+    these ``articles``, article id → key): the records and the graph's rows in the
+    store, the kept graph, and the site with its state."""
+    from .site.reuse import code_key, read_state
+
+    if store.graph_key() != key or store.keys() != articles or not (out / "cache" / "graph.state").is_file():
+        return False
+    last = read_state(out / "cache" / "site.state")
+    return last is not None and last.code == code_key() and last.articles == articles \
+        and (out / "site" / "index.html").is_file()
+
+
 def _write_rows(store: Store, graph: nx.MultiDiGraph, key: str, changed: set[str] | None, since: str | None) -> int:
     """The graph's rows in ``store`` (:func:`qpgraph.store.graph.write_graph`), committed."""
     from .store.graph import write_graph
@@ -387,12 +424,13 @@ def _write_rows(store: Store, graph: nx.MultiDiGraph, key: str, changed: set[str
         store.close()  # (in a forked process, its own connection)
 
 
-def _extract_all(paths: Iterable[str | Path], out: Path, store: Store, jobs: int, report: bool,
+def _extract_all(listed: Sequence[Article | QpgraphError], out: Path, store: Store, jobs: int, report: bool,
                  dask_scheduler: str | None = None) -> CorpusResult:
     """The extraction stage of :func:`build`: every article's records (from ``store``
     or extracted), their facts and records files in ``out`` (those of articles gone
     removed), and the store rid of the articles gone."""
-    result = extract_corpus(paths, jobs=jobs, store=store, report=report, dask_scheduler=dask_scheduler, out=out)
+    result = extract_corpus((), jobs=jobs, store=store, report=report, dask_scheduler=dask_scheduler, out=out,
+                            listed=listed)
     store.keep_only(result.records.keys())
     store.close()  # (in a forked process, its own connection)
     by_id = result.records.by_id()
@@ -408,37 +446,3 @@ def _extract_all(paths: Iterable[str | Path], out: Path, store: Store, jobs: int
         missing = [aid for aid in by_id if not (folder / f"{aid}.json").is_file()]
         write_corpus((by_id[aid] for aid in missing), folder, full=full)
     return result
-
-
-#: The work of a forked background process, inherited (never pickled).
-_BACKGROUND: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
-
-
-def _in_background(work: Callable[..., T], *args: Any) -> Callable[[], T] | None:
-    """Start ``work(*args)`` in a forked process (its arguments are inherited, not
-    copied through a pipe); the function returned waits for its result, and raises
-    what it raised. None where processes cannot fork."""
-    global _BACKGROUND
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    _BACKGROUND = (work, args)
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent,
-                               initargs=(os.getpid(),))
-    with frozen():
-        pending = pool.submit(_run_background)  # the child is forked here
-
-    def wait() -> T:
-        global _BACKGROUND
-        try:
-            return cast(T, pending.result())
-        finally:
-            pool.shutdown()
-            _BACKGROUND = None
-
-    return wait
-
-
-def _run_background() -> Any:
-    assert _BACKGROUND is not None
-    work, args = _BACKGROUND
-    return work(*args)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ..workers import in_background
 from ._scan import Scan, scan
 from .gexf import write_gexf
 from .graphml import write_graphml
@@ -71,14 +72,24 @@ def export_build(build: str | Path, out: str | Path, formats: Iterable[str] | No
     """Write the formats named (:data:`FORMATS`; all of them if none) of build folder
     ``build`` into ``out``, from its store."""
     from ..store.graph import read_graph
-    from .parquet import write_parquet
 
     names = [FORMATS[f] for f in (formats or FORMATS)]
-    written = []
     graph_names = [name for name in names if name in EXPORTERS and name != "tenures.csv"]
-    if graph_names:
-        written += write_all(read_graph(build), out, graph_names)
-    if "tenures.csv" in names:  # the store holds the rows
+    tables = [name for name in names if name not in graph_names]
+    # The tables are written from the store's rows by a process beside the one that
+    # writes the graph's formats (on one process where none can be forked).
+    beside = in_background(_write_tables, build, out, tables) if tables and graph_names else None
+    written = write_all(read_graph(build), out, graph_names) if graph_names else []
+    made = beside() if beside is not None else _write_tables(build, out, tables)
+    return sorted(written + made, key=lambda path: names.index(path.name))
+
+
+def _write_tables(build: str | Path, out: str | Path, names: list[str]) -> list[Path]:
+    """The exports written from the store's tables: ``tenures.csv`` and ``parquet``."""
+    from .parquet import write_parquet
+
+    written = []
+    if "tenures.csv" in names:
         written.append(write_tenures_of_build(build, Path(out) / "tenures.csv"))
     if "parquet" in names:
         written.append(write_parquet(build, Path(out) / "parquet"))

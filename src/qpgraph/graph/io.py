@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..errors import QpgraphError
 from ..records import ArticleRecords
-from ..store.graph import read_graph, search
+from ..store import graph as store_graph
 from .judgements import read_judgements
 from .knowledge import KnowledgeGraph
 
@@ -32,7 +31,7 @@ def load(build: str | Path = "build") -> KnowledgeGraph:
     """The knowledge graph of a build folder written by ``qpgraph build``: the graph its
     store holds (:func:`qpgraph.store.graph.read_graph`), made with the judgements that
     build applied."""
-    return KnowledgeGraph(read_graph(build), index=partial(search, build))
+    return store_graph.load(build)
 
 
 def from_articles(paths: Iterable[str | Path], judgements: str | Path | None = None) -> KnowledgeGraph:

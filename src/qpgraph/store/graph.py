@@ -25,17 +25,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import orjson
 
-from ..graph.knowledge import tenure_rows
+from ..graph.knowledge import KnowledgeGraph, tenure_rows
 from ..graph.search import SEARCHED, fts_query, search_text
 from .db import Store, StoreError, connect_read_only, db_path
 
-__all__ = ["read_graph", "search", "write_graph"]
+__all__ = ["load", "read_graph", "search", "write_graph"]
 
 _ARTICLE = "article:"
 
@@ -205,3 +206,9 @@ def search(folder: str | Path, query: list[str]) -> list[str]:
         raise StoreError(f"the build's store cannot be read ({exc}); build again with --clean", db_path(folder)) from None
     finally:
         db.close()
+
+
+def load(folder: str | Path) -> KnowledgeGraph:
+    """The knowledge graph of build ``folder``: its store's graph, and its full-text
+    index for :meth:`~qpgraph.graph.knowledge.KnowledgeGraph.search`."""
+    return KnowledgeGraph(read_graph(folder), index=partial(search, folder))
