@@ -32,7 +32,7 @@ from ..records import Article, ArticleRecords
 from ..version import __version__
 from .keys import article_key, extractor_key, library_versions
 
-__all__ = ["FILE", "Store", "StoreError", "connect_read_only", "db_path", "locked", "read_records"]
+__all__ = ["FILE", "Store", "StoreError", "connect_read_only", "db_path", "locked", "read_records", "unreadable"]
 
 #: The store's file name in a build folder.
 FILE = "qpgraph.sqlite"
@@ -176,8 +176,7 @@ class Store:
         return db
 
     def _damaged(self, exc: Exception) -> StoreError:
-        return StoreError(f"the build's store cannot be read ({exc}); run the build with --clean to make it anew",
-                          self.path)
+        return unreadable(self.path.parent, exc)
 
     def _prepare(self) -> None:
         """The tables, of this schema, with this extractor's build row."""
@@ -272,6 +271,12 @@ class Store:
 
 
 
+def unreadable(folder: str | Path, exc: Exception) -> StoreError:
+    """The error of a store that cannot be read (a damaged file, rows not of this schema)."""
+    return StoreError(f"the build's store cannot be read ({exc}); run the build with --clean to make it anew",
+                      db_path(folder))
+
+
 def db_path(folder: str | Path) -> Path:
     """The store's file in build ``folder``."""
     return Path(folder) / FILE
@@ -286,7 +291,7 @@ def connect_read_only(folder: str | Path) -> sqlite3.Connection:
     try:
         return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     except sqlite3.Error as exc:
-        raise StoreError(f"the build's store cannot be read ({exc})", path) from None
+        raise unreadable(folder, exc) from None
 
 
 def read_records(folder: str | Path) -> Iterator[ArticleRecords]:
@@ -296,6 +301,6 @@ def read_records(folder: str | Path) -> Iterator[ArticleRecords]:
         for (text,) in db.execute("SELECT records FROM articles WHERE records IS NOT NULL ORDER BY id"):
             yield ArticleRecords.model_validate_json(text).compact()
     except (sqlite3.DatabaseError, ValidationError) as exc:
-        raise StoreError(f"the build's store cannot be read ({exc}); build again with --clean", db_path(folder)) from None
+        raise unreadable(folder, exc) from None
     finally:
         db.close()

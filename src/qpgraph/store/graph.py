@@ -2,8 +2,8 @@
 
 A build writes the graph it made into the store, in one transaction: every row
 when the graph was built anew, or only the rows of the nodes that may have
-changed (and of every edge from or to one of them) when it was brought up to
-date from the graph whose rows the store holds. The store's ``build.graph``
+changed (of every edge from or to one of them, and the tenures of the units they
+touch) when it was brought up to date from the graph whose rows the store holds. The store's ``build.graph``
 names the graph its rows are of, so rows of another graph are never patched:
 they are written anew.
 
@@ -34,7 +34,7 @@ import orjson
 
 from ..graph.knowledge import KnowledgeGraph, tenure_rows
 from ..graph.search import SEARCHED, fts_query, search_text
-from .db import Store, StoreError, connect_read_only, db_path
+from .db import Store, connect_read_only, unreadable
 
 __all__ = ["load", "read_graph", "search", "write_graph"]
 
@@ -78,7 +78,10 @@ def _insert(db: sqlite3.Connection, graph: nx.MultiDiGraph, nodes: list[str],
     db.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?)", _node_rows(graph, nodes))
     db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _edge_rows(edges))
     db.executemany("INSERT INTO sentences VALUES (?, ?, ?)", _sentence_rows(graph, nodes))
-    db.executemany("INSERT INTO search VALUES (?, ?, ?)", _search_rows(graph, nodes))
+    # a node's row of the index has the rowid of its row of ``nodes`` (the index finds
+    # rows by rowid, never by a column)
+    db.executemany("INSERT INTO search (rowid, node, type, text) SELECT rowid, ?, ?, ? FROM nodes WHERE id = ?",
+                   ((node, kind, text, node) for node, kind, text in _search_rows(graph, nodes)))
 
 
 def _edge_key(edge: tuple[str, str, str, dict[str, Any]]) -> tuple[str, str, str]:
@@ -88,12 +91,12 @@ def _edge_key(edge: tuple[str, str, str, dict[str, Any]]) -> tuple[str, str, str
 def _forget(db: sqlite3.Connection, nodes: list[str]) -> None:
     """Remove the rows of ``nodes`` and of every edge from or to one of them."""
     ids = [(node,) for node in nodes]
+    db.executemany("DELETE FROM search WHERE rowid IN (SELECT rowid FROM nodes WHERE id = ?)", ids)
     db.executemany("DELETE FROM nodes WHERE id = ?", ids)
     db.executemany("DELETE FROM edges WHERE source = ?", ids)
     db.executemany("DELETE FROM edges WHERE target = ?", ids)
     db.executemany("DELETE FROM sentences WHERE article = ?",
                    [(node.removeprefix(_ARTICLE),) for node in nodes if node.startswith(_ARTICLE)])
-    db.executemany("DELETE FROM search WHERE node = ?", ids)
 
 
 def _incident(graph: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -188,7 +191,7 @@ def read_graph(folder: str | Path) -> nx.MultiDiGraph:
         graph.add_edges_from((source, target, key, orjson.loads(data)) for source, target, key, data in db.execute(
             "SELECT source, target, key, data FROM edges ORDER BY source, target, key"))
     except (sqlite3.DatabaseError, orjson.JSONDecodeError) as exc:
-        raise StoreError(f"the build's store cannot be read ({exc}); build again with --clean", db_path(folder)) from None
+        raise unreadable(folder, exc) from None
     finally:
         db.close()
     return graph
@@ -203,7 +206,7 @@ def search(folder: str | Path, query: list[str]) -> list[str]:
     try:
         return [node for (node,) in db.execute("SELECT node FROM search WHERE search MATCH ?", (fts_query(query),))]
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"the build's store cannot be read ({exc}); build again with --clean", db_path(folder)) from None
+        raise unreadable(folder, exc) from None
     finally:
         db.close()
 
