@@ -54,12 +54,15 @@ class Candidate(BaseModel):
                 "decision: same|different, by: ?, date: YYYY-MM-DD, why: ?}")
 
 
-def candidates(kg: KnowledgeGraph, judgements: Judgements = NONE, limit: int | None = None) -> list[Candidate]:
+def candidates(kg: KnowledgeGraph, judgements: Judgements = NONE, limit: int | None = None,
+               pairs: list[tuple[Kind, str, str, str | None]] | None = None) -> list[Candidate]:
     """The pairs worth a look, in the order of their kinds and then of their nodes; not
     those already judged ``different`` (those judged ``same`` are one node); the first
-    ``limit`` of them, if given."""
+    ``limit`` of them, if given. ``pairs``: those :func:`candidate_pairs` gives, if
+    they are made already."""
+    pairs = pairs if pairs is not None else candidate_pairs(kg, judgements)
     return [Candidate(kind=kind, a=_side(kg, a, article), b=_side(kg, b, article))
-            for kind, a, b, article in candidate_pairs(kg, judgements)[:limit]]
+            for kind, a, b, article in pairs[:limit]]
 
 
 def candidate_pairs(kg: KnowledgeGraph, judgements: Judgements = NONE) -> list[tuple[Kind, str, str, str | None]]:

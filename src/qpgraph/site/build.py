@@ -550,13 +550,13 @@ CANDIDATES_SHOWN = 200
 def _write_candidates(site: _Site) -> str:
     """The pairs of persons an analyst should judge (``qpgraph candidates``), each side
     with its posts and sentence, and the line to add to ``data/judgements.yaml``."""
-    total = len(candidate_pairs(site.kg, site.judgements))
+    found = candidate_pairs(site.kg, site.judgements)
     pairs = []
-    for candidate in candidates(site.kg, site.judgements, CANDIDATES_SHOWN):
+    for candidate in candidates(site.kg, site.judgements, CANDIDATES_SHOWN, found):
         sides = [{**side.model_dump(), "href": site.href(side.node, ""), "article_href": site.article_href(side.article, "")}
                  for side in (candidate.a, candidate.b)]
         pairs.append({"kind": candidate.kind, "sides": sides, "line": candidate.judgement()})
-    site.render("candidates.html.j2", _CANDIDATES, title="Pairs to judge", pairs=pairs, total=total)
+    site.render("candidates.html.j2", _CANDIDATES, title="Pairs to judge", pairs=pairs, total=len(found))
     return _CANDIDATES
 
 

@@ -88,36 +88,62 @@ def _edge_key(edge: tuple[str, str, str, dict[str, Any]]) -> tuple[str, str, str
     return edge[0], edge[1], edge[2]
 
 
-def _forget(db: sqlite3.Connection, nodes: list[str]) -> None:
-    """Remove the rows of ``nodes`` and of every edge from or to one of them."""
-    ids = [(node,) for node in nodes]
-    db.executemany("DELETE FROM search WHERE rowid IN (SELECT rowid FROM nodes WHERE id = ?)", ids)
-    db.executemany("DELETE FROM nodes WHERE id = ?", ids)
-    db.executemany("DELETE FROM edges WHERE source = ?", ids)
-    db.executemany("DELETE FROM edges WHERE target = ?", ids)
-    db.executemany("DELETE FROM sentences WHERE article = ?",
-                   [(node.removeprefix(_ARTICLE),) for node in nodes if node.startswith(_ARTICLE)])
-
-
 def _incident(graph: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
     """Every edge from or to one of ``nodes`` (an edge between two of them twice)."""
     yield from graph.out_edges(nodes, keys=True, data=True)
     yield from graph.in_edges(nodes, keys=True, data=True)
 
 
-def _held_in(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> set[str]:
-    """The units whose tenures may have changed with ``nodes``: those of them that are
-    units, and those their persons hold a post in."""
-    units = set()
-    for node in nodes:
-        if node not in graph:
-            continue
+_EdgeRow = tuple[str, str, str, str, "str | None", "str | None", "int | None", str]
+
+
+def _stored_around(db: sqlite3.Connection, nodes: list[str]) -> tuple[dict[str, str], dict[tuple[str, str, str], _EdgeRow]]:
+    """The rows the store holds of ``nodes`` (id → data) and of every edge from or to one of them."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM touched")
+    db.executemany("INSERT INTO touched VALUES (?)", ((node,) for node in nodes))
+    held = dict(db.execute("SELECT id, data FROM nodes WHERE id IN (SELECT id FROM touched)"))
+    edges = {row[:3]: row for row in db.execute(
+        "SELECT * FROM edges WHERE source IN (SELECT id FROM touched) UNION ALL "
+        "SELECT * FROM edges WHERE target IN (SELECT id FROM touched)")}
+    return held, edges
+
+
+def _write_changes(db: sqlite3.Connection, graph: nx.MultiDiGraph, changed: set[str]) -> int:
+    """Make the rows of the ``changed`` nodes, and of every edge from or to one of them,
+    those of ``graph``: only the rows that differ are written (a node that many
+    articles name has many edges, and few of them change). The tenures of the units
+    whose ``holds`` edges, name or holders' names changed are written again. How many
+    nodes were written."""
+    nodes = sorted(changed)
+    held, stored = _stored_around(db, nodes)
+    now = {(u, v, k): row for row in _edge_rows(_incident(graph, [n for n in nodes if n in graph]))
+           for u, v, k in [row[:3]]}
+    gone = sorted(stored.keys() - now.keys())
+    fresh = [row for edge, row in sorted(now.items()) if stored.get(edge) != row]
+    db.executemany("DELETE FROM edges WHERE source = ? AND target = ? AND key = ?", gone)
+    db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
+    # (an article's sentences are rows of their own: a changed article is written again)
+    written = [row for row in _node_rows(graph, [n for n in nodes if n in graph])
+               if held.get(row[0]) != row[3] or row[0].startswith(_ARTICLE)]
+    redo = sorted({n for n in held if n not in graph} | {row[0] for row in written})
+    ids = [(node,) for node in redo]
+    db.executemany("DELETE FROM search WHERE rowid IN (SELECT rowid FROM nodes WHERE id = ?)", ids)
+    db.executemany("DELETE FROM nodes WHERE id = ?", ids)
+    db.executemany("DELETE FROM sentences WHERE article = ?",
+                   [(node.removeprefix(_ARTICLE),) for node in redo if node.startswith(_ARTICLE)])
+    _insert(db, graph, [row[0] for row in written], ())
+    # The tenures of a unit are made of its holds edges, its name and its holders' names.
+    units = {row[1] for row in (*(stored[edge] for edge in gone), *fresh) if row[3] == "holds"}
+    renamed = [row[0] for row in written if row[0] not in held or orjson.loads(held[row[0]]).get("name") != row[2]]
+    for node in renamed:
         kind = graph.nodes[node].get("type")
         if kind == "unit":
             units.add(node)
         elif kind == "person":
             units.update(unit for _, unit, relation in graph.out_edges(node, data="relation") if relation == "holds")
-    return units
+    _write_tenures(db, graph, units)
+    return len(written)
 
 
 def _write_tenures(db: sqlite3.Connection, graph: nx.MultiDiGraph, units: set[str] | None) -> None:
@@ -138,8 +164,8 @@ def _write_tenures(db: sqlite3.Connection, graph: nx.MultiDiGraph, units: set[st
 def write_graph(store: Store, graph: nx.MultiDiGraph, key: str, *, changed: set[str] | None = None,
                 since: str | None = None) -> int:
     """Make the store's graph rows those of ``graph`` (named ``key``); with the nodes
-    ``changed`` since the graph named ``since``, only their rows when the store holds
-    that graph's. How many nodes were written."""
+    ``changed`` since the graph named ``since``, only the rows about them that differ,
+    when the store holds that graph's. How many nodes' rows were written."""
     db = store.db
     store.commit()
     whole = changed is None or since is None or store.graph_key() != since
@@ -154,23 +180,16 @@ def write_graph(store: Store, graph: nx.MultiDiGraph, key: str, *, changed: set[
             nodes = sorted(graph)
             _insert(db, graph, nodes, sorted(graph.edges(keys=True, data=True), key=_edge_key))
             _write_tenures(db, graph, None)
+            written = len(nodes)
         else:
             assert changed is not None
-            # the units a changed person held a post in before the change, and those now
-            held: set[str] = set()
-            for node in sorted(changed):
-                held.update(unit for (unit,) in db.execute(
-                    "SELECT target FROM edges WHERE source = ? AND relation = 'holds'", (node,)))
-            _forget(db, sorted(changed))
-            nodes = sorted(node for node in changed if node in graph)
-            _insert(db, graph, nodes, _incident(graph, nodes))
-            _write_tenures(db, graph, held | _held_in(graph, changed) | {n for n in changed if n.startswith("unit:")})
+            written = _write_changes(db, graph, changed)
         db.execute("UPDATE build SET graph = ?", (key,))
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    return len(nodes)
+    return written
 
 
 def read_graph(folder: str | Path) -> nx.MultiDiGraph:
