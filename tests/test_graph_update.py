@@ -87,9 +87,9 @@ def test_build_brings_the_kept_graph_up_to_date_and_reads_only_the_records_it_ne
     read: list[str] = []
     real_load = store.Store.load
 
-    def load(self: store.Store, article: Any, key: str) -> ArticleRecords:
-        read.append(article.id)
-        return real_load(self, article, key)
+    def load(self: store.Store, aid: str, key: str, article: Any = None) -> ArticleRecords:
+        read.append(aid)
+        return real_load(self, aid, key, article)
 
     def never(records: Any) -> None:
         raise AssertionError("the graph was built anew")

@@ -228,3 +228,39 @@ def test_a_build_that_finds_nothing_changed_makes_nothing(tmp_path: Path, extrac
     (out / "site" / "index.html").unlink()  # a site that is not whole: made again
     corpus.build([raw], out)
     assert (out / "site" / "index.html").is_file()
+
+
+def test_a_build_reads_no_article_whose_file_is_as_it_was_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               extracted: list[str]) -> None:
+    import time
+
+    from qpgraph.ingest import read
+
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt")
+    out = tmp_path / "out"
+    corpus.build([raw], out)
+    real = read.read_capped
+    opened: list[str] = []
+
+    def reading(path: Path, max_bytes: int) -> bytes:
+        opened.append(Path(path).name)
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(read, "read_capped", reading)
+    assert len(corpus.build([raw], out).records) == 2
+    assert opened == []  # nothing read: both files as they were
+    os.utime(raw / "dev-33.txt")  # touched, its text the same: read, not extracted again
+    corpus.build([raw], out)
+    assert opened == ["dev-29.txt", "dev-33.txt"] and sorted(extracted) == ["dev-29", "dev-33"]
+    # Its text changed, its size and time put back as they were: the system's change time tells.
+    path = raw / "dev-29.txt"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    time.sleep(0.01)
+    path.write_text(text.replace("Quân khu 7", "Quân khu 9", 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    corpus.build([raw], out)
+    assert sorted(extracted) == ["dev-29", "dev-29", "dev-33"]
+    corpus.build([raw], tmp_path / "clean", incremental=False)
+    assert tree(out) == tree(tmp_path / "clean")

@@ -35,6 +35,7 @@ from .extract.nlp import build_nlp
 from .extract.pipeline import extract
 from .facts import to_facts
 from .ingest import iter_articles, prepare
+from .ingest.read import file_signature, list_files
 from .progress import progress, stage
 from .records import Article, ArticleRecords, Facts
 from .store import RecordsList, Store, Stored, article_key, locked
@@ -158,7 +159,7 @@ def extract_corpus(
     for i, article in enumerate(articles):
         key = article_key(article) if kept.get(article.id) else None
         if store is not None and key is not None and kept[article.id] == key:
-            done[i] = Stored(store, article, key)
+            done[i] = Stored(store, article.id, key, article)
         else:
             todo.append(i)
     keep = _Keep(out)
@@ -336,21 +337,32 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
     beside = jobs > 1 and incremental and dask_scheduler is None and kept_at.is_file()
     previous: KeptGraph | None = None
     with stage("extract", report) as details:
-        listed = list(iter_articles(paths))
+        files = list_files(paths)
+        signatures = {str(file): file_signature(file) for file, _ in files}
+        kept = _kept_articles(store, files, signatures) if incremental else None
+        if kept is not None and _unchanged(out, store, build_key(code, kept), kept):
+            # Nothing to make, and no article read: every file is as it was read last.
+            result = CorpusResult(records=RecordsList([Stored(store, aid, key) for aid, key in kept.items()]))
+            _files_in_place(result, out)
+            result._stored_in = out
+            details.append(f"{len(result.records)} articles, 0 errors, nothing changed")
+            return result
+        listed = list(iter_articles(paths, files=files))
         keys = {item.id: article_key(item) for item in listed if isinstance(item, Article)}
         if incremental and _unchanged(out, store, build_key(code, keys), keys):
             # Nothing to make: the store, the kept graph and the site are of these articles.
-            result = _extract_all(listed, out, store, 1, False)
+            result = _extract_all(listed, out, store, 1, False, signatures=signatures)
             result._stored_in = out
             details.append(f"{len(result.records)} articles, {len(result.errors)} errors, nothing changed")
             return result
         if beside:
             store.close()  # the forked process opens its own connection, never this one
-        extracted = in_background(_extract_all, listed, out, store, jobs, report) if beside else None
+        extracted = in_background(_extract_all, listed, out, store, jobs, report, None, signatures) if beside else None
         if extracted is not None:
             previous = read_kept(kept_at, code)
             details.append("the kept graph read meanwhile")
-        result = extracted() if extracted is not None else _extract_all(listed, out, store, jobs, report, dask_scheduler)
+        result = extracted() if extracted is not None else _extract_all(listed, out, store, jobs, report, dask_scheduler,
+                                                                        signatures)
         details.insert(0, f"{len(result.records)} articles, {len(result.errors)} errors")
     articles = result.records.keys()
     by_id = result.records.by_id()
@@ -425,24 +437,64 @@ def _write_rows(store: Store, graph: nx.MultiDiGraph, key: str, changed: set[str
 
 
 def _extract_all(listed: Sequence[Article | QpgraphError], out: Path, store: Store, jobs: int, report: bool,
-                 dask_scheduler: str | None = None) -> CorpusResult:
+                 dask_scheduler: str | None = None, signatures: dict[str, str | None] | None = None) -> CorpusResult:
     """The extraction stage of :func:`build`: every article's records (from ``store``
     or extracted), their facts and records files in ``out`` (those of articles gone
-    removed), and the store rid of the articles gone."""
+    removed), and the store rid of the articles gone; with the ``signatures`` the
+    files had before they were read, the files read without an error kept in the
+    store, with the articles each gave."""
     result = extract_corpus((), jobs=jobs, store=store, report=report, dask_scheduler=dask_scheduler, out=out,
                             listed=listed)
-    store.keep_only(result.records.keys())
+    keys = result.records.keys()
+    store.keep_only(keys)
+    if signatures is not None:
+        store.put_files(_read_files(listed, result.errors, keys, signatures))
     store.close()  # (in a forked process, its own connection)
+    _files_in_place(result, out)
+    return result
+
+
+def _read_files(listed: Sequence[Article | QpgraphError], errors: list[QpgraphError], keys: dict[str, str],
+                signatures: dict[str, str | None]) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    """The files read whole, without an error: path → signature, and the articles (id,
+    key) each gave, in order."""
+
+    def file_of(path: str) -> str:  # an article of a .jsonl file is at FILE:LINE
+        return path if path in signatures else path.rpartition(":")[0]
+
+    bad = {file_of(error.path) for error in errors if error.path}
+    read: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for item in listed:
+        if isinstance(item, Article) and item.id in keys:
+            file = file_of(item.path)
+            signature = signatures.get(file)
+            if signature is not None and file not in bad:
+                read.setdefault(file, (signature, []))[1].append((item.id, keys[item.id]))
+    return read
+
+
+def _kept_articles(store: Store, files: list[tuple[Path, Path | None]],
+                   signatures: dict[str, str | None]) -> dict[str, str] | None:
+    """The articles (id → key, in input order) the store holds for ``files``, when every
+    one of them is as it was when it was read (its signature), and there is no other;
+    else None."""
+    kept = store.files()
+    if kept.keys() != signatures.keys() or any(kept[path][0] != signature for path, signature in signatures.items()):
+        return None
+    return {aid: key for file, _ in files for aid, key in kept[str(file)][1]}
+
+
+def _files_in_place(result: CorpusResult, out: Path) -> None:
+    """The facts and records files of every article of ``result`` in ``out``, and none
+    of the articles gone: an article extracted now has them written as it was done,
+    one taken from the store from an earlier build (the store's key covers the
+    writers' code too); only those missing are written again."""
     by_id = result.records.by_id()
     for folder in (out / "facts", out / "records"):
         if folder.is_dir():
             for stale in sorted(folder.glob("*.json")):
                 if stale.stem not in by_id:
                     stale.unlink()
-    # Extracted articles were written as they were done; one taken from the store has
-    # its files from an earlier build (the store's key covers the writers' code too),
-    # and only those missing are written again.
     for folder, full in ((out / "facts", False), (out / "records", True)):
         missing = [aid for aid in by_id if not (folder / f"{aid}.json").is_file()]
         write_corpus((by_id[aid] for aid in missing), folder, full=full)
-    return result

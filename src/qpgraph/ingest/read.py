@@ -38,7 +38,7 @@ from qpgraph.ingest.meta import split_front_matter
 from qpgraph.records import Article
 from qpgraph.text import slug
 
-__all__ = ["SUFFIXES", "iter_articles", "read_path"]
+__all__ = ["SUFFIXES", "file_signature", "iter_articles", "list_files", "read_path"]
 
 #: The file types read; other files in a folder are ignored.
 SUFFIXES = (".txt", ".jsonl")
@@ -109,7 +109,7 @@ def _expand(path: Path) -> list[Path]:
     return found
 
 
-def _collect(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+def list_files(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
     """Every file to read (missing paths included, to report them), sorted, once each,
     with the folder it was found in (None for a file named itself)."""
     files: dict[str, tuple[Path, Path | None]] = {}
@@ -129,7 +129,19 @@ def _line_of(article: Article, file: Path) -> int | None:
     return int(suffix[1:]) if suffix.startswith(":") else None
 
 
-def iter_articles(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES) -> Iterator[Article | IngestError]:
+def file_signature(path: Path) -> str | None:
+    """What changes whenever a file's content can have changed: its size, modification
+    and status-change times (the latter set by the system on every write, never by a
+    tool that puts a time back) and inode; None for a path that cannot be looked at."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
+def iter_articles(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES,
+                  files: list[tuple[Path, Path | None]] | None = None) -> Iterator[Article | IngestError]:
     """Articles of files and folders, with an IngestError in place of each bad one.
 
     Folders are walked for ``*.txt`` and ``*.jsonl`` files (hidden files and
@@ -139,10 +151,11 @@ def iter_articles(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES) ->
     ``con``) are an error on the second, never one article. Files are read in order of their path, the lines of a
     ``.jsonl`` file in order; a file named twice is read once. A path that does
     not exist, a bad file or line, and an article whose id was already read
-    each give an IngestError; nothing is raised for them.
+    each give an IngestError; nothing is raised for them. ``files``: what
+    :func:`list_files` gives for ``paths``, if it is listed already.
     """
     seen: dict[str, tuple[str, str]] = {}  # an id's key (its node and page name) → the id, where it was read
-    for file, root in _collect(paths):
+    for file, root in files if files is not None else list_files(paths):
         for item in _iter_file(file, max_bytes, root):
             if isinstance(item, Article):
                 first, where = seen.setdefault(slug(item.id), (item.id, item.path))

@@ -38,7 +38,7 @@ __all__ = ["FILE", "Store", "StoreError", "connect_read_only", "db_path", "locke
 FILE = "qpgraph.sqlite"
 
 #: The schema's version (``PRAGMA user_version``); a store of another version is made anew.
-_SCHEMA = 3
+_SCHEMA = 4
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS build (
@@ -59,6 +59,11 @@ CREATE TABLE IF NOT EXISTS articles (
     error TEXT,
     records TEXT,
     CHECK ((error IS NULL) != (records IS NULL))
+);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    signature TEXT NOT NULL,
+    articles TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS nodes (
     id TEXT PRIMARY KEY,
@@ -98,7 +103,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 """
 
 #: Every table any schema had (dropped when the schema changes).
-_EVERY_TABLE = ("build", "articles", "nodes", "edges", "sentences", "tenures", "search")
+_EVERY_TABLE = ("build", "articles", "files", "nodes", "edges", "sentences", "tenures", "search")
 
 #: Uncommitted records are written at the latest after this many, or this many seconds.
 _BATCH, _SECONDS = 256, 2.0
@@ -194,6 +199,7 @@ class Store:
             row = db.execute("SELECT extractor FROM build").fetchone()
             if row is None or row[0] != extractor_key():
                 db.execute("DELETE FROM articles")  # made by another extractor: extracted again
+                db.execute("DELETE FROM files")
                 db.execute("INSERT OR REPLACE INTO build VALUES (1, ?, ?, ?, NULL)",
                            (__version__, extractor_key(), versions))
             db.execute("COMMIT")
@@ -220,17 +226,18 @@ class Store:
         """Article id → the key of the records the store holds for it."""
         return dict(self.db.execute("SELECT id, key FROM articles WHERE records IS NOT NULL"))
 
-    def load(self, article: Article, key: str) -> ArticleRecords:
-        """The records kept for ``article`` under ``key``, with the article as read now."""
-        row = self.db.execute("SELECT records FROM articles WHERE id = ? AND key = ?", (article.id, key)).fetchone()
+    def load(self, aid: str, key: str, article: Article | None = None) -> ArticleRecords:
+        """The records kept for article ``aid`` under ``key``, with ``article`` as read
+        now, if given (else as it was read then: the same text, the same path)."""
+        row = self.db.execute("SELECT records FROM articles WHERE id = ? AND key = ?", (aid, key)).fetchone()
         if row is None or row[0] is None:
-            raise StoreError(f"the build's store has no records of {article.id!r} (changed by another process?); "
+            raise StoreError(f"the build's store has no records of {aid!r} (changed by another process?); "
                              "run the build again", self.path)
         try:
             records = ArticleRecords.model_validate_json(row[0])
         except ValidationError as exc:
             raise self._damaged(exc) from None
-        return records.model_copy(update={"article": article}).compact()
+        return (records.model_copy(update={"article": article}) if article is not None else records).compact()
 
     def put(self, records: ArticleRecords) -> None:
         """Keep an article's records (committed with the next batch, or :meth:`commit`)."""
@@ -256,6 +263,22 @@ class Store:
         if self._db is not None and self._db.in_transaction:
             self._db.execute("COMMIT")
         self._pending = 0
+
+    def files(self) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+        """Path → the signature the file had when it was read, and the articles (id, key)
+        it gave, in order."""
+        return {path: (signature, [tuple(pair) for pair in json.loads(articles)])
+                for path, signature, articles in self.db.execute("SELECT path, signature, articles FROM files")}
+
+    def put_files(self, files: dict[str, tuple[str, list[tuple[str, str]]]]) -> None:
+        """Keep the files read whole, without an error (those of :meth:`files`), in place of those kept."""
+        db = self.db
+        self.commit()
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("DELETE FROM files")
+        db.executemany("INSERT INTO files VALUES (?, ?, ?)",
+                       ((path, signature, json.dumps(articles)) for path, (signature, articles) in sorted(files.items())))
+        db.execute("COMMIT")
 
     def keep_only(self, ids: Iterable[str]) -> int:
         """Drop the articles not in ``ids`` (removed from the input); how many were dropped."""

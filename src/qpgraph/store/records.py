@@ -12,15 +12,16 @@ __all__ = ["RecordsList", "Stored"]
 
 
 class Stored:
-    """An article's records in the store, read when asked for (and not kept)."""
+    """An article's records in the store, read when asked for (and not kept); with the
+    article as read now, if it was read."""
 
-    __slots__ = ("store", "article", "key")
+    __slots__ = ("store", "id", "key", "article")
 
-    def __init__(self, store: Store, article: Article, key: str) -> None:
-        self.store, self.article, self.key = store, article, key
+    def __init__(self, store: Store, aid: str, key: str, article: Article | None = None) -> None:
+        self.store, self.id, self.key, self.article = store, aid, key, article
 
     def records(self) -> ArticleRecords:
-        return self.store.load(self.article, self.key)
+        return self.store.load(self.id, self.key, self.article)
 
 
 class RecordsList(Sequence[ArticleRecords]):
@@ -56,23 +57,28 @@ class RecordsList(Sequence[ArticleRecords]):
             if isinstance(item, ArticleRecords):
                 key = keys[item.article.id]
                 if kept.get(item.article.id) == key:
-                    self._items[i] = Stored(store, item.article, key)
+                    self._items[i] = Stored(store, item.article.id, key, item.article)
 
     def keys(self) -> dict[str, str]:
         """Article id → the key of its records (:func:`article_key`), nothing read."""
-        return {item.article.id: item.key if isinstance(item, Stored) else article_key(item.article)
-                for item in self._items}
+        return dict(map(_key, self._items))
 
     def by_id(self) -> Mapping[str, ArticleRecords]:
         """The records by article id, each read when asked for."""
         return _ById(self)
 
 
+def _key(item: ArticleRecords | Stored) -> tuple[str, str]:
+    """An item's article id and the key of its records."""
+    return (item.id, item.key) if isinstance(item, Stored) else (item.article.id, article_key(item.article))
+
+
 class _ById(Mapping[str, ArticleRecords]):
     def __init__(self, records: RecordsList) -> None:
         self._records = records
         if records._where is None:
-            records._where = {item.article.id: i for i, item in enumerate(records._items)}
+            records._where = {item.id if isinstance(item, Stored) else item.article.id: i
+                              for i, item in enumerate(records._items)}
         self._where = records._where
 
     def __getitem__(self, aid: str) -> ArticleRecords:
