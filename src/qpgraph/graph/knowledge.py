@@ -178,8 +178,8 @@ class KnowledgeGraph:
     def search(self, text: str, type: str | None = None, limit: int = 50) -> list[NodeRef]:
         """Persons, units and provinces a part of whose names is ``text``: each of its
         words begins a word of a name or printed form, as printed or with its
-        abbreviations expanded (case, tone marks and diacritics do not matter: "vinh
-        ng" finds Trần Vinh Ngọc), as the site's search box finds them; persons first,
+        abbreviations expanded (case, tone marks and diacritics do not matter: "van
+        ngh" finds Đặng Văn Nghĩa), as the site's search box finds them; persons first,
         then by name, at most ``limit``. A graph loaded from a build asks its store's
         full-text index; any other looks at every node."""
         query = words(text)

@@ -2,7 +2,7 @@
 
 A node is found when every word of the query begins a word of its name or of a
 form it is printed in, as printed or with its abbreviations expanded, case, tone
-marks and diacritics aside (đ as d): "vinh ng" finds "Trần Vinh Ngọc", "bo chi huy
+marks and diacritics aside (đ as d): "van ngh" finds "Đặng Văn Nghĩa", "bo chi huy
 quan su lam" finds "Bộ CHQS tỉnh Lâm Đồng". The words are those of SQLite's
 ``unicode61`` tokenizer (runs of letters and digits), so the store's full-text index
 (:mod:`qpgraph.store.graph`) finds what a walk over the nodes finds.
@@ -34,8 +34,8 @@ _WORD = re.compile(r"[^\W_]+")
 def fold(text: str) -> str:
     """Lower case, diacritics folded, đ as d.
 
-    >>> fold("Đại tá Trần Vinh Ngọc")
-    'dai ta tran vinh ngoc'
+    >>> fold("Đại tá Đặng Văn Nghĩa")
+    'dai ta dang van nghia'
     """
     return strip_diacritics(text).lower()
 

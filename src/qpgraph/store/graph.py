@@ -17,8 +17,8 @@ they are written anew.
   (:func:`~qpgraph.graph.knowledge.tenure_rows`, the rows of ``tenures.csv``);
 - ``search``: an FTS5 index of the names and printed forms of persons, units and
   provinces, as printed and with their abbreviations expanded, Vietnamese
-  diacritics folded (đ included; :mod:`qpgraph.graph.search`): ``tran vinh ngoc``
-  finds "Trần Vinh Ngọc", ``bo chi huy quan su lam dong`` "Bộ CHQS tỉnh Lâm Đồng".
+  diacritics folded (đ included; :mod:`qpgraph.graph.search`): ``dang van nghia``
+  finds "Đặng Văn Nghĩa", ``bo chi huy quan su lam dong`` "Bộ CHQS tỉnh Lâm Đồng".
 """
 
 from __future__ import annotations
