@@ -339,10 +339,10 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
     with stage("extract", report) as details:
         files = list_files(paths)
         signatures = {str(file): file_signature(file) for file, _ in files}
-        kept = _kept_articles(store, files, signatures) if incremental else None
-        if kept is not None and _unchanged(out, store, build_key(code, kept), kept):
+        as_read = _kept_articles(store, files, signatures) if incremental else None
+        if as_read is not None and _unchanged(out, store, build_key(code, as_read), as_read):
             # Nothing to make, and no article read: every file is as it was read last.
-            result = CorpusResult(records=RecordsList([Stored(store, aid, key) for aid, key in kept.items()]))
+            result = CorpusResult(records=RecordsList([Stored(store, aid, key) for aid, key in as_read.items()]))
             _files_in_place(result, out)
             result._stored_in = out
             details.append(f"{len(result.records)} articles, 0 errors, nothing changed")
