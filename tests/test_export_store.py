@@ -31,6 +31,7 @@ def test_export_formats_are_the_ones_the_command_offers() -> None:
 def test_export_writes_the_graph_of_the_build_in_every_format(built: Path, tmp_path: Path) -> None:
     written = export_build(built, tmp_path)
     assert [p.name for p in written] == ["graph.json", "graph.graphml", "graph.gexf", "neo4j", "tenures.csv", "parquet"]
+    assert [p.name for p in built.glob("qpgraph.sqlite*")] == ["qpgraph.sqlite"]  # one file: no log left by a reader
     graph = read_node_link(tmp_path / "graph.json")
     fresh = corpus.build([RAW / "dev-29.txt", RAW / "dev-20.txt", RAW / "000_90873ee1c2f566b3.txt"],
                          tmp_path / "again").graph

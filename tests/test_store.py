@@ -100,7 +100,8 @@ def test_a_library_upgrade_extracts_every_article_again(tmp_path: Path, monkeypa
 def test_the_store_holds_each_article_with_its_records_as_json(tmp_path: Path) -> None:
     raw = corpus_of(tmp_path, "dev-29.txt", "dev-40.txt")
     out = tmp_path / "out"
-    corpus.build([raw], out)
+    corpus.build([raw], out, jobs=2)
+    assert [p.name for p in out.glob(f"{FILE}*")] == [FILE]  # one file, whole: the log written into it
     with sqlite3.connect(out / FILE) as store:
         rows = store.execute(
             "SELECT a.id, a.published, json_extract(p.value, '$.name'), json_extract(p.value, '$.rank') "

@@ -307,14 +307,20 @@ def db_path(folder: str | Path) -> Path:
 
 def connect_read_only(folder: str | Path) -> sqlite3.Connection:
     """A connection that only reads the store of build ``folder`` (a build may be
-    running; a store of other code is read as it is, never made anew)."""
+    running; a store of other code is read as it is, never made anew). It is opened
+    for writing where the folder may be written, but asked never to write
+    (``query_only``): the last connection to close then removes the files of the
+    write-ahead log, which one opened read-only cannot, and the store stays one file."""
     path = db_path(folder)
     if not path.is_file():
         raise StoreError("no store here: run `qpgraph build` first", path)
+    mode = "rw" if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "ro"
     try:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=30)
+        db.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
         raise unreadable(folder, exc) from None
+    return db
 
 
 def read_records(folder: str | Path) -> Iterator[ArticleRecords]:
