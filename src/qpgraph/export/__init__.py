@@ -76,21 +76,27 @@ def export_build(build: str | Path, out: str | Path, formats: Iterable[str] | No
     names = [FORMATS[f] for f in (formats or FORMATS)]
     graph_names = [name for name in names if name in EXPORTERS and name != "tenures.csv"]
     tables = [name for name in names if name not in graph_names]
-    # The tables are written from the store's rows by a process beside the one that
-    # writes the graph's formats (on one process where none can be forked).
-    beside = in_background(_write_tables, build, out, tables) if tables and graph_names else None
-    written = write_all(read_graph(build), out, graph_names) if graph_names else []
-    made = beside() if beside is not None else _write_tables(build, out, tables)
+    graph = read_graph(build) if graph_names else None
+    # Once the graph is read, a forked process (which inherits it) writes Neo4j's files
+    # and the tables from the store's rows while this one writes the other formats of
+    # the graph: the two halves take about as long (on one process where none can be forked).
+    there = [name for name in graph_names if name == "neo4j" and len(graph_names) > 1]
+    here = [name for name in graph_names if name not in there]
+    beside = in_background(_write_beside, graph, build, out, there, tables) if here and (there or tables) else None
+    written = write_all(graph, out, here) if graph is not None and here else []
+    made = beside() if beside is not None else _write_beside(graph, build, out, there, tables)
     return sorted(written + made, key=lambda path: names.index(path.name))
 
 
-def _write_tables(build: str | Path, out: str | Path, names: list[str]) -> list[Path]:
-    """The exports written from the store's tables: ``tenures.csv`` and ``parquet``."""
+def _write_beside(graph: nx.MultiDiGraph | None, build: str | Path, out: str | Path, graph_names: list[str],
+                  tables: list[str]) -> list[Path]:
+    """The formats of ``graph`` named, and the exports written from the store's tables:
+    ``tenures.csv`` and ``parquet``."""
     from .parquet import write_parquet
 
-    written = []
-    if "tenures.csv" in names:
+    written = write_all(graph, out, graph_names) if graph is not None and graph_names else []
+    if "tenures.csv" in tables:
         written.append(write_tenures_of_build(build, Path(out) / "tenures.csv"))
-    if "parquet" in names:
+    if "parquet" in tables:
         written.append(write_parquet(build, Path(out) / "parquet"))
     return written
