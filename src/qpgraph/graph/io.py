@@ -5,26 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from pydantic import ValidationError
-
-from ..errors import QpgraphError
-from ..records import ArticleRecords
 from ..store import graph as store_graph
 from .judgements import read_judgements
 from .knowledge import KnowledgeGraph
 
-__all__ = ["load", "read_records", "from_articles"]
-
-
-def read_records(folder: str | Path) -> list[ArticleRecords]:
-    """Every ``<id>.json`` of a records folder (``build/records``)."""
-    records = []
-    for path in sorted(Path(folder).glob("*.json")):
-        try:
-            records.append(ArticleRecords.model_validate_json(path.read_bytes()))
-        except (OSError, ValidationError) as exc:
-            raise QpgraphError(f"not a records file: {exc}", path) from exc
-    return records
+__all__ = ["load", "from_articles"]
 
 
 def load(build: str | Path = "build") -> KnowledgeGraph:

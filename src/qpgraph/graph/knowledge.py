@@ -188,9 +188,9 @@ class KnowledgeGraph:
         else:
             found = [node for node, data in self.graph.nodes(data=True)
                      if data.get("type") in SEARCHED and matches(query, search_text(data))]
-        kept = (self.graph.nodes[node] for node in found)
-        refs = [NodeRef(id=node, type=data["type"], name=data["name"])
-                for node, data in zip(found, kept, strict=True) if type is None or data["type"] == type]
+        nodes = self.graph.nodes
+        refs = [NodeRef(id=node, type=nodes[node]["type"], name=nodes[node]["name"])
+                for node in found if type is None or nodes[node]["type"] == type]
         order = {"person": 0, "unit": 1, "province": 2}
         return sorted(refs, key=lambda n: (order.get(n.type, 9), n.name, n.id))[:limit]
 

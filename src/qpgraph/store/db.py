@@ -32,7 +32,7 @@ from ..records import Article, ArticleRecords
 from ..version import __version__
 from .keys import article_key, extractor_key, library_versions
 
-__all__ = ["FILE", "Store", "StoreError", "connect_read_only", "db_path", "locked", "read_records", "unreadable"]
+__all__ = ["FILE", "Store", "StoreError", "connect_read_only", "db_path", "locked", "unreadable"]
 
 #: The store's file name in a build folder.
 FILE = "qpgraph.sqlite"
@@ -321,15 +321,3 @@ def connect_read_only(folder: str | Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise unreadable(folder, exc) from None
     return db
-
-
-def read_records(folder: str | Path) -> Iterator[ArticleRecords]:
-    """Every article's records in the store of build ``folder``, by article id."""
-    db = connect_read_only(folder)
-    try:
-        for (text,) in db.execute("SELECT records FROM articles WHERE records IS NOT NULL ORDER BY id"):
-            yield ArticleRecords.model_validate_json(text).compact()
-    except (sqlite3.DatabaseError, ValidationError) as exc:
-        raise unreadable(folder, exc) from None
-    finally:
-        db.close()
