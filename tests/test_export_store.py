@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
+import orjson
 import pyarrow.parquet as pq
 import pytest
 from builds import RAW, corpus_of
 
 from qpgraph import corpus
 from qpgraph.cli import EXPORT_FORMATS
+from qpgraph.errors import QpgraphError
 from qpgraph.export import FORMATS, export_build, read_node_link
 from qpgraph.store import StoreError
 
@@ -30,7 +35,8 @@ def test_export_formats_are_the_ones_the_command_offers() -> None:
 
 def test_export_writes_the_graph_of_the_build_in_every_format(built: Path, tmp_path: Path) -> None:
     written = export_build(built, tmp_path)
-    assert [p.name for p in written] == ["graph.json", "graph.graphml", "graph.gexf", "neo4j", "tenures.csv", "parquet"]
+    assert [p.name for p in written] == ["graph.json", "graph.graphml", "graph.gexf", "neo4j", "tenures.csv", "parquet",
+                                         "entities.ftm.json"]
     assert [p.name for p in built.glob("qpgraph.sqlite*")] == ["qpgraph.sqlite"]  # one file: no log left by a reader
     graph = read_node_link(tmp_path / "graph.json")
     fresh = corpus.build([RAW / "dev-29.txt", RAW / "dev-20.txt", RAW / "000_90873ee1c2f566b3.txt"],
@@ -71,9 +77,49 @@ def test_export_is_byte_identical_for_an_incremental_and_a_clean_build(tmp_path:
     export_build(tmp_path / "out", tmp_path / "a")
     export_build(tmp_path / "clean", tmp_path / "b")
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
-    assert len(files) == 10
+    assert len(files) == 11
     for name in files:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def _entities(path: Path) -> list[dict[str, Any]]:
+    return [orjson.loads(line) for line in path.read_bytes().splitlines()]
+
+
+def test_export_ftm_gives_the_persons_posts_tenures_and_events_as_followthemoney_entities(built: Path,
+                                                                                       tmp_path: Path) -> None:
+    [path] = export_build(built, tmp_path, ["ftm"])
+    entities = _entities(path)
+    by_id = {e["id"]: e for e in entities}
+    assert len(by_id) == len(entities)
+    [person] = [e for e in entities if e["schema"] == "Person" and e["properties"]["name"] == ["Trần Vinh Ngọc"]]
+    assert person["properties"]["title"] == ["Trung tướng"]
+    held = [e for e in entities if e["schema"] == "Occupancy" and e["properties"]["holder"] == [person["id"]]]
+    posts = {by_id[e["properties"]["post"][0]]["properties"]["name"][0]: e["properties"] for e in held}
+    assert sorted(posts) == ["Bí thư Đảng ủy Quân khu 7", "Chính ủy Quân khu 7"]
+    chief = posts["Chính ủy Quân khu 7"]
+    assert (chief["status"], chief["date"]) == (["current"], ["2025-12-19", "2025-12-30"])
+    [article] = [by_id[p] for p in chief["proof"] if by_id[p]["properties"].get("sourceUrl")]
+    assert article["schema"] == "Article" and article["properties"]["sourceUrl"] == chief["sourceUrl"]
+    [position] = [e for e in entities if e["schema"] == "Position" and e["properties"]["name"] == ["Chính ủy Quân khu 7"]]
+    assert by_id[position["properties"]["organization"][0]]["properties"]["name"] == ["Quân khu 7"]
+    met = [e for e in entities if e["schema"] == "Event" and person["id"] in e["properties"].get("involved", [])]
+    assert sorted(e["properties"]["date"][0] for e in met) == ["2025-12-19", "2025-12-30"]
+    # FollowTheMoney reads every entity back as it is written, and each reference is to one in the file.
+    checked = tmp_path / "checked.json"
+    subprocess.run([str(Path(sys.executable).parent / "ftm"), "validate", "-i", str(path), "-o", str(checked)], check=True)
+    assert [{k: e[k] for k in ("id", "schema", "properties")} for e in _entities(checked)] == entities
+    references = {v for e in entities for prop in ("holder", "post", "organization", "parent", "involved", "proof")
+                  for v in e["properties"].get(prop, [])}
+    assert references <= by_id.keys()
+
+
+def test_export_without_followthemoney_names_the_extra_to_install(built: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("qpgraph.export.find_spec", lambda name: None)
+    with pytest.raises(QpgraphError, match=r"export ftm: needs FollowTheMoney: pip install 'qpgraph\[ftm\]'"):
+        export_build(built, tmp_path, ["ftm"])
+    assert [p.name for p in export_build(built, tmp_path)][-1] == "parquet"  # all the others
 
 
 def test_export_of_a_folder_without_a_store_is_one_clear_error(tmp_path: Path) -> None:

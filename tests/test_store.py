@@ -265,3 +265,28 @@ def test_a_build_reads_no_article_whose_file_is_as_it_was_read(tmp_path: Path, m
     assert sorted(extracted) == ["dev-29", "dev-29", "dev-33"]
     corpus.build([raw], tmp_path / "clean", incremental=False)
     assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_datasette_opens_the_store_and_answers_who_held_a_post(tmp_path: Path) -> None:
+    import asyncio
+
+    from datasette.app import Datasette
+
+    raw = corpus_of(tmp_path, "dev-29.txt", "000_90873ee1c2f566b3.txt")
+    out = tmp_path / "out"
+    corpus.build([raw], out)
+
+    async def ask() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        site = Datasette(immutables=[str(out / FILE)])  # `datasette -i build/qpgraph.sqlite`, as the README says
+        await site.invoke_startup()
+        tenures = await site.client.get("/qpgraph/tenures.json", params={
+            "_shape": "array", "unit_name": "Quân khu 7", "title": "Chính ủy", "_col": ["name", "first", "last", "status"]})
+        found = await site.client.get("/qpgraph.json", params={
+            "_shape": "array", "sql": "SELECT node FROM search WHERE search MATCH :q ORDER BY node", "q": "tran vinh ngoc"})
+        return tenures.json(), found.json()
+
+    tenures, found = asyncio.run(ask())
+    assert [(t["name"], t["first"], t["last"], t["status"]) for t in tenures] == [
+        ("Trần Vinh Ngọc", "2025-12-19", "2025-12-30", "current")]
+    assert found == [{"node": "person:trần-vinh-ngọc"}]
+    assert [p.name for p in out.glob(f"{FILE}*")] == [FILE]  # opened without a lock or a log

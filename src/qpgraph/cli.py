@@ -101,7 +101,7 @@ def diff_command(old: Path, new: Path) -> None:
 
 #: The formats of ``qpgraph export`` (``qpgraph.export.FORMATS``), named here so that
 #: ``--help`` does not import the exporters.
-EXPORT_FORMATS = ("json", "graphml", "gexf", "neo4j", "tenures", "parquet")
+EXPORT_FORMATS = ("json", "graphml", "gexf", "neo4j", "tenures", "parquet", "ftm")
 
 
 @main.command("export")
@@ -113,10 +113,14 @@ EXPORT_FORMATS = ("json", "graphml", "gexf", "neo4j", "tenures", "parquet")
 def export_command(formats: tuple[str, ...], build_dir: Path, out: Path | None) -> None:
     """Write the graph of a build from its store, in each FORMAT (all of them if none):
     json (graph.json, networkx node-link), graphml, gexf (dynamic, with dates), neo4j
-    (import CSV), tenures (tenures.csv) and parquet (parquet/: nodes, edges, tenures,
-    sentences)."""
-    from .export import export_build
+    (import CSV), tenures (tenures.csv), parquet (parquet/: nodes, edges, tenures,
+    sentences) and ftm (entities.ftm.json, FollowTheMoney entities; needs
+    qpgraph[ftm])."""
+    from .export import export_build, missing
 
+    for name, how in missing().items():
+        if not formats:
+            click.echo(f"{name}: skipped, {how}", err=True)
     try:
         written = export_build(build_dir, out or build_dir, formats or None)
     except QpgraphError as exc:

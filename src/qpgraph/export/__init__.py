@@ -12,10 +12,12 @@ its tables.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from importlib.util import find_spec
 from pathlib import Path
 
 import networkx as nx
 
+from ..errors import QpgraphError
 from ..workers import in_background
 from ._scan import Scan, scan
 from .gexf import write_gexf
@@ -24,7 +26,7 @@ from .neo4j import write_neo4j
 from .node_link import read_node_link, write_node_link
 from .tenures import write_tenures, write_tenures_of_build
 
-__all__ = ["EXPORTERS", "FORMATS", "export_build", "read_node_link", "write_all", "write_gexf", "write_graphml",
+__all__ = ["EXPORTERS", "FORMATS", "export_build", "missing", "read_node_link", "write_all", "write_gexf", "write_graphml",
            "write_neo4j", "write_node_link", "write_tenures"]
 
 Exporter = Callable[[nx.MultiDiGraph, Path], None]
@@ -46,6 +48,7 @@ FORMATS: dict[str, str] = {
     "neo4j": "neo4j",
     "tenures": "tenures.csv",
     "parquet": "parquet",
+    "ftm": "entities.ftm.json",
 }
 
 #: The exporters that declare their attributes first, from a scan of the graph.
@@ -69,11 +72,16 @@ def write_all(graph: nx.MultiDiGraph, out: str | Path, names: Iterable[str] | No
 
 
 def export_build(build: str | Path, out: str | Path, formats: Iterable[str] | None = None) -> list[Path]:
-    """Write the formats named (:data:`FORMATS`; all of them if none) of build folder
-    ``build`` into ``out``, from its store."""
+    """Write the formats named (:data:`FORMATS`; if none, all of them whose packages are
+    installed, :func:`missing`) of build folder ``build`` into ``out``, from its store.
+    A format named whose package is not installed is an error."""
     from ..store.graph import read_graph
 
-    names = [FORMATS[f] for f in (formats or FORMATS)]
+    if formats:
+        for name in formats:
+            if name in missing():
+                raise QpgraphError(f"export {name}: {missing()[name]}")
+    names = [FORMATS[f] for f in (formats or [f for f in FORMATS if f not in missing()])]
     graph_names = [name for name in names if name in EXPORTERS and name != "tenures.csv"]
     tables = [name for name in names if name not in graph_names]
     graph = read_graph(build) if graph_names else None
@@ -88,10 +96,15 @@ def export_build(build: str | Path, out: str | Path, formats: Iterable[str] | No
     return sorted(written + made, key=lambda path: names.index(path.name))
 
 
+def missing() -> dict[str, str]:
+    """The formats whose packages are not installed → how to install them."""
+    return {} if find_spec("followthemoney") else {"ftm": "needs FollowTheMoney: pip install 'qpgraph[ftm]'"}
+
+
 def _write_beside(graph: nx.MultiDiGraph | None, build: str | Path, out: str | Path, graph_names: list[str],
                   tables: list[str]) -> list[Path]:
     """The formats of ``graph`` named, and the exports written from the store's tables:
-    ``tenures.csv`` and ``parquet``."""
+    ``tenures.csv``, ``parquet`` and ``entities.ftm.json``."""
     from .parquet import write_parquet
 
     written = write_all(graph, out, graph_names) if graph is not None and graph_names else []
@@ -99,4 +112,8 @@ def _write_beside(graph: nx.MultiDiGraph | None, build: str | Path, out: str | P
         written.append(write_tenures_of_build(build, Path(out) / "tenures.csv"))
     if "parquet" in tables:
         written.append(write_parquet(build, Path(out) / "parquet"))
+    if "entities.ftm.json" in tables:
+        from .ftm import write_ftm
+
+        written.append(write_ftm(build, Path(out) / "entities.ftm.json"))
     return written

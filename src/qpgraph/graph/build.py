@@ -39,6 +39,7 @@ from .hierarchy import generic_form, institution_kind, institutional_parent
 from .ids import node_id
 from .judgements import NONE, Judgements
 from .resolve import PersonCluster, resolve_persons
+from .tables import Graph
 
 __all__ = ["build_graph", "build_parts", "GraphParts", "Part", "NodePart", "Fragment", "evidence", "edge_key", "RELATIONS",
            "CLUSTER", "MERGER", "person_base", "person_nodes", "article_fragment", "node_data", "merger", "assemble"]
@@ -285,7 +286,7 @@ def merger(name: str, gazetteer: Gazetteer) -> tuple[str, Part, str, dict[str, A
 class GraphParts:
     """A graph and the parts it was assembled from, kept to bring it up to date."""
 
-    graph: nx.MultiDiGraph
+    graph: Graph
     #: Node → its sources (an article's id, :data:`CLUSTER`, :data:`MERGER`) → what each says.
     parts: dict[str, dict[str, Part]]
     #: Article id → the nodes it names, its edges (source, target, key), and the node of each of its persons.
@@ -350,7 +351,7 @@ def build_parts(records: Iterable[ArticleRecords], judgements: Judgements = NONE
         gazetteer = load_gazetteer()
         clusters, person_of = person_nodes(resolve_persons(records, judgements))
         parts: dict[str, dict[str, Part]] = {nid: {CLUSTER: part} for nid, part in clusters.items()}
-        state = GraphParts(nx.MultiDiGraph(), parts, {}, {}, {})
+        state = GraphParts(Graph(), parts, {}, {}, {})
         edges: list[Edge] = []
         for rec in records:
             fragment = article_fragment(rec, person_of, gazetteer)
@@ -364,13 +365,13 @@ def build_parts(records: Iterable[ArticleRecords], judgements: Judgements = NONE
         return state
 
 
-def assemble(graph: nx.MultiDiGraph, parts: dict[str, dict[str, Part]], edges: list[Edge]) -> None:
+def assemble(graph: Graph, parts: dict[str, dict[str, Part]], edges: list[Edge]) -> None:
     """Add the nodes of ``parts`` (in the order of their ids) and then ``edges`` (in the
     order of their ends and key) to an empty ``graph``."""
     for nid in sorted(parts):
         graph.add_node(nid, **node_data(parts[nid]))
     edges.sort(key=lambda e: e[:3])
-    succ, pred = graph._succ, graph._pred
+    succ, pred = graph.succ_table, graph.pred_table
     for u, v, key, data in edges:
         # What ``graph.add_edge(u, v, key, **data)`` does, without a copy of ``data``
         # (the graph takes it: its edges are never twice in memory).

@@ -9,8 +9,7 @@ data). A build keeps the digests of the graph it wrote (beside the site's state,
 the pages and the exported items of the parts that changed, and takes every
 other one from what the last build wrote.
 
->>> import networkx as nx
->>> old = nx.MultiDiGraph(); old.add_nodes_from([("a", {"name": "A"}), ("b", {"name": "B"}), ("c", {"name": "C"})])
+>>> old = Graph(); old.add_nodes_from([("a", {"name": "A"}), ("b", {"name": "B"}), ("c", {"name": "C"})])
 >>> _ = old.add_edge("a", "b", "holds:x:0", relation="holds")
 >>> new = old.copy(); new.nodes["b"]["name"] = "Bé"; _ = new.add_edge("b", "a", "holds:y:0", relation="holds")
 >>> change = compare(graph_digests(old), graph_digests(new))
@@ -27,9 +26,10 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import networkx as nx
 import numpy as np
 import orjson
+
+from .tables import Graph
 
 __all__ = ["GraphDigests", "Comparison", "graph_digests", "compare"]
 
@@ -62,27 +62,27 @@ class GraphDigests:
         return digest.hexdigest()
 
 
-def graph_digests(graph: nx.MultiDiGraph, last: GraphDigests | None = None, dirty: set[str] | None = None) -> GraphDigests:
+def graph_digests(graph: Graph, last: GraphDigests | None = None, dirty: set[str] | None = None) -> GraphDigests:
     """The digests of ``graph``; with the ``last`` graph's and the nodes that may have
     changed since (``dirty``: every other node has the data and the edges to its
     successors it had), only those of ``dirty`` nodes are made again."""
     blake2b, dumps = hashlib.blake2b, orjson.dumps  # any value that is not JSON as its repr
-    index = {node: i for i, node in enumerate(graph._node)}
-    succ = graph._succ
+    nodes, succ = graph.nodes_table, graph.succ_table
+    index = {node: i for i, node in enumerate(nodes)}
     if last is None or dirty is None:
-        todo: Iterable[str] = graph._node
+        todo: Iterable[str] = nodes
         taken = np.zeros(0, np.int64)
     else:
         old_index = {node: i for i, node in enumerate(last.nodes)}
-        todo = [node for node in graph._node if node in dirty or node not in old_index]
+        todo = [node for node in nodes if node in dirty or node not in old_index]
         done = set(todo)
-        taken = np.fromiter((old_index[node] for node in graph._node if node not in done), np.int64)
+        taken = np.fromiter((old_index[node] for node in nodes if node not in done), np.int64)
     rows = np.fromiter((index[node] for node in todo), np.int64)
     node_digests = bytearray()
     ends = array("I")
     pair_digests = bytearray()
     for node in todo:
-        data = graph._node[node]
+        data = nodes[node]
         node_digests += blake2b(dumps(data, default=repr), digest_size=8).digest()
         node_digests += blake2b(dumps([data.get(key) for key in FACE], default=repr), digest_size=8).digest()
         here = index[node]

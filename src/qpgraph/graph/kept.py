@@ -17,14 +17,13 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import networkx as nx
-
 from .. import plainpickle
 from ..atomic import atomic_fd
 from ..collector import paused
 from ..records import ArticleRecords
 from .build import GraphParts, build_parts
 from .judgements import NONE, Judgements
+from .tables import Graph
 from .update import NotUpdatable, update
 
 __all__ = ["KeptGraph", "read_kept", "write_kept", "graph_of"]
@@ -61,8 +60,8 @@ def _read(handle: BinaryIO, code: str) -> KeptGraph | None:
     layout, kept_code, articles, persons, merged, exact, attrs, sizes = plainpickle.load(handle)
     if (layout, kept_code) != (_FORMAT, code):
         return None
-    graph = nx.MultiDiGraph(**attrs)
-    nodes, succ, pred = graph._node, graph._succ, graph._pred
+    graph = Graph(**attrs)
+    nodes, succ, pred = graph.nodes_table, graph.succ_table, graph.pred_table
     while len(nodes) < sizes[0]:
         for node, data, successors in plainpickle.load(handle):
             nodes[node], succ[node], pred[node] = data, successors, {}
@@ -82,11 +81,11 @@ def _read(handle: BinaryIO, code: str) -> KeptGraph | None:
 def write_kept(path: Path, kept: KeptGraph) -> None:
     """Keep ``kept`` at ``path``, written as it is pickled, a chunk at a time."""
     state, graph = kept.parts, kept.parts.graph
-    sizes = (len(graph._node), len(state.parts), len(state.fragments))
+    sizes = (len(graph), len(state.parts), len(state.fragments))
     with atomic_fd(path) as fd, os.fdopen(fd, "wb") as handle:
         pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
         pickler.dump((_FORMAT, kept.code, kept.articles, state.persons, state.merged, state.exact, graph.graph, sizes))
-        tables: list[Iterable[Any]] = [((node, data, graph._succ[node]) for node, data in graph._node.items()),
+        tables: list[Iterable[Any]] = [((node, data, graph.succ_table[node]) for node, data in graph.nodes_table.items()),
                                        state.parts.items(), state.fragments.items()]
         for table in tables:
             iterator = iter(table)

@@ -34,7 +34,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from ..collector import paused
 from ..extract.gazetteer import load_gazetteer
@@ -50,6 +49,7 @@ from .build import (
 )
 from .judgements import NONE, Judgements
 from .resolve import resolve_persons
+from .tables import Graph, sort_table
 
 __all__ = ["update", "NotUpdatable"]
 
@@ -164,38 +164,31 @@ def _fold_nodes(state: GraphParts, dirty: set[str]) -> bool:
         sources = parts.get(nid)
         if sources:
             data = node_data(sources)
-            if nid in graph._node:
-                graph._node[nid] = data
+            if nid in graph.nodes_table:
+                graph.nodes_table[nid] = data
             else:
                 graph.add_node(nid, **data)
                 grown = True
             continue
         parts.pop(nid, None)
-        if nid in graph._node:
-            if graph._succ[nid] or graph._pred[nid]:
+        if nid in graph.nodes_table:
+            if graph.succ_table[nid] or graph.pred_table[nid]:
                 state.exact = False
                 raise NotUpdatable(f"{nid} has edges but no source")
             graph.remove_node(nid)
     return grown
 
 
-def _reorder(graph: Any, added: list[Edge], grown: bool) -> None:
+def _reorder(graph: Graph, added: list[Edge], grown: bool) -> None:
     """Put the nodes (when some were added) and the ``added`` edges in the order a graph
     built anew has them: nodes by id; a node's successors, its predecessors and the
     edges from one node to another by id and key (removing keeps the order)."""
     if grown:
-        for table in (graph._node, graph._succ, graph._pred):
-            _sort(table)
+        for table in (graph.nodes_table, graph.succ_table, graph.pred_table):
+            sort_table(table)
     for u, v in {(u, v) for u, v, _, _ in added}:
-        _sort(graph._succ[u][v])
+        sort_table(graph.succ_table[u][v])
     for u in {u for u, _, _, _ in added}:
-        _sort(graph._succ[u])
+        sort_table(graph.succ_table[u])
     for v in {v for _, v, _, _ in added}:
-        _sort(graph._pred[v])
-
-
-def _sort(table: dict[str, Any]) -> None:
-    """Put a dict's items in the order of their keys, in place (others hold it)."""
-    items = sorted(table.items())
-    table.clear()
-    table.update(items)
+        sort_table(graph.pred_table[v])

@@ -22,7 +22,6 @@ from typing import Any
 
 import jinja2
 import markupsafe
-import networkx as nx
 import orjson
 from spacy.displacy.render import EntityRenderer
 
@@ -34,6 +33,7 @@ from ..graph.dates import date_start, sort_key
 from ..graph.ids import node_id
 from ..graph.judgements import NONE, Judgements
 from ..graph.knowledge import KnowledgeGraph
+from ..graph.tables import Graph
 from ..graph.tenure import single_holder
 from ..records import ArticleRecords
 from ..text import snippet, strip_diacritics
@@ -156,12 +156,12 @@ class _Site:
         found: set[str] = set()
         if data["type"] == "province":
             found.add(data["name"])
-        for v, keys in g._succ[node].items():
-            if g._node[v]["type"] not in ("province", "unit"):
+        for v, keys in g.succ_table[node].items():
+            if g.nodes_table[v]["type"] not in ("province", "unit"):
                 continue  # an article, an event, a person: never a province (a hub has thousands)
             for d in keys.values():
                 if d["relation"] == "in_province":
-                    found.add(g._node[v]["name"])
+                    found.add(g.nodes_table[v]["name"])
                 if d["relation"] == "holds":
                     found.update(self.provinces_of_unit(v))
         if data.get("province"):
@@ -182,7 +182,7 @@ class _Site:
         if key not in self._items:
             data = self.g.nodes[node]
             # Each date printed once (a hub has thousands of edges, and few dates).
-            printed = {d.get("date") for edges in (self.g._succ[node], self.g._pred[node])
+            printed = {d.get("date") for edges in (self.g.succ_table[node], self.g.pred_table[node])
                        for parallel in edges.values() for d in parallel.values()}
             days = [day for date in printed if (day := date_start(date))]
             self._items[key] = {
@@ -217,7 +217,7 @@ class _Site:
             "evidence": self.evidence([data]) if evidence and data.get("sentence") is not None else [],
         }
 
-    def data(self, graph: nx.MultiDiGraph, root: str) -> dict[str, Any]:
+    def data(self, graph: Graph, root: str) -> dict[str, Any]:
         return {
             "nodes": [self.node_item(n, root) for n in sorted(graph.nodes)],
             "edges": [self.edge_item(u, v, k, d) for u, v, k, d in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])],
@@ -258,18 +258,18 @@ def _grouped_edge(
             "count": len(parallel)}
 
 
-def _pairs_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, dict[str, dict[str, Any]]]]:
+def _pairs_among(g: Graph, nodes: list[str]) -> Iterator[tuple[str, str, dict[str, dict[str, Any]]]]:
     """The pairs of ``nodes`` joined by edges, with their parallel edges by key, without
     walking every neighbour of a hub."""
     among = set(nodes)
     for u in nodes:
-        succ = g._succ[u]  # the adjacency dict itself: views cost more than the walk
+        succ = g.succ_table[u]  # the adjacency dict itself: views cost more than the walk
         targets = [v for v in succ if v in among] if len(succ) <= len(among) else [v for v in nodes if v in succ]
         for v in targets:
             yield u, v, succ[v]
 
 
-def _edges_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+def _edges_among(g: Graph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
     """The edges between ``nodes``."""
     for u, v, parallel in _pairs_among(g, nodes):
         for k, d in parallel.items():
@@ -280,7 +280,7 @@ def _edges_among(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, st
 _FEW_PARALLEL = len(RELATIONS)
 
 
-def _edges_of_article(g: nx.MultiDiGraph, nodes: list[str], article: str) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+def _edges_of_article(g: Graph, nodes: list[str], article: str) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
     """The edges between ``nodes`` that ``article`` gives: between two hubs, by their
     keys rather than by a walk over the parallel edges of every article."""
     for u, v, parallel in _pairs_among(g, nodes):
@@ -294,12 +294,12 @@ def _edges_of_article(g: nx.MultiDiGraph, nodes: list[str], article: str) -> Ite
                 n += 1
 
 
-def edge_count(graph: nx.MultiDiGraph) -> int:
+def edge_count(graph: Graph) -> int:
     """``graph.number_of_edges()`` without its views (a fifth of the time)."""
-    return sum(len(keys) for successors in graph._succ.values() for keys in successors.values())
+    return sum(len(keys) for successors in graph.succ_table.values() for keys in successors.values())
 
 
-def drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def drawn(graph: Graph) -> Graph:
     """What graph.html draws: the whole graph, or beyond ``MAX_GRAPH_NODES`` nodes or
     ``MAX_GRAPH_EDGES`` edges the most connected nodes and, of the edges between
     them, first one per node (to its most connected neighbour), then those whose
@@ -318,7 +318,7 @@ def drawn(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     chosen = sorted(set(first.values()), key=strength.__getitem__)[:MAX_GRAPH_EDGES]
     taken = set(chosen)
     chosen += [e for e in sorted(between, key=strength.__getitem__) if e not in taken][: MAX_GRAPH_EDGES - len(chosen)]
-    part = nx.MultiDiGraph()
+    part = Graph()
     part.add_nodes_from((n, graph.nodes[n]) for n in sorted(nodes))
     part.add_edges_from((u, v, k, graph.edges[u, v, k]) for u, v, k in sorted(chosen))
     return part
@@ -424,7 +424,7 @@ def _path_of(site: _Site, task: str) -> str:
     """Where a task's page goes, relative to the site root."""
     if task in _WHOLE:
         return task
-    path = page_path(task, site.g._node[task]["type"])
+    path = page_path(task, site.g.nodes[task]["type"])
     assert path is not None
     return path
 
@@ -532,7 +532,7 @@ _WHOLE = (_INDEX, _GRAPH, _CANDIDATES)
 
 
 def _render(site: _Site, task: str) -> str:
-    if site.g._node.get(task, {}).get("type") == "article":
+    if site.g.nodes_table.get(task, {}).get("type") == "article":
         return _render_article(site, site.records[site.article_of[task]])
     if task == _INDEX:
         return _write_index(site).relative_to(site.out).as_posix()

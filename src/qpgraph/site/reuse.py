@@ -28,7 +28,6 @@ from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
-import networkx as nx
 import numpy as np
 
 from .. import plainpickle
@@ -36,6 +35,7 @@ from ..atomic import write_bytes_atomic
 from ..collector import paused
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
 from ..graph.ids import node_id
+from ..graph.tables import Graph
 from ..records import ArticleRecords
 from ..store import article_key
 from ..version import __version__
@@ -80,25 +80,25 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def site_state(graph: nx.MultiDiGraph, articles: dict[str, str], order: dict[str, int] | None = None,
+def site_state(graph: Graph, articles: dict[str, str], order: dict[str, int] | None = None,
                last: SiteState | None = None, dirty: set[str] | None = None) -> SiteState:
     """The state of the site of ``graph``; ``articles`` maps an article's id to its records' key.
     With the ``last`` state and the nodes that may have changed since (``dirty``), only
     what those nodes touch is digested again."""
     order = order if order is not None else ego.ego_order(graph)
-    succ, pred = graph._succ, graph._pred
+    table, succ, pred = graph.nodes_table, graph.succ_table, graph.pred_table
     if last is None or dirty is None:
-        nodes: Iterable[str] = graph._node
+        nodes: Iterable[str] = table
         crowded: dict[str, tuple[str, ...]] = {}
         digests = graph_digests(graph)
     else:
         # Who a page draws changes with its neighbours' degrees, which change with their edges.
-        near = {other for node in dirty if node in graph._node for other in _neighbours(graph, node)}
-        nodes = sorted((near | dirty) & graph._node.keys())
+        near = {other for node in dirty if node in table for other in _neighbours(graph, node)}
+        nodes = sorted((near | dirty) & table.keys())
         crowded = {node: drawn for node, drawn in last.crowded.items() if node not in dirty and node not in near}
         digests = graph_digests(graph, last.graph, dirty)
     for node in nodes:
-        if _has_page(graph._node[node]) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO:
+        if _has_page(table[node]) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO:
             crowded[node] = tuple(ego.ego_nodes(graph, node, order))
     return SiteState(code_key(), digests, dict(sorted(crowded.items())), dict(articles))
 
@@ -107,12 +107,12 @@ def _has_page(data: dict[str, object]) -> bool:
     return data.get("type") in ("person", "unit")
 
 
-def _neighbours(graph: nx.MultiDiGraph, node: str) -> Iterable[str]:
-    yield from graph._succ[node]
-    yield from graph._pred[node]
+def _neighbours(graph: Graph, node: str) -> Iterable[str]:
+    yield from graph.succ_table[node]
+    yield from graph.pred_table[node]
 
 
-def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
+def stale_pages(old: SiteState | None, new: SiteState, graph: Graph,
                 order: dict[str, int] | None = None, change: Comparison | None = None) -> set[str] | None:
     """The nodes (persons, units, articles) whose pages must be rendered again, or
     None when every page must (no state, or other code); ``change`` is the comparison
@@ -121,7 +121,7 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
         return None
     order = order if order is not None else ego.ego_order(graph)
     change = change or compare(old.graph, new.graph)
-    changed, looks, touched = change.changed, change.looks, change.touched & graph._node.keys()
+    changed, looks, touched = change.changed, change.looks, change.touched & graph.nodes_table.keys()
 
     stale = changed | touched
     stale.update(node_id("article", aid) for aid, key in new.articles.items() if old.articles.get(aid) != key)
@@ -129,16 +129,16 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: nx.MultiDiGraph,
     for node in looks:
         for other in _neighbours(graph, node):
             stale.add(other)
-            if graph._node[other].get("type") == "event":
+            if graph.nodes_table[other].get("type") == "event":
                 stale.update(_neighbours(graph, other))
     # A meeting's participants changed: the pages of all who were there list them.
     for node in touched:
-        if graph._node[node].get("type") == "event":
+        if graph.nodes_table[node].get("type") == "event":
             stale.update(_neighbours(graph, node))
     # The small graphs of other pages: who they draw (by degree, which the edges
     # changed), and the edges between two of those drawn.
     for node in {other for t in touched for other in _neighbours(graph, t)} - stale:
-        if not _has_page(graph._node[node]):
+        if not _has_page(graph.nodes_table[node]):
             continue
         drawn = ego.ego_nodes(graph, node, order)
         if (node in old.crowded or node in new.crowded) and old.crowded.get(node) != tuple(drawn):
@@ -183,7 +183,7 @@ def build_key(code: str, articles: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
-def plan(graph: nx.MultiDiGraph, articles: dict[str, str], last: SiteState | None,
+def plan(graph: Graph, articles: dict[str, str], last: SiteState | None,
          dirty: set[str] | None = None) -> Reuse:
     """The state of the site of ``graph`` (``articles`` as :func:`articles_of` gives
     them), and what changed since the ``last`` one; ``dirty``, if known, the nodes

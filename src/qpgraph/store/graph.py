@@ -34,6 +34,7 @@ import orjson
 
 from ..graph.knowledge import KnowledgeGraph, tenure_rows
 from ..graph.search import SEARCHED, fts_query, search_text
+from ..graph.tables import Graph
 from .db import Store, connect_read_only, unreadable
 
 __all__ = ["load", "read_graph", "search", "write_graph"]
@@ -198,7 +199,7 @@ def read_graph(folder: str | Path) -> nx.MultiDiGraph:
     sentences back on its node; read without writing anything."""
     db = connect_read_only(folder)
     try:
-        graph = nx.MultiDiGraph()
+        graph = Graph()
         sentences: dict[str, dict[str, str]] = {}
         for article, index, text in db.execute("SELECT article, idx, text FROM sentences ORDER BY article, idx"):
             sentences.setdefault(article, {})[str(index)] = text
