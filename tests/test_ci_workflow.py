@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -24,3 +25,14 @@ def test_ci_workflow_runs_on_article_changes_and_publishes() -> None:
     # make build exports from the store after the build
     make = (WORKFLOW.parents[2] / "Makefile").read_text(encoding="utf-8")
     assert "\t$(BIN)/qpgraph build $(RAW) --out $(OUT)\n\t$(BIN)/qpgraph export --build $(OUT)\n" in make
+
+
+def test_make_alone_prints_the_targets_and_runs_nothing() -> None:
+    root = WORKFLOW.parents[2]
+    done = subprocess.run(["make", "--no-print-directory"], cwd=root, capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("qpgraph: make TARGET")
+    assert [line.split()[0] for line in lines[1:]] == ["help", "build", "test", "eval", "notebook", "bench", "clean"]
+    # Building needs no browser and no test package; only the tests install them.
+    planned = subprocess.run(["make", "-n", "-B", "build"], cwd=root, capture_output=True, text=True, check=True).stdout
+    assert "chromium" not in planned and ".[ftm,test]" not in planned and "pip install --quiet -e '.[ftm]'" in planned

@@ -219,3 +219,26 @@ def test_cli_an_error_of_the_system_is_one_line_and_exit_1(tmp_path: Path) -> No
     done = _command("export", "--build", str(tmp_path / "out"), prelude=full)
     assert (done.returncode, done.stderr) == (1, f"error: {tmp_path / 'out' / 'graph.json'}: No space left on device\n")
     assert not (tmp_path / "out" / "graph.json").exists()
+
+
+def test_cli_help_imports_only_what_it_prints() -> None:
+    # `qpgraph --help` and a command's --help import neither spaCy, networkx, pydantic
+    # nor the package's pipeline: only click (their time is in benchmarks/cli_startup.py).
+    probe = ("import sys\nfrom qpgraph.cli import main\n"
+             "for argv in (['--help'], ['build', '--help'], ['export', '--help']):\n"
+             "    try:\n        main(argv, prog_name='qpgraph')\n    except SystemExit:\n        pass\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'networkx', 'pydantic', 'underthesea') "
+             "or m in ('qpgraph.corpus', 'qpgraph.store', 'qpgraph.graph')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert "Usage: qpgraph [OPTIONS] COMMAND [ARGS]..." in done.stdout
+
+
+def test_cli_counts_one_article_in_the_singular(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(ROOT / "data" / "raw" / "dev-29.txt", raw)
+    result = CliRunner().invoke(main, ["build", str(raw), "--out", str(tmp_path / "out"), "--no-progress"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[-1] == (f"1 article built into {tmp_path / 'out'}, 0 failed; "
+                                              f"open {tmp_path / 'out' / 'site' / 'index.html'} in a browser")

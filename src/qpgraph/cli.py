@@ -9,19 +9,32 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from .corpus import CorpusResult, build, evaluate_corpus, extract_corpus, write_corpus
-from .errors import JudgementError, QpgraphError
-from .evaluate import format_misses, format_table
-from .store import StoreError
+from .errors import QpgraphError
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .corpus import CorpusResult
+
+# Each command imports what it needs when it runs: `qpgraph --help` imports no more
+# than click (spaCy, which only extraction needs, takes most of a second).
 
 __all__ = ["main"]
 
 #: The judgements file `qpgraph build` applies when none is named (relative to where it runs).
 JUDGEMENTS = Path("data") / "judgements.yaml"
+
+
+def articles(n: int) -> str:
+    """``n`` article(s), in words.
+
+    >>> articles(1), articles(0), articles(10000)
+    ('1 article', '0 articles', '10,000 articles')
+    """
+    return f"{n:,} article" + ("" if n == 1 else "s")
 
 
 def _report_errors(result: CorpusResult) -> None:
@@ -43,10 +56,12 @@ def main() -> None:
 @click.option("--records", is_flag=True, help="Write the full records with evidence instead of the facts.")
 def extract_command(paths: tuple[Path, ...], out: Path, records: bool) -> None:
     """Extract the facts of every article in PATHS (files or folders) into OUT/<id>.json."""
+    from .corpus import extract_corpus, write_corpus
+
     result = extract_corpus(paths)
     write_corpus(result.records, out, full=records)
     _report_errors(result)
-    click.echo(f"{len(result.records)} articles extracted into {out}, {len(result.errors)} failed", err=True)
+    click.echo(f"{articles(len(result.records))} extracted into {out}, {len(result.errors)} failed", err=True)
     sys.exit(1 if result.errors else 0)
 
 
@@ -66,9 +81,14 @@ def build_command(
     paths: tuple[Path, ...], out: Path, jobs: int | None, dask_scheduler: str | None, clean: bool, show_progress: bool,
     judgements: Path | None,
 ) -> None:
-    """Build everything from the articles in PATHS into OUT: facts/ and records/ per
-    article, graph.json, graph.graphml, graph.gexf and neo4j/ for the whole graph, and
-    site/, the offline HTML site an analyst opens in a browser."""
+    """Build everything from the articles in PATHS into OUT: the store (qpgraph.sqlite:
+    records, graph, tenures, search index), facts/ and records/ per article, and site/,
+    the offline HTML site an analyst opens in a browser (`qpgraph export` then writes
+    the graph's formats from the store)."""
+    from .corpus import build
+    from .errors import JudgementError
+    from .store.db import StoreError
+
     if judgements is None and JUDGEMENTS.is_file():
         judgements = JUDGEMENTS
     try:
@@ -78,7 +98,7 @@ def build_command(
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     _report_errors(result)
-    click.echo(f"{len(result.records)} articles built into {out}, {len(result.errors)} failed; "
+    click.echo(f"{articles(len(result.records))} built into {out}, {len(result.errors)} failed; "
                f"open {out / 'site' / 'index.html'} in a browser", err=True)
     sys.exit(1 if result.errors else 0)
 
@@ -188,6 +208,9 @@ def eval_command(
     gold: Path, raw: tuple[Path, ...], as_json: bool, no_baseline: bool, only: tuple[str, ...], show_misses: bool
 ) -> None:
     """Score extraction against gold annotations: P/R/F1 per fact kind, and the baseline's."""
+    from .corpus import evaluate_corpus
+    from .evaluate import format_misses, format_table
+
     try:
         report = evaluate_corpus(gold, raw, baseline=not no_baseline, only=only)
     except QpgraphError as exc:
