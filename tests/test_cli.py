@@ -188,7 +188,7 @@ def test_cli_command_exits_with_the_commands_code_and_its_output_flushed(tmp_pat
     command = [sys.executable, "-m", "qpgraph.cli", "build", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "--no-progress"]
     run = subprocess.run(command, capture_output=True, text=True, check=False)
     assert run.returncode == 1
-    assert run.stderr.splitlines()[-1] == (f"1 articles built into {tmp_path / 'out'}, 1 failed; "
+    assert run.stderr.splitlines()[-1] == (f"1 article built into {tmp_path / 'out'}, 1 failed; "
                                            f"open {tmp_path / 'out' / 'site' / 'index.html'} in a browser")
     assert (tmp_path / "out" / "site" / "index.html").is_file()
     version = subprocess.run([sys.executable, "-m", "qpgraph.cli", "--version"], capture_output=True, text=True, check=False)

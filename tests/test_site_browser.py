@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 import qpgraph
+from qpgraph.graph.build import RELATIONS
 from qpgraph.site.build import page_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -132,7 +133,10 @@ def test_browser_clicking_a_node_shows_its_evidence(built: Path, watched: Watche
     details = page.locator("#details")
     assert details.locator("h2").inner_text() == "Thào A Pinh · person"
     assert "Đại tá Thào A Pinh, Chính ủy Bộ Chỉ huy Quân sự tỉnh tặng Giấy khen" in details.inner_text()
-    assert details.locator("ul.evidence a").first.inner_text() == "003_3cb9e48bb7875873"
+    # An article is named by its headline (its id in the link's title), not by its id.
+    first = details.locator("ul.evidence a").first
+    assert (first.inner_text(), first.get_attribute("title")) == (
+        "Tạo môi trường biên giới hòa bình, địa bàn ổn định", "003_3cb9e48bb7875873")
     tooltip = page.evaluate(
         f"(() => {{ const t = window.qpgraph.nodes.get({node!r}).title;"
         " return [t.textContent, t.querySelector('a').getAttribute('href')]; })()"
@@ -141,13 +145,96 @@ def test_browser_clicking_a_node_shows_its_evidence(built: Path, watched: Watche
     assert tooltip[1] == page_path("article:003_3cb9e48bb7875873", "article")
 
 
-def test_browser_org_chart_shows_units_only(built: Path, watched: Watched) -> None:
+def test_browser_org_chart_is_a_tree_of_every_unit_and_the_graph_keeps_its_layout(built: Path, watched: Watched) -> None:
     page = watched.open(built / "site" / "graph.html")
     watched.wait_ready()
+    before = page.evaluate("window.qpgraph.network.getPositions()")
     page.click("#tab-org")
     graph = qpgraph.load(built).graph
-    units = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "unit")
-    assert page.evaluate("window.qpgraph.network.body.nodeIndices.length") == units
+    units = sorted(d["name"] for _, d in graph.nodes(data=True) if d["type"] == "unit")
+    assert sorted(page.evaluate("[...document.querySelectorAll('#org a')].map(a => a.textContent)")) == units  # each once
+    assert page.locator("#network").is_hidden()
+    # The top bodies are open, their parts listed and folded below them.
+    part_of = {(u, v) for u, v, r in graph.edges(data="relation") if r == "part_of"
+               and graph.nodes[u]["type"] == graph.nodes[v]["type"] == "unit"}
+    roots = sorted({graph.nodes[v]["name"] for _, v in part_of} - {graph.nodes[u]["name"] for u, _ in part_of})
+    top = page.locator("#org ul.tree > li > details")
+    assert sorted(top.locator(":scope > summary > a").all_inner_texts()) == roots
+    assert all(top.nth(i).get_attribute("open") is not None for i in range(top.count()))
+    parts = page.evaluate("[...[...document.querySelectorAll('#org summary > a')].find(a => a.textContent === 'Bộ Quốc phòng')"
+                          ".closest('details').querySelector(':scope > ul').children].map(li => li.querySelector('a').textContent)")
+    assert "Quân khu 7" in parts
+    page.screenshot(path=str(ARTIFACTS / "org-chart.png"))
+    page.click("#tab-free")
+    assert page.locator("#org").is_hidden()
+    assert page.evaluate("window.qpgraph.network.getPositions()") == before  # Graph → Org chart → Graph
+
+
+def test_browser_tooltip_on_hover_is_inside_the_viewport(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / "graph.html")
+    watched.wait_ready()
+    x, y = _on_screen(page, "unit:quân-khu-7")
+    page.mouse.move(x, y)
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    box = tooltip.bounding_box()
+    assert box is not None and box["width"] > 100
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 1400 and 0 <= box["y"] and box["y"] + box["height"] <= 900
+    assert tooltip.inner_text().startswith("Quân khu 7\n")
+    page.screenshot(path=str(ARTIFACTS / "tooltip.png"))
+
+
+def test_browser_legend_draws_each_type_with_its_shape_and_each_relation_with_its_colour(
+        built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / "graph.html")
+    watched.wait_ready()
+    shapes = page.evaluate("Object.fromEntries([...document.querySelectorAll('.swatch')].map("
+                           "s => [s.dataset.type, s.querySelector('svg > *').tagName]))")
+    assert shapes == {"article": "rect", "event": "polygon", "person": "circle", "province": "polygon", "unit": "rect"}
+    assert page.evaluate("Object.fromEntries(Object.entries(qpsite.SHAPES))") == {
+        "person": "dot", "unit": "box", "province": "diamond", "event": "star", "article": "square"}
+    legend = page.evaluate("Object.fromEntries([...document.querySelectorAll('#edge-legend .relation')].map("
+                           "r => [r.textContent.trim(), r.querySelector('line').getAttribute('stroke')]))")
+    assert sorted(legend) == sorted(r.replace("_", " ") for r in RELATIONS)
+    drawn = page.evaluate("Object.fromEntries(window.qpgraph.edges.get().map(e => [e.relation.replace('_', ' '), e.color.color]))")
+    assert drawn == {relation: colour for relation, colour in legend.items() if relation in drawn}
+    assert page.get_attribute("#date-from", "placeholder") == "YYYY-MM-DD"  # ISO dates, whatever the locale
+    assert page.get_attribute("#date-from", "type") == "text"
+
+
+def test_browser_clicking_a_holds_edge_names_the_post_and_a_unit_its_leaders(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / "graph.html")
+    watched.wait_ready()
+    edge = page.evaluate("window.qpgraph.edges.get().find(e => e.relation === 'holds' && e.from === 'person:trần-vinh-ngọc'"
+                         " && e.to === 'unit:quân-khu-7').id")
+    # The person drawn away from the crowd around the unit (the layout is the user's to
+    # change), and the view on the middle of the edge.
+    page.evaluate("(() => { const n = window.qpgraph.network; const p = n.getPositions(['unit:quân-khu-7'])['unit:quân-khu-7'];"
+                  " n.moveNode('person:trần-vinh-ngọc', p.x, p.y - 900);"
+                  " n.moveTo({position: {x: p.x, y: p.y - 450}, scale: 1.0, animation: false}); })()")
+    time.sleep(0.3)
+    # Where the edge is drawn (its middle): the test reads it from vis-network's body.
+    x, y = page.evaluate(
+        f"(() => {{ const n = window.qpgraph.network; const p = n.body.edges[{edge!r}].edgeType.getPoint(0.5);"
+        " const d = n.canvasToDOM(p); const r = document.getElementById('network').getBoundingClientRect();"
+        " return [d.x + r.left, d.y + r.top]; })()")
+    page.mouse.click(x, y)
+    assert page.locator("#details h2").inner_text() == "holds: Chính ủy Quân khu 7 · Trần Vinh Ngọc → Quân khu 7"
+    page.evaluate("window.qpgraph.network.focus('unit:quân-khu-7', {scale: 1.5, animation: false})")
+    time.sleep(0.3)
+    x, y = _on_screen(page, "unit:quân-khu-7")
+    page.mouse.click(x, y)
+    assert page.locator("#details h2").inner_text() == "Quân khu 7 · unit"
+    assert page.locator("#details h3").all_inner_texts()[:1] == ["Leaders now"]
+    assert page.locator("#details ul").first.locator("li").all_inner_texts() == [
+        "Tư lệnh: Lê Xuân Thế (since 2025-12-19)", "Chính ủy: Trần Vinh Ngọc (since 2025-04-09)"]
+
+
+def _on_screen(page: Page, node: str) -> tuple[float, float]:
+    """Where ``node`` is drawn in the page."""
+    return tuple(page.evaluate(
+        f"(() => {{ const n = window.qpgraph.network; const p = n.canvasToDOM(n.getPositions([{node!r}])[{node!r}]);"
+        " const r = document.getElementById('network').getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; })()"))
 
 
 def test_browser_filters_by_type_province_and_date(built: Path, watched: Watched) -> None:
@@ -181,3 +268,58 @@ def test_browser_article_with_a_script_payload_runs_nothing(built: Path, watched
             watched.wait_ready()
         assert page.evaluate("window.__pwned === undefined"), other
     assert watched.errors == [] and watched.dialogs == []
+
+
+def test_browser_filters_refit_and_count_only_edges_between_nodes_shown(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / "graph.html")
+    watched.wait_ready()
+    graph = qpgraph.load(built).graph
+    for kind in ("article", "event"):
+        page.uncheck(f".type-filter[value={kind}]")
+    kept = {n for n, t in graph.nodes(data="type") if t in ("person", "province", "unit")}
+    edges = sum(1 for u, v in graph.edges() if u in kept and v in kept)
+    assert page.inner_text("#status") == f"{len(kept)} nodes, {edges} edges"
+    # Lâm Đồng's persons and bodies, drawn across the view (refitted), not a speck in a corner.
+    page.select_option("#province-filter", "Lâm Đồng")
+    box = page.evaluate(
+        "(() => { const n = window.qpgraph.network; const r = document.getElementById('network').getBoundingClientRect();"
+        " const ps = Object.values(n.getPositions(n.body.nodeIndices)).map(p => n.canvasToDOM(p));"
+        " const xs = ps.map(p => p.x), ys = ps.map(p => p.y);"
+        " return [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys), r.width, r.height]; })()")
+    left, right, top, bottom, width, height = box
+    assert 0 <= left and right <= width and 0 <= top and bottom <= height
+    assert right - left > width / 3 or bottom - top > height / 3
+    page.screenshot(path=str(ARTIFACTS / "graph-filtered.png"))
+
+
+def test_browser_province_filter_keeps_the_meetings_held_there(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / "graph.html")
+    watched.wait_ready()
+    for kind in ("article", "person", "province", "unit"):
+        page.uncheck(f".type-filter[value={kind}]")
+    page.select_option("#province-filter", "Lâm Đồng")
+    shown = page.evaluate("window.qpgraph.network.body.nodeIndices")
+    # The working meeting of Quân khu 7 with Lâm Đồng's Party committee: where its participants hold posts.
+    assert shown == ["event:000_90873ee1c2f566b3-0"]
+
+
+def test_browser_person_page_opens_with_posts_held_now_career_and_people_met(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / page_path("person:trần-vinh-ngọc", "person"))
+    assert page.locator("#now .rank").inner_text() == "Trung tướng"
+    rows = page.locator("#now table tr").all_inner_texts()[1:]
+    assert [row.split("\t")[:3] for row in rows] == [["Bí thư Đảng ủy Quân khu 7", "2025-04-09", "2025-12-30"],
+                                                     ["Chính ủy Quân khu 7", "2025-04-09", "2025-12-30"]]
+    assert page.locator(".career .mark").all_inner_texts() == ["Thiếu tướng", "Trung tướng"]
+    bars = page.locator(".career .bar")
+    assert bars.count() == 2 and all((bars.nth(i).bounding_box() or {"width": 0})["width"] > 10 for i in range(2))
+    met = page.locator("table.met tr").all_inner_texts()[1:]
+    assert [row.split("\t")[0] for row in met] == ["2025-12-30", "2025-12-19", "2025-04-09"]
+    assert "Lê Xuân Thế" in met[1] and "Phan Văn Giang" in met[1]
+    page.screenshot(path=str(ARTIFACTS / "person.png"), full_page=True)
+
+
+def test_browser_unit_page_opens_with_its_leaders(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / page_path("unit:quân-khu-7", "unit"))
+    rows = [row.split("\t")[:3] for row in page.locator("table.leaders tr").all_inner_texts()[1:]]
+    assert rows == [["Tư lệnh", "Lê Xuân Thế", "2025-12-19"], ["Chính ủy", "Trần Vinh Ngọc", "2025-04-09"]]
+    page.screenshot(path=str(ARTIFACTS / "unit.png"))

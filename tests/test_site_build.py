@@ -27,7 +27,7 @@ def test_site_has_a_page_per_person_unit_and_article(built: Path) -> None:
         if data["type"] in ("person", "unit", "article"):
             assert path is not None and (site / path).is_file(), node
     assert (site / "index.html").is_file() and (site / "graph.html").is_file()
-    assert sorted(p.name for p in (site / "assets").iterdir()) == ["site.css", "site.js", "vis-network.min.js"]
+    assert sorted(p.name for p in (site / "assets").iterdir()) == ["site.css", "site.js", "vis-network.css", "vis-network.min.js"]
 
 
 def test_site_asks_nothing_of_another_host(built: Path) -> None:
@@ -174,15 +174,19 @@ def test_site_unit_page_shows_who_leads_it_the_succession_and_where_it_stands(bu
     page = (built / "site" / page_path("unit:quân-khu-7", "unit")).read_text(encoding="utf-8")
     assert _rows(page, "leaders") == [
         ["Title", "Holder", "Since", "Last reported", "Source"],
-        ["Tư lệnh", "Lê Xuân Thế", "2025-12-19", "2025-12-19", "dev-29"],
-        ["Chính ủy", "Trần Vinh Ngọc", "2025-04-09", "2025-12-30", "000_90873ee1c2f566b3"],
+        ["Tư lệnh", "Lê Xuân Thế", "2025-12-19", "2025-12-19", "plo.vn · 2025-12-19"],
+        # An article with no address is called by its headline.
+        ["Chính ủy", "Trần Vinh Ngọc", "2025-04-09", "2025-12-30",
+         "Ban Thường vụ Đảng ủy Quân khu 7 làm việc với Ban Thường vụ Tỉnh ủy Lâm Đồng"],
     ]
+    assert '<a href="../article/000-90873ee1c2f566b3-4554e9f5.html" title="000_90873ee1c2f566b3">' in page
     tables = re.findall(r"<h3>(.*?)</h3>", page)
     assert tables == ["Chính ủy", "Tư lệnh", "Chủ nhiệm Chính trị", "Chủ nhiệm Hậu cần - Kỹ thuật"]
     tu_lenh = page[page.index("<h3>Tư lệnh</h3>"):]
     assert _rows(tu_lenh, "succession")[1:] == [
-        ["Nguyễn Trường Thắng", "2024-04-24", "2024-04-24", "ended", "succeeded by 2025-12-19: Lê Xuân Thế", "dev-20"],
-        ["Lê Xuân Thế", "2025-12-19", "2025-12-19", "current", "", "dev-29"],
+        ["Nguyễn Trường Thắng", "2024-04-24", "2024-04-24", "ended", "succeeded by 2025-12-19: Lê Xuân Thế",
+         "dangcongsan.org.vn · 2024-04-24"],
+        ["Lê Xuân Thế", "2025-12-19", "2025-12-19", "current", "", "plo.vn · 2025-12-19"],
     ]
     assert re.search(r"Part of: <a href=\"[^\"]+\">Bộ Quốc phòng</a></p>", page)
     assert ">Bộ CHQS tỉnh Lâm Đồng</a>" in page[page.index("<h2>Parts</h2>"):]

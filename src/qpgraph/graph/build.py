@@ -33,6 +33,7 @@ import networkx as nx
 from ..collector import paused
 from ..evaluate.canonical import canonical
 from ..extract.gazetteer import Gazetteer, load_gazetteer
+from ..ingest.clean import content_lines
 from ..records import ArticleRecords, Mention
 from .dates import sort_key
 from .hierarchy import generic_form, institution_kind, institutional_parent
@@ -41,7 +42,7 @@ from .judgements import NONE, Judgements
 from .resolve import PersonCluster, resolve_persons
 from .tables import Graph
 
-__all__ = ["build_graph", "build_parts", "GraphParts", "Part", "NodePart", "Fragment", "evidence", "edge_key", "RELATIONS",
+__all__ = ["build_graph", "build_parts", "headline", "GraphParts", "Part", "NodePart", "Fragment", "evidence", "edge_key", "RELATIONS",
            "CLUSTER", "MERGER", "person_base", "person_nodes", "article_fragment", "node_data", "merger", "assemble"]
 
 
@@ -181,6 +182,7 @@ def article_fragment(rec: ArticleRecords, person_of: dict[tuple[str, str], str],
     art = node_id("article", aid)
     chained: set[str] = set()
     f.node(art, "article", rec.article.title or aid, date=date, url=rec.article.url, published=rec.article.published,
+           headline=headline(rec.article.title or rec.article.text),
            sentences={str(index): text for index, text in rec.sentences.items()})
     for province in rec.provinces:
         pid = node_id("province", province.name)
@@ -363,6 +365,26 @@ def build_parts(records: Iterable[ArticleRecords], judgements: Judgements = NONE
         assemble(state.graph, parts, edges)
         state.exact = len(state.graph) == len(parts)
         return state
+
+
+#: The most characters of an article's headline (:func:`headline`).
+HEADLINE = 90
+
+
+def headline(text: str) -> str:
+    """What pages call an article: its title, else the first content line of its text
+    (a scraped page opens with its headline or its lead, after the site's chrome), cut
+    at a word.
+
+    >>> headline("Sign In\\n\\nBộ Chỉ huy Quân sự tỉnh A tổng kết năm\\nTốc độ:1x")
+    'Bộ Chỉ huy Quân sự tỉnh A tổng kết năm'
+    >>> headline("Sáng 2/3, tại hội trường Bộ Chỉ huy Quân sự tỉnh A, Đảng ủy Quân sự tỉnh tổ chức hội nghị sơ kết")
+    'Sáng 2/3, tại hội trường Bộ Chỉ huy Quân sự tỉnh A, Đảng ủy Quân sự tỉnh tổ chức hội nghị…'
+    """
+    line = next((line.text for line in content_lines(text)), "")
+    if len(line) <= HEADLINE:
+        return line
+    return line[:HEADLINE].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def assemble(graph: Graph, parts: dict[str, dict[str, Part]], edges: list[Edge]) -> None:

@@ -9,6 +9,7 @@ with ``textContent``, displaCy escapes the article it highlights.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import multiprocessing
 import os
@@ -19,6 +20,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import markupsafe
@@ -34,7 +36,7 @@ from ..graph.ids import node_id
 from ..graph.judgements import NONE, Judgements
 from ..graph.knowledge import KnowledgeGraph
 from ..graph.tables import Graph
-from ..graph.tenure import single_holder
+from ..graph.tenure import Tenure, single_holder
 from ..records import ArticleRecords
 from ..text import snippet, strip_diacritics
 from ..workers import die_with_parent
@@ -122,6 +124,8 @@ class _Site:
         self.out = out
         self._items: dict[tuple[str, str], dict[str, Any]] = {}
         self._unit_provinces: dict[str, set[str]] = {}
+        #: A unit → its tenures (:meth:`KnowledgeGraph.tenures`), computed once per process.
+        self.unit_tenures: dict[str, list[Tenure]] = {}
         self._order = order
 
     def href(self, node: str, root: str) -> str | None:
@@ -134,6 +138,20 @@ class _Site:
             self._order = ego_order(self.g)
         return self._order
 
+    def article_label(self, article: str) -> str:
+        """What pages call an article in their lists of sources: its site and date
+        ("qdnd.vn · 2025-12-19") when its address is known, else its headline
+        (:func:`~qpgraph.graph.build.headline`), else its id."""
+        data = self.g.nodes_table.get(node_id("article", article), {})
+        host = (urlsplit(data["url"]).hostname or "").removeprefix("www.") if data.get("url") else ""
+        if host:
+            return f"{host} · {data['date']}" if data.get("date") else host
+        return data.get("headline") or article
+
+    def article_headline(self, article: str) -> str:
+        """An article's headline, else its id."""
+        return self.g.nodes_table.get(node_id("article", article), {}).get("headline") or article
+
     def article_href(self, article: str, root: str) -> str:
         """The page of an article by its id (the page of its node: one name for both)."""
         return f"{root}{page_path(node_id('article', article), 'article')}"
@@ -145,7 +163,8 @@ class _Site:
 
     def evidence(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [
-            {"article": e["article"], "date": e.get("date"), "sentence_text": self.quote(e["article"], e),
+            {"article": e["article"], "label": self.article_label(e["article"]), "date": e.get("date"),
+             "sentence_text": self.quote(e["article"], e),
              "href": self.article_href(e["article"], "")}
             for e in items
         ]
@@ -166,7 +185,17 @@ class _Site:
                     found.update(self.provinces_of_unit(v))
         if data.get("province"):
             found.add(data["province"])
+        if data["type"] == "event":  # where its participants hold posts
+            for person in self.participants(node):
+                found.update(self.provinces_of(person))
         return sorted(found)
+
+    def participants(self, event: str) -> list[str]:
+        """The persons at an event, by name."""
+        g = self.g
+        return sorted((p for p, keys in g.pred_table[event].items()
+                       if any(d["relation"] == "participated_in" for d in keys.values())),
+                      key=lambda p: (g.nodes_table[p]["name"], p))
 
     def provinces_of_unit(self, unit: str) -> set[str]:
         if unit not in self._unit_provinces:
@@ -189,9 +218,20 @@ class _Site:
                 **self.page_item(node, root),
                 "provinces": self.provinces_of(node), "first": min(days, default=None),
                 "last": max(days, default=None), "evidence": self.cited(node, _SHOWN_EVIDENCE),
-                "cited": len(data.get("evidence", [])),
+                "cited": len(data.get("evidence", [])), **self.people_of(node),
             }
         return self._items[key]
+
+    def people_of(self, node: str) -> dict[str, list[str]]:
+        """What the click panel lists of a node: a unit's leaders now (title and name),
+        an event's participants."""
+        kind = self.g.nodes_table[node]["type"]
+        if kind == "unit":
+            return {"leaders": [f"{h.title}: {h.name}" + (f" (since {h.since})" if h.since else "")
+                                for h in self.kg.leaders(node) if h.status == "current"]}
+        if kind == "event":
+            return {"participants": [self.g.nodes_table[p]["name"] for p in self.participants(node)]}
+        return {}
 
     def page_item(self, node: str, root: str) -> dict[str, Any]:
         """A node as the small graph of a page draws it: its evidence is on its own page."""
@@ -205,7 +245,7 @@ class _Site:
         out = []
         for e in self.g.nodes[node].get("evidence", [])[:limit]:
             mention = self.g.succ[node].get(node_id("article", e["article"]), {}).get(edge_key("mentioned_in", e["article"]), {})
-            out.append({"article": e["article"], "date": e.get("date"),
+            out.append({"article": e["article"], "label": self.article_label(e["article"]), "date": e.get("date"),
                         "sentence_text": self.quote(e["article"], mention or e),
                         "href": self.article_href(e["article"], "")})
         return out
@@ -225,7 +265,8 @@ class _Site:
 
     def render(self, template: str, path: str, **context: Any) -> None:
         root = "../" * path.count("/")
-        html = _templates().get_template(template).render(root=root, **context)
+        html = _templates().get_template(template).render(root=root, label=self.article_label,
+                                                          headline=self.article_headline, **context)
         target = self.out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(html.encode("utf-8"))
@@ -351,9 +392,11 @@ def _entity_renderer() -> EntityRenderer:
 
 def write_assets(out: Path) -> None:
     """The scripts and stylesheet every page loads, beside the pages."""
-    vis_js = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2", "vis-network.min.js").read_bytes()
+    vis = resources.files("pyvis").joinpath("templates", "lib", "vis-9.1.2")
     (out / "assets").mkdir(parents=True, exist_ok=True)
-    (out / "assets" / "vis-network.min.js").write_bytes(vis_js)
+    # The script and its stylesheet (which places the tooltips beside the pointer).
+    for name in ("vis-network.min.js", "vis-network.css"):
+        (out / "assets" / name).write_bytes(vis.joinpath(name).read_bytes())
     for name in ("site.css", "site.js"):
         (out / "assets" / name).write_bytes(resources.files("qpgraph.site").joinpath("assets", name).read_bytes())
 
@@ -464,7 +507,10 @@ def _write_index(site: _Site) -> Path:
     counts = [(label, len(by_type.get(kind, []))) for kind, label in
               (("article", "articles"), ("person", "persons"), ("unit", "units"), ("event", "events"), ("province", "provinces"))]
     events = []
-    for eid in sorted(by_type.get("event", []), key=lambda e: (sort_key(g.nodes[e].get("date")), e), reverse=True)[:15]:
+    # Newest first; an undated event is never the newest (after every dated one).
+    dated = lambda e: g.nodes[e].get("date") is not None  # noqa: E731
+    for eid in sorted(by_type.get("event", []), key=lambda e: (dated(e), sort_key(g.nodes[e].get("date")), e),
+                      reverse=True)[:15]:
         data = g.nodes[eid]
         people = sorted((g.nodes[u]["name"], u) for u, _, d in g.in_edges(eid, data=True) if d["relation"] == "participated_in")
         events.append({"date": data.get("date"), "kind": data["kind"], "article": data["article"],
@@ -575,11 +621,80 @@ def _render_entity(site: _Site, node: str) -> str:
     ]
     sources = [{**c, "href": site.article_href(c["article"], "../")} for c in site.cited(node)]
     posts = _unit_posts(site, node) if nd["type"] == "unit" else {"leaders": [], "succession": [], "part_of": [], "parts": []}
+    person = _person_view(site, node) if nd["type"] == "person" else {"current": [], "career": None, "met": []}
     merge = nd.get("merge", {}).get("reason") if nd["type"] == "person" else None
     node_view = {"type": nd["type"], "name": nd["name"], "forms": nd.get("forms", []), "rank": nd.get("rank"), "merge": merge}
     site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
-                sources=sources, ego=_neighbourhood(site, node, ""), **posts)  # the scripts add the root
+                sources=sources, ego=_neighbourhood(site, node, ""), **posts, **person)  # the scripts add the root
     return path
+
+
+def _person_view(site: _Site, person: str) -> dict[str, Any]:
+    """What a person's page opens with: the posts held now (the tenures not ended,
+    which the other holders' reports decide), the career strip (ranks and posts over
+    time, :func:`_career`) and the people met, each meeting with its date and evidence."""
+    g = site.g
+    held = [t for unit in sorted({v for v, keys in g.succ_table[person].items()
+                                  if any(d["relation"] == "holds" for d in keys.values())})
+            for t in _held_in(site, unit, person)]
+    current = [{"post": t.post, "unit_href": site.href(unit, "../"), "title": t.title, "since": t.since or t.first,
+                "last": t.last, "status": t.status, "note": t.note,
+                "evidence": [{"article": e.article, "href": site.article_href(e.article, "../")} for e in t.evidence[-1:]]}
+               for unit, t in held if t.status != "ended"]
+    current.sort(key=lambda c: (c["status"] != "current", sort_key(c["since"]), c["post"]))
+    met = []
+    for meeting in site.kg.meetings(person):
+        others = sorted((p for p, keys in g.pred_table[meeting.event].items() if p != person
+                         and any(d["relation"] == "participated_in" for d in keys.values())),
+                        key=lambda p: g.nodes_table[p]["name"])
+        met.append({"date": meeting.date, "kind": meeting.kind, "others": [
+            {"name": g.nodes_table[p]["name"], "href": site.href(p, "../")} for p in others[:LISTED_MET]],
+            "more": max(0, len(others) - LISTED_MET),
+            "evidence": [{"article": e.article, "href": site.article_href(e.article, "../"),
+                          "sentence_text": snippet(e.sentence_text, e.text)} for e in meeting.evidence]})
+    # Newest first; the undated last (an undated report is never the newest).
+    met = sorted((m for m in met if m["date"]), key=lambda m: sort_key(m["date"]), reverse=True) \
+        + [m for m in met if not m["date"]]
+    return {"current": current, "career": _career(site, person, [t for _, t in held]), "met": met}
+
+
+#: The most other participants a line of "people met" names.
+LISTED_MET = 12
+
+
+def _held_in(site: _Site, unit: str, person: str) -> list[tuple[str, Tenure]]:
+    """The person's tenures in the unit (the unit's tenures computed once per process)."""
+    if unit not in site.unit_tenures:
+        site.unit_tenures[unit] = [t for found in site.kg.tenures(unit).values() for t in found]
+    return [(unit, t) for t in site.unit_tenures[unit] if t.person == person]
+
+
+def _career(site: _Site, person: str, held: list[Tenure]) -> dict[str, Any] | None:
+    """The career strip: each rank from its first dated report, each post from its first
+    (or appointment) to its last report or its end, placed on one time axis in percent;
+    what no article dates is listed apart."""
+    ranks = [r for r in site.kg.rank_history(person) if r.date]
+    spans = [(t.post, t.since or t.first, t.ended_on or t.last, t.status) for t in held if t.first or t.since]
+    days = [date_start(d) for d in [r.date for r in ranks] + [d for _, a, b, _ in spans for d in (a, b)] if d]
+    days = [d for d in days if d]
+    if not days:
+        return None
+    lo, hi = min(days), max(days)
+    span = max((_day(hi) - _day(lo)), 1)
+
+    def at(date: str | None) -> float:
+        day = date_start(date)
+        return round(100 * (_day(day) - _day(lo)) / span, 1) if day else 0.0
+
+    rows = [{"post": post, "from": a, "to": b, "status": status, "left": at(a),
+             "width": max(round(at(b) - at(a), 1), 0.8)} for post, a, b, status in sorted(spans, key=lambda s: sort_key(s[1]))]
+    return {"from": lo, "to": hi, "ranks": [{"rank": r.rank, "date": r.date, "left": at(r.date)} for r in ranks],
+            "rows": rows, "undated": sorted({t.post for t in held if not (t.first or t.since)})}
+
+
+def _day(iso: str) -> int:
+    """Days since year 1 of an ISO date (YYYY-MM-DD)."""
+    return datetime.date.fromisoformat(iso).toordinal()
 
 
 def _unit_posts(site: _Site, unit: str) -> dict[str, Any]:

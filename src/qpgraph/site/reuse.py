@@ -107,6 +107,12 @@ def _has_page(data: dict[str, object]) -> bool:
     return data.get("type") in ("person", "unit")
 
 
+def _holders(graph: Graph, unit: str) -> Iterable[str]:
+    """The persons reported holding a post in ``unit``."""
+    return (person for person, keys in graph.pred_table[unit].items()
+            if any(d.get("relation") == "holds" for d in keys.values()))
+
+
 def _neighbours(graph: Graph, node: str) -> Iterable[str]:
     yield from graph.succ_table[node]
     yield from graph.pred_table[node]
@@ -135,6 +141,11 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: Graph,
     for node in touched:
         if graph.nodes_table[node].get("type") == "event":
             stale.update(_neighbours(graph, node))
+    # The holders of a unit's posts changed: whether each one's post is held now (on
+    # their pages) depends on the others' reports.
+    for node in {v for u, v in change.pairs if v in graph.nodes_table
+                 and graph.nodes_table[v].get("type") == "unit" and graph.nodes_table.get(u, {}).get("type") in ("person", None)}:
+        stale.update(_holders(graph, node))
     # The small graphs of other pages: who they draw (by degree, which the edges
     # changed), and the edges between two of those drawn.
     for node in {other for t in touched for other in _neighbours(graph, t)} - stale:

@@ -4,6 +4,46 @@
 (function () {
   const COLORS = { person: "#e4572e", unit: "#4c78a8", province: "#59a14f", event: "#f2b134", article: "#9c755f" };
   const SHAPES = { person: "dot", unit: "box", province: "diamond", event: "star", article: "square" };
+  // Edges by relation: what a line means is seen without clicking it.
+  const RELATION_COLORS = { holds: "#c0392b", part_of: "#4c78a8", participated_in: "#e69f00", in_province: "#59a14f",
+    merged_into: "#8e44ad", reported_in: "#b8a89a", mentioned_in: "#cfc6bd" };
+  const SVG = "http://www.w3.org/2000/svg";
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    Object.entries(attrs).forEach(([k, v]) => node.setAttribute(k, v));
+    return node;
+  }
+
+  // The legend's swatch of a node type: the shape and colour the graph draws it with.
+  function swatch(type) {
+    const box = svg("svg", { viewBox: "0 0 16 16", width: 16, height: 16, class: "shape", "aria-hidden": "true" });
+    const fill = COLORS[type];
+    const drawn = {
+      dot: () => svg("circle", { cx: 8, cy: 8, r: 6, fill }),
+      box: () => svg("rect", { x: 1, y: 4, width: 14, height: 8, rx: 2, fill }),
+      square: () => svg("rect", { x: 2, y: 2, width: 12, height: 12, fill }),
+      diamond: () => svg("polygon", { points: "8,1 15,8 8,15 1,8", fill }),
+      star: () => svg("polygon", { points: "8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6", fill }),
+    }[SHAPES[type]];
+    if (drawn) box.appendChild(drawn());
+    return box;
+  }
+
+  // Fill a page's legend: each node type's swatch, and a line per relation.
+  function legend(root) {
+    root.querySelectorAll(".swatch[data-type]").forEach((span) => span.replaceChildren(swatch(span.dataset.type)));
+    const edges = root.getElementById("edge-legend");
+    if (!edges) return;
+    Object.entries(RELATION_COLORS).forEach(([relation, color]) => {
+      const row = el("div", { class: "relation" });
+      const line = svg("svg", { viewBox: "0 0 24 8", width: 24, height: 8, "aria-hidden": "true" });
+      line.appendChild(svg("line", { x1: 0, y1: 4, x2: 24, y2: 4, stroke: color, "stroke-width": 2.5 }));
+      row.appendChild(line);
+      row.appendChild(document.createTextNode(" " + relation.replace("_", " ")));
+      edges.appendChild(row);
+    });
+  }
 
   function readData(id) {
     const el = document.getElementById(id);
@@ -25,7 +65,7 @@
     const list = el("ul", { class: "evidence" });
     (items || []).forEach((e) => {
       const li = el("li");
-      const link = el("a", { href: root + e.href }, e.article + (e.date ? " (" + e.date + ")" : ""));
+      const link = el("a", { href: root + e.href, title: e.article }, (e.label || e.article) + (e.date ? " (" + e.date + ")" : ""));
       li.appendChild(link);
       if (e.sentence_text) li.appendChild(el("span", { class: "sentence" }, " " + e.sentence_text));
       list.appendChild(li);
@@ -40,7 +80,7 @@
     (item.evidence || []).slice(0, 3).forEach((e) => {
       box.appendChild(el("span", { class: "sentence" }, "“" + (e.sentence_text || e.text || "") + "”"));
       const source = el("div");
-      source.appendChild(el("a", { href: root + e.href }, e.article));
+      source.appendChild(el("a", { href: root + e.href, title: e.article }, e.label || e.article));
       if (e.date) source.appendChild(document.createTextNode(", " + e.date));
       box.appendChild(source);
     });
@@ -57,7 +97,8 @@
   }
 
   function visEdges(edges, root) {
-    return edges.map((e) => Object.assign({}, e, { label: e.relation, arrows: "to", title: tooltip(e, root), font: { size: 9, align: "middle" } }));
+    return edges.map((e) => Object.assign({}, e, { label: e.relation, arrows: "to", title: tooltip(e, root),
+      color: { color: RELATION_COLORS[e.relation] || "#999", highlight: "#222", hover: "#222" }, font: { size: 9, align: "middle" } }));
   }
 
   function smallGraph(containerId, data, root) {
@@ -94,5 +135,6 @@
     run();
   }
 
-  window.qpsite = { readData, fold, el, evidenceList, tooltip, visNodes, visEdges, smallGraph, search, COLORS, SHAPES };
+  window.qpsite = { readData, fold, el, evidenceList, tooltip, visNodes, visEdges, smallGraph, search, legend, swatch,
+    COLORS, SHAPES, RELATION_COLORS };
 })();
