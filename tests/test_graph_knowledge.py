@@ -43,6 +43,15 @@ def test_graph_find_by_printed_form_and_without_diacritics(kg: KnowledgeGraph) -
     ]
 
 
+def test_graph_find_takes_parts_of_names_when_no_name_is_whole(kg: KnowledgeGraph) -> None:
+    # As the site's search box: a part of a name, typed without marks.
+    assert [n.id for n in kg.find("vinh ngoc")] == ["person:trần-vinh-ngọc"]
+    assert [n.id for n in kg.find("vinh ngoc", partial=False)] == []
+    assert [n.id for n in kg.find("quan khu 7", "unit")][:1] == ["unit:quân-khu-7"]  # the whole name first
+    with pytest.raises(KeyError, match="no person named 'vinh ngoc'"):
+        kg.node("vinh ngoc", "person")  # answers name one node, never a guess
+
+
 def test_graph_posts_of_a_person_across_articles(kg: KnowledgeGraph) -> None:
     posts = kg.posts("Trần Vinh Ngọc")
     expected = as_set(gold_person("000_90873ee1c2f566b3", "Trần Vinh Ngọc")["posts"])

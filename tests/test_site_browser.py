@@ -323,3 +323,35 @@ def test_browser_unit_page_opens_with_its_leaders(built: Path, watched: Watched)
     rows = [row.split("\t")[:3] for row in page.locator("table.leaders tr").all_inner_texts()[1:]]
     assert rows == [["Tư lệnh", "Lê Xuân Thế", "2025-12-19"], ["Chính ủy", "Trần Vinh Ngọc", "2025-04-09"]]
     page.screenshot(path=str(ARTIFACTS / "unit.png"))
+
+
+def test_browser_feeds_filter_by_force_province_and_date(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / "feeds" / "appointments.html")
+    rows = page.locator("table.feed tr[data-date]")
+    total = rows.count()
+    assert page.inner_text("#shown") == f"{total} lines" and total > 10
+    page.select_option("#force", "police")
+    police = [r for r in rows.all() if r.is_visible()]
+    assert police and all("police" in r.get_attribute("data-force").split("|") for r in police)
+    assert page.inner_text("#shown") == f"{len(police)} lines"
+    page.select_option("#force", "")
+    since = rows.nth(2).get_attribute("data-date")  # the third newest line's date
+    page.fill("#from", since)
+    page.dispatch_event("#from", "change")
+    recent = [r.get_attribute("data-date") for r in rows.all() if r.is_visible()]
+    assert len(recent) >= 3 and all(d >= since for d in recent) and len(recent) < total
+    page.screenshot(path=str(ARTIFACTS / "feed-appointments.png"))
+    page.goto((built / "site" / "feeds" / "promotions.html").as_uri())
+    first = page.locator("table.feed tr[data-date]").first.inner_text().split("\t")
+    assert first[:3] == ["2025-12-19", "Thiếu tướng → Trung tướng", "Trần Vinh Ngọc"]
+    page.screenshot(path=str(ARTIFACTS / "feed-promotions.png"))
+
+
+def test_browser_province_page_shows_who_leads_its_bodies(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / page_path("province:lâm-đồng", "province"))
+    bodies = page.locator("section.body h3").all_inner_texts()
+    assert bodies[:2] == ["Tỉnh ủy Lâm Đồng", "UBND tỉnh Lâm Đồng"]
+    first = page.locator("section.body").first.locator("table.leaders tr").nth(1).inner_text().split("\t")
+    assert first[:2] == ["Bí thư", "Y Thanh Hà Niê Kđăm"]
+    assert page.locator("table.events tr").nth(1).inner_text().split("\t")[:2] == ["2025-12-30", "meeting"]
+    page.screenshot(path=str(ARTIFACTS / "province.png"), full_page=True)

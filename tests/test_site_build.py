@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -157,7 +159,7 @@ def test_site_rendered_on_two_processes_equals_one(monkeypatch: pytest.MonkeyPat
     one = site_build.write_site(kg, records, tmp_path / "one", jobs=1)
     two = site_build.write_site(kg, records, tmp_path / "two", jobs=2)
     assert [p.relative_to(tmp_path / "one") for p in one] == [p.relative_to(tmp_path / "two") for p in two]
-    assert len(one) == 180  # index, graph, candidates, 17 articles, 160 persons and units
+    assert len(one) == 200  # index, graph, candidates, 3 feeds, 17 articles, 160 persons and units, 17 provinces
     for page in one:
         assert page.read_bytes() == (tmp_path / "two" / page.relative_to(tmp_path / "one")).read_bytes(), page
 
@@ -239,3 +241,36 @@ def test_site_every_article_has_its_page_and_every_link_resolves(tmp_path: Path)
                 assert (base / href).resolve().is_file(), (page.relative_to(site), href)
                 links += 1
     assert links > 500
+
+
+def test_site_province_page_shows_its_bodies_leaders_events_and_merger(built: Path) -> None:
+    page = (built / "site" / page_path("province:lâm-đồng", "province")).read_text(encoding="utf-8")
+    bodies = re.findall(r'<section class="body">\s*<h3><a href="[^"]+">(.*?)</a></h3>', page)
+    assert bodies == ["Tỉnh ủy Lâm Đồng", "UBND tỉnh Lâm Đồng", "Hội đồng nhân dân tỉnh Lâm Đồng"]  # the institutions' order
+    assert [row[:2] for row in _rows(page, "leaders")] == [["Title", "Holder"], ["Bí thư", "Y Thanh Hà Niê Kđăm"]]
+    assert [row[:2] for row in _rows(page, "events")] == [["Date", "Kind"], ["2025-12-30", "meeting"]]
+    merged = (built / "site" / page_path("province:bình-thuận", "province")).read_text(encoding="utf-8")
+    assert re.search(r'Merged into <a href="[^"]+">Lâm Đồng</a> on 2025-07-01\.', merged)
+    index = (built / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{page_path("province:lâm-đồng", "province")}">Lâm Đồng</a>' in index
+
+
+def test_site_feeds_list_the_promotions_with_their_evidence_and_csv(built: Path) -> None:
+    feeds = built / "site" / "feeds"
+    rows = list(csv.DictReader(io.StringIO((feeds / "promotions.csv").read_text(encoding="utf-8"))))
+    lines = [(r["date"], r["who"], r["what"], r["force"], r["article"]) for r in rows]
+    assert lines[:2] == [("2025-12-19", "Trần Vinh Ngọc", "Thiếu tướng → Trung tướng", "army", "dev-29"),
+                         ("2025-12-19", "Lê Xuân Thế", "Thiếu tướng → Trung tướng", "army", "dev-29")]
+    # Each promotion ends on the rank the gold annotation of its article gives the person.
+    for row in rows:
+        gold = json.loads((ROOT / "data" / "annotations" / f"{row['article']}.json").read_text(encoding="utf-8"))
+        assert {p["name"]: p["rank"] for p in gold["persons"]}[row["who"]] == row["what"].split(" → ")[1]
+    assert "thăng quân hàm Trung tướng" in rows[0]["sentence"]
+    page = (feeds / "promotions.html").read_text(encoding="utf-8")
+    assert page.count('<tr data-date="') == len(rows) and '<a href="promotions.csv" download>CSV</a>' in page
+    appointments = list(csv.DictReader(io.StringIO((feeds / "appointments.csv").read_text(encoding="utf-8"))))
+    assert {r["what"] for r in appointments} <= {"appointed", "handed over", "replaced", "transferred"}
+    assert [r["date"] for r in appointments if r["date"]] == sorted((r["date"] for r in appointments if r["date"]),
+                                                                    reverse=True)  # newest first
+    meetings = list(csv.DictReader(io.StringIO((feeds / "meetings.csv").read_text(encoding="utf-8"))))
+    assert ("2025-12-30", "meeting", "Lâm Đồng") in {(r["date"], r["what"], r["provinces"]) for r in meetings}

@@ -52,7 +52,7 @@ def test_site_reuse_renders_only_the_pages_whose_inputs_changed(records: dict[st
     after = _pages(site)
     kept = {path for path, (inode, _) in after.items() if path in before and before[path][0] == inode}
     rendered = {path for path in after if path.endswith(".html")} - kept
-    assert (len(before), len(after), len(kept), len(rendered)) == (46, 72, 28, 40)
+    assert (len(before), len(after), len(kept), len(rendered)) == (50, 79, 32, 43)
     # In the new article: rendered again. Only in dev-33: the same file as before.
     assert site_build.page_path("person:trần-vinh-ngọc", "person") in rendered
     assert site_build.page_path("unit:quân-khu-7", "unit") in rendered
@@ -77,7 +77,7 @@ def test_site_reuse_of_crowded_pages_follows_who_they_draw(
         after = _pages(site)
         reused.append(sum(1 for path, (inode, _) in after.items() if path in before and before[path][0] == inode))
         _same_as_rendered_whole(now, site, tmp_path / str(step))
-    assert reused == [0, 44, 71, 104, 140]
+    assert reused == [0, 49, 78, 115, 154]
 
 
 def test_site_reuse_follows_a_renamed_node_to_the_pages_that_show_it(
@@ -188,4 +188,24 @@ def test_site_reuse_follows_a_new_holder_to_the_pages_of_the_others(
                           if v == "unit:quân-khu-7" and d["relation"] == "holds")
     _site(before, site, state, joined)
     assert "Tư lệnh Quân khu 7" not in page.read_text(encoding="utf-8").split("<h2>Career</h2>")[0]
+    _same_as_rendered_whole(before, site, tmp_path, joined)
+
+
+def test_site_reuse_follows_a_new_leader_to_the_page_of_the_province(
+        records: dict[str, ArticleRecords], tmp_path: Path) -> None:
+    # A province's page lists who leads its bodies: a holder added to its People's
+    # Committee (the province's own edges unchanged) shows there.
+    before = [records[ADDED]]
+    graph = KnowledgeGraph.from_records(before).graph
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    _site(before, site, state, graph)
+    page = site / site_build.page_path("province:lâm-đồng", "province")
+    assert "Nguyễn Văn Mới" not in page.read_text(encoding="utf-8")
+    joined = graph.copy()
+    joined.add_node("person:nguyễn-văn-mới", type="person", name="Nguyễn Văn Mới", forms=[], articles=[ADDED])
+    joined.add_edge("person:nguyễn-văn-mới", "unit:ủy-ban-nhân-dân--lâm-đồng", f"holds:{ADDED}:9", relation="holds",
+                    article=ADDED, date="2025-12-31", title="Chủ tịch", post="Chủ tịch UBND tỉnh Lâm Đồng", heads=True,
+                    former=False)
+    _site(before, site, state, joined)
+    assert "Nguyễn Văn Mới" in page.read_text(encoding="utf-8")
     _same_as_rendered_whole(before, site, tmp_path, joined)

@@ -152,7 +152,7 @@ def _placed(kg: KnowledgeGraph, person: str, article: str, post: str) -> tuple[s
     body = post[len(title):].strip()
     if generic_form(body):
         return None  # "Bộ CHQS tỉnh": which province's is the article's to say
-    found = kg.find(body, "unit")
+    found = kg.find(body, "unit", partial=False)
     return (found[0].id, canonical(title), single_holder(title, titles[title].heads)) if len(found) == 1 else None
 
 

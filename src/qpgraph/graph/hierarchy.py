@@ -29,7 +29,7 @@ from ..extract.institutions import MILITARY_REGION, Family, load_institutions
 from ..extract.vocab import load_grammar, load_titles
 from .resolve import without_province_word
 
-__all__ = ["institutional_parent", "institution_kind", "generic_form"]
+__all__ = ["institutional_parent", "institution_kind", "generic_form", "family_rank", "body_kind"]
 
 
 @cache
@@ -81,6 +81,46 @@ def _province_name(key: str) -> str:
 def _province_names() -> tuple[str, ...]:
     institutions = load_institutions()
     return tuple(sorted({p for r in institutions.military_regions for p in (*r.before, *r.after)}))
+
+
+def family_rank(unit: str) -> int | None:
+    """Where the body of a province (a node id, ``unit:<head>--<province>``) comes in the
+    institutions' list of the bodies every province has (Tỉnh ủy first, then the
+    People's Council and Committee, the military command, the police...); None for any
+    other body.
+
+    >>> family_rank("unit:tỉnh-ủy--lâm-đồng") < family_rank("unit:bộ-chỉ-huy-quân-sự--lâm-đồng")
+    True
+    >>> family_rank("unit:quân-khu-7") is None
+    True
+    """
+    head, sep, _ = unit.partition(":")[2].partition("--")
+    return _family_ranks().get(without_province_word(head.replace("-", " "))) if sep else None
+
+
+@cache
+def _family_ranks() -> dict[str, int]:
+    ranks: dict[str, int] = {}
+    for rank, family in enumerate(load_institutions().families):
+        for form in family.forms:
+            ranks.setdefault(without_province_word(canonical(form)), rank)
+    return ranks
+
+
+def body_kind(unit: str) -> str | None:
+    """The kind (army, police, party...) the institutions give a body, by its node id:
+    a national body's or military region's, or the family's of a province's body.
+
+    >>> body_kind("unit:bộ-chỉ-huy-quân-sự--lâm-đồng"), body_kind("unit:bộ-công-an"), body_kind("unit:sư-đoàn-9")
+    ('army', 'ministry', None)
+    """
+    head, sep, _ = unit.partition(":")[2].partition("--")
+    national, families = _tables()
+    if not sep:
+        found = national.get(head.replace("-", " "))
+        return found[2] if found else None
+    family = families.get(without_province_word(head.replace("-", " ")))
+    return family.kind if family else None
 
 
 def institution_kind(key: str) -> str | None:

@@ -160,9 +160,15 @@ class KnowledgeGraph:
 
     # --- finding nodes -------------------------------------------------------------
 
-    def find(self, name: str, type: str | None = None) -> list[NodeRef]:
+    def find(self, name: str, type: str | None = None, *, partial: bool = True) -> list[NodeRef]:
         """Nodes whose name or a printed form is ``name`` (case, tone marks,
-        abbreviations and diacritics do not matter), persons first."""
+        abbreviations and diacritics do not matter), persons first; when none is, and
+        ``partial``, those a part of whose names it is, as the site's search box finds
+        them (:meth:`search`: "vinh ngoc" finds Trần Vinh Ngọc)."""
+        exact = self._named(name, type)
+        return exact if exact or not partial else self.search(name, type)
+
+    def _named(self, name: str, type: str | None) -> list[NodeRef]:
         wanted = {canonical(name), strip_diacritics(canonical(name))}
         found = []
         for nid, data in self.graph.nodes(data=True):
@@ -198,7 +204,7 @@ class KnowledgeGraph:
         """The node id of a node id or a name; an unknown or ambiguous name raises KeyError."""
         if ref in self.graph:
             return ref
-        found = self.find(ref, type)
+        found = self._named(ref, type)
         if not found:
             raise KeyError(f"no {type or 'node'} named {ref!r}")
         ids = [n.id for n in found]

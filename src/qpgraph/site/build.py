@@ -32,6 +32,7 @@ from ..collector import frozen
 from ..graph.build import RELATIONS, edge_key
 from ..graph.candidates import candidate_pairs, candidates
 from ..graph.dates import date_start, sort_key
+from ..graph.hierarchy import family_rank
 from ..graph.ids import node_id
 from ..graph.judgements import NONE, Judgements
 from ..graph.knowledge import KnowledgeGraph
@@ -41,13 +42,14 @@ from ..records import ArticleRecords
 from ..text import snippet, strip_diacritics
 from ..workers import die_with_parent
 from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order, most_connected
+from .feeds import FEEDS, FORCES, Feed, feed_lines, to_csv
 from .reuse import Reuse, articles_of, plan, stale_pages, take_last, write_state
 
 __all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options", "drawn",
            "MAX_GRAPH_NODES", "MAX_GRAPH_EDGES"]
 
 COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
-_FOLDERS = {"person": "person", "unit": "unit", "article": "article"}
+_FOLDERS = {"person": "person", "unit": "unit", "article": "article", "province": "province"}
 #: Evidence carried by a node in embedded graph data (tooltips show three); its page lists all.
 _SHOWN_EVIDENCE = 3
 #: graph.html draws at most this many nodes (the most connected) and edges; every node keeps its page.
@@ -446,7 +448,7 @@ def write_site(
     with replace_folder(out) as folder:
         site = _Site(kg, folder, order, by_id, judgements)
         write_assets(folder)
-        pages = [node for node, kind in kg.graph.nodes(data="type") if kind in ("person", "unit")]
+        pages = [node for node, kind in kg.graph.nodes(data="type") if kind in ("person", "unit", "province")]
         shown = [node_id("article", aid) for aid in sorted(by_id) if node_id("article", aid) in kg.graph]
         tasks = [*_WHOLE, *sorted(pages), *shown]
         paths = [_path_of(site, task) for task in tasks]
@@ -523,10 +525,14 @@ def _write_index(site: _Site) -> Path:
             continue
         keys = sorted({strip_diacritics(f).lower() for f in [data["name"], *data.get("forms", [])]})
         search_index.append({"name": data["name"], "type": data["type"], "href": href, "keys": keys})
+    def shown(node: str) -> str:  # an article by its headline
+        data = g.nodes_table[node]
+        return site.article_headline(node.partition(":")[2]) if data["type"] == "article" else str(data["name"])
+
     sections = [
         {"title": title, "entries": [{"name": name, "href": href} for name, href in sorted(
-            (str(g.nodes[n]["name"]), str(site.href(n, ""))) for n in by_type.get(kind, []))]}
-        for kind, title in (("person", "Persons"), ("unit", "Units"), ("article", "Articles"))
+            (shown(n), str(site.href(n, ""))) for n in by_type.get(kind, []))]}
+        for kind, title in (("province", "Provinces"), ("person", "Persons"), ("unit", "Units"), ("article", "Articles"))
     ]
     site.render("index.html.j2", "index.html", title="qpgraph", counts=counts, events=events,
                 search_index=search_index, sections=sections)
@@ -574,7 +580,8 @@ def _render_run(run: tuple[int, int]) -> list[str]:
 
 #: The tasks of the pages that are not a node's (node ids have a ``type:`` prefix).
 _INDEX, _GRAPH, _CANDIDATES = "index.html", "graph.html", "candidates.html"
-_WHOLE = (_INDEX, _GRAPH, _CANDIDATES)
+_FEED_PAGES = {f"feeds/{feed.name}.html": feed for feed in FEEDS}
+_WHOLE = (_INDEX, _GRAPH, _CANDIDATES, *_FEED_PAGES)
 
 
 def _render(site: _Site, task: str) -> str:
@@ -586,7 +593,26 @@ def _render(site: _Site, task: str) -> str:
         return write_graph_page(site.kg, site.out).relative_to(site.out).as_posix()
     if task == _CANDIDATES:
         return _write_candidates(site)
+    if task in _FEED_PAGES:
+        return _write_feed(site, _FEED_PAGES[task])
     return _render_entity(site, task)
+
+
+#: The most lines a feed's page shows (the newest; its CSV has them all).
+FEED_SHOWN = 2000
+
+
+def _write_feed(site: _Site, feed: Feed) -> str:
+    """A feed's page, newest first, filtered in the page by force, province and date,
+    and its lines as CSV beside it (:mod:`qpgraph.site.feeds`)."""
+    lines = feed_lines(site, feed)
+    path = f"feeds/{feed.name}.html"
+    (site.out / "feeds").mkdir(exist_ok=True)
+    (site.out / "feeds" / f"{feed.name}.csv").write_text(to_csv(lines), encoding="utf-8")
+    site.render("feed.html.j2", path, title=feed.title, feed=feed, feeds=FEEDS, lines=lines[:FEED_SHOWN], total=len(lines),
+                forces=[f for f in FORCES if any(f in line["force"] for line in lines)],
+                provinces=sorted({p for line in lines for p in line["provinces"]}))
+    return path
 
 
 #: The most pairs the candidates page shows (``qpgraph candidates`` lists them all).
@@ -609,6 +635,8 @@ def _write_candidates(site: _Site) -> str:
 def _render_entity(site: _Site, node: str) -> str:
     g, kg = site.g, site.kg
     nd = g.nodes[node]
+    if nd["type"] == "province":
+        return _render_province(site, node)
     path = page_path(node, nd["type"])
     assert path is not None
     timeline = [
@@ -627,6 +655,64 @@ def _render_entity(site: _Site, node: str) -> str:
     site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
                 sources=sources, ego=_neighbourhood(site, node, ""), **posts, **person)  # the scripts add the root
     return path
+
+
+#: The most events a province's page lists (the newest).
+PROVINCE_EVENTS = 50
+
+
+def _render_province(site: _Site, province: str) -> str:
+    """A province's page: who led each of its bodies over time (the Party committee,
+    the People's Council and Committee, the military command, the police, the border
+    guard... in the institutions' order), the events held there (where their
+    participants hold posts), what it merged into or from, and its sources."""
+    g, nd = site.g, site.g.nodes_table[province]
+    path = page_path(province, "province")
+    assert path is not None
+    bodies = sorted((u for u, keys in g.pred_table[province].items()
+                     if any(d["relation"] == "in_province" for d in keys.values())),
+                    key=lambda u: (family_rank(u) is None, family_rank(u) or 0, g.nodes_table[u]["name"], u))
+    led, others = [], []
+    for unit in bodies:
+        posts = _unit_posts(site, unit)
+        link = {"name": g.nodes_table[unit]["name"], "href": site.href(unit, "../")}
+        if posts["succession"] or posts["leaders"]:
+            led.append({**link, **posts})
+        else:
+            others.append(link)
+    name = nd["name"]
+    events = []
+    for event in sorted({e for unit in bodies for person in _holders_of(site, unit) for e in _events_of(site, person)}):
+        data = g.nodes_table[event]
+        if name in site.provinces_of(event):
+            events.append({"date": data.get("date"), "kind": data["kind"], "article": data["article"],
+                           "href": site.article_href(data["article"], "../"),
+                           "participants": [{"name": g.nodes_table[p]["name"], "href": site.href(p, "../")}
+                                            for p in site.participants(event)][:LISTED_MET]})
+    events = sorted((e for e in events if e["date"]), key=lambda e: sort_key(e["date"]), reverse=True) \
+        + [e for e in events if not e["date"]]
+    merged = [{"name": g.nodes_table[v]["name"], "href": site.href(v, "../"), "date": _merger_date(keys)}
+              for v, keys in g.succ_table[province].items() if _merger_date(keys)]
+    merged_from = [{"name": g.nodes_table[u]["name"], "href": site.href(u, "../"), "date": _merger_date(keys)}
+                   for u, keys in g.pred_table[province].items() if _merger_date(keys)]
+    sources = [{**c, "href": site.article_href(c["article"], "../")} for c in site.cited(province, PROVINCE_EVENTS)]
+    site.render("province.html.j2", path, title=name, name=name, code=nd.get("code"), current=nd.get("current"),
+                bodies=led, others=others, events=events[:PROVINCE_EVENTS], more_events=max(0, len(events) - PROVINCE_EVENTS),
+                merged=merged, merged_from=merged_from, sources=sources, cited=len(nd.get("evidence", [])))
+    return path
+
+
+def _merger_date(keys: dict[str, dict[str, Any]]) -> str | None:
+    """The date of a ``merged_into`` edge among parallel edges, if there is one."""
+    return next((d.get("date") or "" for d in keys.values() if d["relation"] == "merged_into"), None)
+
+
+def _holders_of(site: _Site, unit: str) -> list[str]:
+    return sorted(p for p, keys in site.g.pred_table[unit].items() if any(d["relation"] == "holds" for d in keys.values()))
+
+
+def _events_of(site: _Site, person: str) -> list[str]:
+    return [e for e, keys in site.g.succ_table[person].items() if any(d["relation"] == "participated_in" for d in keys.values())]
 
 
 def _person_view(site: _Site, person: str) -> dict[str, Any]:

@@ -107,10 +107,25 @@ def _has_page(data: dict[str, object]) -> bool:
     return data.get("type") in ("person", "unit")
 
 
+def _provinces_near(graph: Graph, node: str) -> set[str]:
+    """The provinces whose pages show ``node``: a unit's; those of the units a person
+    holds posts in; those of an event's participants."""
+    kind = graph.nodes_table[node].get("type")
+    if kind == "event":
+        return {p for person in _related(graph.pred_table[node], "participated_in") for p in _provinces_near(graph, person)}
+    if kind == "person":
+        return {p for unit in _related(graph.succ_table[node], "holds") for p in _provinces_near(graph, unit)}
+    return set(_related(graph.succ_table[node], "in_province")) if kind == "unit" else set()
+
+
+def _related(table: dict[str, dict[str, dict[str, object]]], relation: str) -> list[str]:
+    """The nodes of an adjacency table joined by an edge of ``relation``."""
+    return [other for other, keys in table.items() if any(d.get("relation") == relation for d in keys.values())]
+
+
 def _holders(graph: Graph, unit: str) -> Iterable[str]:
     """The persons reported holding a post in ``unit``."""
-    return (person for person, keys in graph.pred_table[unit].items()
-            if any(d.get("relation") == "holds" for d in keys.values()))
+    return _related(graph.pred_table[unit], "holds")
 
 
 def _neighbours(graph: Graph, node: str) -> Iterable[str]:
@@ -146,6 +161,10 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: Graph,
     for node in {v for u, v in change.pairs if v in graph.nodes_table
                  and graph.nodes_table[v].get("type") == "unit" and graph.nodes_table.get(u, {}).get("type") in ("person", None)}:
         stale.update(_holders(graph, node))
+    # A province's page shows who leads its bodies and the events its leaders were at.
+    for node in changed | looks | touched:
+        if node in graph.nodes_table:
+            stale.update(_provinces_near(graph, node))
     # The small graphs of other pages: who they draw (by degree, which the edges
     # changed), and the edges between two of those drawn.
     for node in {other for t in touched for other in _neighbours(graph, t)} - stale:
