@@ -18,19 +18,19 @@ import tempfile
 import time
 from pathlib import Path
 
-import networkx as nx
 from playwright.sync_api import sync_playwright
 
 from qpgraph.graph.knowledge import KnowledgeGraph
+from qpgraph.graph.tables import Graph
 from qpgraph.site.build import write_assets, write_graph_page
 
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 
 
-def synthetic_graph(n_nodes: int, seed: int = 7) -> nx.MultiDiGraph:
+def synthetic_graph(n_nodes: int, seed: int = 7) -> Graph:
     rnd = random.Random(seed)
-    g = nx.MultiDiGraph()
+    g = Graph()
     provinces = [f"province:p{i}" for i in range(max(3, n_nodes // 100))]
     for p in provinces:
         g.add_node(p, type="province", name=p, forms=[], articles=[])

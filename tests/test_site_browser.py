@@ -355,3 +355,51 @@ def test_browser_province_page_shows_who_leads_its_bodies(built: Path, watched: 
     assert first[:2] == ["Bí thư", "Y Thanh Hà Niê Kđăm"]
     assert page.locator("table.events tr").nth(1).inner_text().split("\t")[:2] == ["2025-12-30", "meeting"]
     page.screenshot(path=str(ARTIFACTS / "province.png"), full_page=True)
+
+
+def test_browser_overview_draws_every_node_on_webgl_finds_and_opens_them(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / "overview.html")
+    page.wait_for_function("window.qpoverview && window.qpoverview.ready", timeout=60000)
+    graph = qpgraph.load(built).graph
+    assert page.evaluate("window.qpoverview.graph.order") == graph.number_of_nodes()
+    pairs = {(u, v, r) for u, v, r in graph.edges(data="relation")}
+    assert page.evaluate("window.qpoverview.graph.size") == len(pairs)  # parallel edges of one relation as one
+    assert page.inner_text("#status") == f"{graph.number_of_nodes()} nodes, {len(pairs)} edges"
+    page.fill("#find", "quan khu 7")
+    assert page.locator("#found li").first.inner_text() == "unitQuân khu 7"  # the whole name first
+    page.locator("#found a").first.click()
+    assert page.locator("#details h2").inner_text() == "Quân khu 7 · unit"
+    assert page.locator("#details a").get_attribute("href") == page_path("unit:quân-khu-7", "unit")
+    # The time slider: at its first month, only what was dated by then (and the undated) is drawn.
+    page.evaluate("(() => { const s = document.getElementById('time'); s.value = '0'; s.dispatchEvent(new Event('input')); })()")
+    early = int(page.inner_text("#status").split()[0])
+    assert 0 < early < graph.number_of_nodes() and page.inner_text("#time-label").startswith("up to ")
+    page.screenshot(path=str(ARTIFACTS / "overview.png"))
+    assert watched.errors == [] and watched.foreign == []
+
+
+def test_browser_overview_of_a_70000_node_graph_becomes_interactive(tmp_path: Path, watched: Watched) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from site_settle import synthetic_graph
+
+    from qpgraph.graph.knowledge import KnowledgeGraph
+    from qpgraph.site.build import write_assets, write_overview
+
+    graph = synthetic_graph(70_000)
+    write_assets(tmp_path)
+    page = watched.open(write_overview(KnowledgeGraph(graph), tmp_path))
+    page.wait_for_function("window.qpoverview && window.qpoverview.ready", timeout=120000)
+    assert page.evaluate("window.qpoverview.graph.order") == graph.number_of_nodes() >= 70_000
+    ratio = page.evaluate("window.qpoverview.renderer.getCamera().ratio")
+    box = page.locator("#sigma").bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -600)  # zoom in
+    page.wait_for_function(f"window.qpoverview.renderer.getCamera().ratio < {ratio}", timeout=30000)
+    page.fill("#find", "Nguyễn Văn 123")
+    page.locator("#found a").first.click()
+    assert page.locator("#details h2").inner_text().startswith("Nguyễn Văn 123")
+    page.screenshot(path=str(ARTIFACTS / "overview-70000.png"))
+    assert watched.errors == []

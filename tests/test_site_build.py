@@ -29,7 +29,9 @@ def test_site_has_a_page_per_person_unit_and_article(built: Path) -> None:
         if data["type"] in ("person", "unit", "article"):
             assert path is not None and (site / path).is_file(), node
     assert (site / "index.html").is_file() and (site / "graph.html").is_file()
-    assert sorted(p.name for p in (site / "assets").iterdir()) == ["site.css", "site.js", "vis-network.css", "vis-network.min.js"]
+    assert sorted(p.name for p in (site / "assets").iterdir()) == [
+        "graphology.LICENSE.txt", "graphology.umd.min.js", "sigma.LICENSE.txt", "sigma.min.js", "site.css", "site.js",
+        "vis-network.css", "vis-network.min.js"]
 
 
 def test_site_asks_nothing_of_another_host(built: Path) -> None:
@@ -159,7 +161,7 @@ def test_site_rendered_on_two_processes_equals_one(monkeypatch: pytest.MonkeyPat
     one = site_build.write_site(kg, records, tmp_path / "one", jobs=1)
     two = site_build.write_site(kg, records, tmp_path / "two", jobs=2)
     assert [p.relative_to(tmp_path / "one") for p in one] == [p.relative_to(tmp_path / "two") for p in two]
-    assert len(one) == 200  # index, graph, candidates, 3 feeds, 17 articles, 160 persons and units, 17 provinces
+    assert len(one) == 201  # index, graph, overview, candidates, 3 feeds, 17 articles, 160 persons and units, 17 provinces
     for page in one:
         assert page.read_bytes() == (tmp_path / "two" / page.relative_to(tmp_path / "one")).read_bytes(), page
 

@@ -43,9 +43,10 @@ from ..text import snippet, strip_diacritics
 from ..workers import die_with_parent
 from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order, most_connected
 from .feeds import FEEDS, FORCES, Feed, feed_lines, to_csv
+from .overview import overview_data, overview_script
 from .reuse import Reuse, articles_of, plan, stale_pages, take_last, write_state
 
-__all__ = ["write_site", "write_assets", "write_graph_page", "page_path", "graph_options", "drawn",
+__all__ = ["write_site", "write_assets", "write_graph_page", "write_overview", "page_path", "graph_options", "drawn",
            "MAX_GRAPH_NODES", "MAX_GRAPH_EDGES"]
 
 COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
@@ -399,7 +400,8 @@ def write_assets(out: Path) -> None:
     # The script and its stylesheet (which places the tooltips beside the pointer).
     for name in ("vis-network.min.js", "vis-network.css"):
         (out / "assets" / name).write_bytes(vis.joinpath(name).read_bytes())
-    for name in ("site.css", "site.js"):
+    for name in ("site.css", "site.js", "sigma.min.js", "graphology.umd.min.js", "sigma.LICENSE.txt",
+                 "graphology.LICENSE.txt"):
         (out / "assets" / name).write_bytes(resources.files("qpgraph.site").joinpath("assets", name).read_bytes())
 
 
@@ -416,6 +418,19 @@ def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
     site.render("graph.html.j2", "graph.html", title="Graph", data=data, options=options,
                 legend=sorted(COLORS.items()), provinces=provinces, whole=whole if graph is not kg.graph else None)
     return out / "graph.html"
+
+
+def write_overview(kg: KnowledgeGraph, out: str | Path) -> Path:
+    """``overview.html`` and ``overview-data.js``: every node of the graph on WebGL
+    (:mod:`qpgraph.site.overview`; assets must be written too)."""
+    site = _Site(kg, Path(out))
+    return site.out / _write_overview(site)
+
+
+def _write_overview(site: _Site) -> str:
+    (site.out / "overview-data.js").write_bytes(overview_script(overview_data(site)))
+    site.render("overview.html.j2", _OVERVIEW, title="Overview", legend=sorted(COLORS.items()))
+    return _OVERVIEW
 
 
 def write_site(
@@ -581,7 +596,8 @@ def _render_run(run: tuple[int, int]) -> list[str]:
 #: The tasks of the pages that are not a node's (node ids have a ``type:`` prefix).
 _INDEX, _GRAPH, _CANDIDATES = "index.html", "graph.html", "candidates.html"
 _FEED_PAGES = {f"feeds/{feed.name}.html": feed for feed in FEEDS}
-_WHOLE = (_INDEX, _GRAPH, _CANDIDATES, *_FEED_PAGES)
+_OVERVIEW = "overview.html"
+_WHOLE = (_INDEX, _GRAPH, _OVERVIEW, _CANDIDATES, *_FEED_PAGES)
 
 
 def _render(site: _Site, task: str) -> str:
@@ -595,6 +611,8 @@ def _render(site: _Site, task: str) -> str:
         return _write_candidates(site)
     if task in _FEED_PAGES:
         return _write_feed(site, _FEED_PAGES[task])
+    if task == _OVERVIEW:
+        return _write_overview(site)
     return _render_entity(site, task)
 
 
