@@ -137,5 +137,12 @@ def _href(site: Site, node: str, data: dict[str, Any]) -> str:
 
 
 def overview_script(data: dict[str, Any]) -> bytes:
-    """``overview-data.js``: the data as a script that sets ``window.QP_OVERVIEW``."""
-    return b"window.QP_OVERVIEW = " + orjson.dumps(data) + b";\n"
+    r"""``overview-data.js``: the data as a script that sets ``window.QP_OVERVIEW``, as a
+    string given to ``JSON.parse`` (a browser reads a JSON string many times faster
+    than an object literal of the same size: 12 MB in well under a second, not 15 s).
+
+    >>> print(overview_script({"label": ["it's", "a\\b"]}).decode(), end="")
+    window.QP_OVERVIEW = JSON.parse('{"label":["it\'s","a\\\\b"]}');
+    """
+    text = orjson.dumps(data).replace(b"\\", b"\\\\").replace(b"'", b"\\'")
+    return b"window.QP_OVERVIEW = JSON.parse('" + text + b"');\n"
