@@ -261,10 +261,21 @@ class KnowledgeGraph:
 
     def _tenures(self, uid: str, *, heads_only: bool = False, on: str | None = None) -> dict[str, list[Tenure]]:
         """The unit's tenures by title (canonical), as known on ``on``."""
+        return self.tenures_from(self.reports(uid, heads_only=heads_only), on)
+
+    def reports(self, unit: str, *, heads_only: bool = False) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
+        """The reports of posts held in the unit (a node id), by title (canonical): the
+        person, their name and the ``holds`` edge, in the order of :meth:`_edges`."""
         reports: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
-        for person, data in self._edges(uid, "holds", out=False):
+        for person, data in self._edges(unit, "holds", out=False):
             if not heads_only or data["heads"]:
                 reports.setdefault(canonical(data["title"]), []).append((person, self.graph.nodes[person]["name"], data))
+        return reports
+
+    def tenures_from(self, reports: dict[str, list[tuple[str, str, dict[str, Any]]]],
+                     on: str | None = None) -> dict[str, list[Tenure]]:
+        """The tenures of :meth:`reports` (of some of its titles: a deputy's tenure needs
+        the reports of the title it is the deputy of, whose holder it may become)."""
         out = {
             title: [self._quoted(t) for t in
                     tenures(found, single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)), on)]

@@ -29,6 +29,7 @@ from spacy.displacy.render import EntityRenderer
 
 from ..atomic import replace_folder
 from ..collector import frozen
+from ..extract.vocab import load_grammar
 from ..graph.build import RELATIONS, edge_key
 from ..graph.candidates import candidate_pairs, candidates
 from ..graph.dates import date_start, sort_key
@@ -127,8 +128,12 @@ class _Site:
         self.out = out
         self._items: dict[tuple[str, str], dict[str, Any]] = {}
         self._unit_provinces: dict[str, set[str]] = {}
-        #: A unit → its tenures (:meth:`KnowledgeGraph.tenures`), computed once per process.
-        self.unit_tenures: dict[str, list[Tenure]] = {}
+        #: A unit → the reports of its posts by title (:meth:`KnowledgeGraph.reports`); a unit
+        #: and a title → its tenures: computed once per process.
+        self.unit_reports: dict[str, dict[str, list[tuple[str, str, dict[str, Any]]]]] = {}
+        self.unit_tenures: dict[tuple[str, str], list[Tenure]] = {}
+        self.deputy = load_grammar().deputy_word + " "
+        self._provinces: dict[str, list[str]] = {}
         self._order = order
 
     def href(self, node: str, root: str) -> str | None:
@@ -173,6 +178,14 @@ class _Site:
         ]
 
     def provinces_of(self, node: str) -> list[str]:
+        """The provinces of a node: its own, those of the units it holds posts in or is
+        in; an event's, those of its participants (computed once per node)."""
+        found = self._provinces.get(node)
+        if found is None:
+            found = self._provinces[node] = self._find_provinces(node)
+        return found
+
+    def _find_provinces(self, node: str) -> list[str]:
         g = self.g
         data = g.nodes[node]
         found: set[str] = set()
@@ -774,10 +787,24 @@ LISTED_MET = 12
 
 
 def _held_in(site: _Site, unit: str, person: str) -> list[tuple[str, Tenure]]:
-    """The person's tenures in the unit (the unit's tenures computed once per process)."""
-    if unit not in site.unit_tenures:
-        site.unit_tenures[unit] = [t for found in site.kg.tenures(unit).values() for t in found]
-    return [(unit, t) for t in site.unit_tenures[unit] if t.person == person]
+    """The person's tenures in the unit: of each title they are reported in, computed
+    once per process from the reports of that title (and of the title it is the
+    deputy of), not from all the unit's (a hub has thousands)."""
+    reports = site.unit_reports.get(unit)
+    if reports is None:
+        reports = site.unit_reports[unit] = site.kg.reports(unit)
+    deputy = site.deputy
+    held = []
+    for title, found in reports.items():
+        if not any(p == person for p, _, _ in found):
+            continue
+        key = (unit, title)
+        if key not in site.unit_tenures:
+            above = title[len(deputy):] if title.startswith(deputy) else None
+            subset = {title: found, **({above: reports[above]} if above in reports else {})}
+            site.unit_tenures[key] = site.kg.tenures_from(subset)[title]
+        held += [(unit, t) for t in site.unit_tenures[key] if t.person == person]
+    return held
 
 
 def _career(site: _Site, person: str, held: list[Tenure]) -> dict[str, Any] | None:

@@ -92,18 +92,31 @@ def force_of(graph: Graph, unit: str) -> str | None:
     return kinds.get(kind) if kind else None
 
 
-def _holds(graph: Graph, person: str) -> Iterator[str]:
-    return (unit for unit, keys in graph.succ_table[person].items() if any(d["relation"] == "holds" for d in keys.values()))
+class _Forces:
+    """:func:`force_of` of the bodies of one graph, and the forces of its persons' posts,
+    each computed once."""
 
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.units: dict[str, str | None] = {}
+        self.persons: dict[str, set[str]] = {}
 
-def _person_forces(graph: Graph, person: str) -> set[str]:
-    return {force for unit in _holds(graph, person) if (force := force_of(graph, unit))}
+    def of(self, unit: str) -> str | None:
+        if unit not in self.units:
+            self.units[unit] = force_of(self.graph, unit)
+        return self.units[unit]
+
+    def of_person(self, person: str) -> set[str]:
+        if person not in self.persons:
+            self.persons[person] = {force for unit, keys in self.graph.succ_table[person].items()
+                                    if any(d["relation"] == "holds" for d in keys.values()) and (force := self.of(unit))}
+        return self.persons[person]
 
 
 def feed_lines(site: Site, feed: Feed) -> list[dict[str, Any]]:
     """The lines of a feed, newest first (the undated after every dated one)."""
     make = {"appointments": _appointments, "promotions": _promotions, "meetings": _meetings}[feed.name]
-    lines = list(make(site, feed))
+    lines = list(make(site, feed, _Forces(site.g)))
     dated = sorted((x for x in lines if x["date"]), key=lambda x: (sort_key(x["date"]), x["who"], x["post"]), reverse=True)
     return dated + sorted((x for x in lines if not x["date"]), key=lambda x: (x["who"], x["post"]))
 
@@ -119,7 +132,7 @@ def _line(site: Site, date: str | None, what: str, who: list[str], post: str, fo
             "url": g.nodes_table.get(node_id("article", article), {}).get("url"), "sentence": site.quote(article, cited)}
 
 
-def _appointments(site: Site, feed: Feed) -> Iterator[dict[str, Any]]:
+def _appointments(site: Site, feed: Feed, forces: _Forces) -> Iterator[dict[str, Any]]:
     g = site.g
     for person, data in g.nodes(data=True):
         if data["type"] != "person":
@@ -127,12 +140,12 @@ def _appointments(site: Site, feed: Feed) -> Iterator[dict[str, Any]]:
         for unit, keys in g.succ_table[person].items():
             for d in keys.values():
                 if d["relation"] == "holds" and d.get("change") in feed.kinds:
-                    force = force_of(g, unit)
+                    force = forces.of(unit)
                     yield _line(site, d.get("date"), d["change"], [person], d.get("post") or d.get("title", ""),
                                 [force] if force else [], site.provinces_of(unit), d["article"], d)
 
 
-def _promotions(site: Site, feed: Feed) -> Iterator[dict[str, Any]]:
+def _promotions(site: Site, feed: Feed, forces: _Forces) -> Iterator[dict[str, Any]]:
     g = site.g
     for person, data in g.nodes(data=True):
         if data["type"] != "person":
@@ -142,17 +155,17 @@ def _promotions(site: Site, feed: Feed) -> Iterator[dict[str, Any]]:
                 mention = g.succ_table[person].get(node_id("article", item["article"]), {})
                 cited = next((d for d in mention.values() if d["relation"] == "mentioned_in"), {})
                 yield _line(site, item.get("date"), f"{item['before']} → {item['rank']}", [person], "",
-                            _person_forces(g, person), site.provinces_of(person), item["article"], cited)
+                            forces.of_person(person), site.provinces_of(person), item["article"], cited)
 
 
-def _meetings(site: Site, feed: Feed) -> Iterator[dict[str, Any]]:
+def _meetings(site: Site, feed: Feed, forces: _Forces) -> Iterator[dict[str, Any]]:
     g = site.g
     for event, data in g.nodes(data=True):
         if data["type"] == "event" and data.get("kind") in feed.kinds:
             people = site.participants(event)
             cited = data["evidence"][0] if data.get("evidence") else {}
             yield _line(site, data.get("date"), data["kind"], people, "",
-                        {f for p in people for f in _person_forces(g, p)}, site.provinces_of(event), data["article"],
+                        {f for p in people for f in forces.of_person(p)}, site.provinces_of(event), data["article"],
                         cited)
 
 
