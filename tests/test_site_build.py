@@ -276,3 +276,22 @@ def test_site_feeds_list_the_promotions_with_their_evidence_and_csv(built: Path)
                                                                     reverse=True)  # newest first
     meetings = list(csv.DictReader(io.StringIO((feeds / "meetings.csv").read_text(encoding="utf-8"))))
     assert ("2025-12-30", "meeting", "Lâm Đồng") in {(r["date"], r["what"], r["provinces"]) for r in meetings}
+
+
+def test_site_person_tenures_from_fewer_reports_are_the_units_own(built: Path) -> None:
+    # A person's page computes their tenures from the reports that decide them (all of a
+    # single title's, their own of another): the same as the unit's whole computation.
+    from qpgraph.site import build as site_build
+
+    kg = qpgraph.load(built)
+    site = site_build._Site(kg, built / "unused")
+    compared = 0
+    for unit, kind in kg.graph.nodes(data="type"):
+        if kind != "unit":
+            continue
+        whole = [t for found in kg.tenures(unit).values() for t in found]
+        for person in {t.person for t in whole}:
+            assert sorted((t.model_dump_json() for _, t in site_build._held_in(site, unit, person))) == \
+                sorted(t.model_dump_json() for t in whole if t.person == person)
+            compared += 1
+    assert compared == 98  # every holder of a post in every unit of the first 17 articles

@@ -128,9 +128,10 @@ class _Site:
         self.out = out
         self._items: dict[tuple[str, str], dict[str, Any]] = {}
         self._unit_provinces: dict[str, set[str]] = {}
-        #: A unit → the reports of its posts by title (:meth:`KnowledgeGraph.reports`); a unit
-        #: and a title → its tenures: computed once per process.
-        self.unit_reports: dict[str, dict[str, list[tuple[str, str, dict[str, Any]]]]] = {}
+        #: A unit → the reports of its posts by title (:meth:`KnowledgeGraph.reports`) and
+        #: person; a unit and a title one person holds at a time → its tenures: computed
+        #: once per process.
+        self.unit_reports: dict[str, dict[str, dict[str, list[tuple[str, str, dict[str, Any]]]]]] = {}
         self.unit_tenures: dict[tuple[str, str], list[Tenure]] = {}
         self.deputy = load_grammar().deputy_word + " "
         self._provinces: dict[str, list[str]] = {}
@@ -787,24 +788,44 @@ LISTED_MET = 12
 
 
 def _held_in(site: _Site, unit: str, person: str) -> list[tuple[str, Tenure]]:
-    """The person's tenures in the unit: of each title they are reported in, computed
-    once per process from the reports of that title (and of the title it is the
-    deputy of), not from all the unit's (a hub has thousands)."""
+    """The person's tenures in the unit, as :meth:`KnowledgeGraph.tenures` makes them but
+    from fewer reports (a hub has thousands): of a title one person holds at a time,
+    all its reports (each title once per process); of another, the person's own, and
+    their own of the title it is the deputy of (what ends a deputy's tenure)."""
     reports = site.unit_reports.get(unit)
     if reports is None:
-        reports = site.unit_reports[unit] = site.kg.reports(unit)
-    deputy = site.deputy
+        reports = site.unit_reports[unit] = {}
+        for title, found in site.kg.reports(unit).items():
+            for report in found:
+                reports.setdefault(title, {}).setdefault(report[0], []).append(report)
     held = []
-    for title, found in reports.items():
-        if not any(p == person for p, _, _ in found):
+    for title, by_person in reports.items():
+        if person not in by_person:
             continue
-        key = (unit, title)
-        if key not in site.unit_tenures:
-            above = title[len(deputy):] if title.startswith(deputy) else None
-            subset = {title: found, **({above: reports[above]} if above in reports else {})}
-            site.unit_tenures[key] = site.kg.tenures_from(subset)[title]
-        held += [(unit, t) for t in site.unit_tenures[key] if t.person == person]
+        found = [r for rs in by_person.values() for r in rs] if len(by_person) > 1 else by_person[person]
+        if single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)):
+            key = (unit, title)
+            if key not in site.unit_tenures:
+                site.unit_tenures[key] = _tenures_of(site, reports, title, found, None)
+            mine = [t for t in site.unit_tenures[key] if t.person == person]
+        else:
+            mine = _tenures_of(site, reports, title, by_person[person], person)
+        held += [(unit, t) for t in mine]
     return held
+
+
+def _tenures_of(site: _Site, reports: dict[str, dict[str, list[Any]]], title: str, found: list[Any],
+                person: str | None) -> list[Tenure]:
+    """The tenures of ``found`` reports of ``title``, with the reports of the title it is
+    the deputy of (all of them, or with ``person`` theirs only)."""
+    deputy = site.deputy
+    above = title[len(deputy):] if title.startswith(deputy) else None
+    subset: dict[str, list[Any]] = {title: found}
+    if above in reports:
+        subset[above] = [r for p, rs in reports[above].items() if person is None or p == person for r in rs]
+        if not subset[above]:
+            del subset[above]
+    return site.kg.tenures_from(subset)[title]
 
 
 def _career(site: _Site, person: str, held: list[Tenure]) -> dict[str, Any] | None:
