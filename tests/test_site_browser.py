@@ -417,3 +417,24 @@ def test_browser_overview_of_a_70000_node_graph_becomes_interactive(tmp_path: Pa
     assert own > 0 and page.evaluate("window.qpoverview.graph.size") == own
     page.screenshot(path=str(ARTIFACTS / "overview-70000.png"))
     assert watched.errors == []
+
+
+def test_browser_review_queue_turns_a_decision_into_the_line_to_add(built: Path, watched: Watched, tmp_path: Path) -> None:
+    from qpgraph.graph.judgements import read_judgements
+
+    page = watched.open(built / "site" / "candidates.html")
+    page.fill(".decide .by", "Ngân")
+    page.fill(".decide .why", "one spelling of the same Thượng tá, same unit")
+    page.click(".decide button[data-decision=same]")
+    line = page.locator(".decide + pre").first.inner_text()
+    assert line.startswith("- {a: {name: Nguyễn Thanh Tâm, article: 000_90873ee1c2f566b3}, b: {name: Nguyễn Thành Tâm, "
+                           "article: dev-04}, decision: same, by: \"Ngân\", date: 20")
+    assert line.endswith(', why: "one spelling of the same Thượng tá, same unit"}')
+    with page.expect_download() as download:
+        page.click("#download")
+    path = tmp_path / "judgements.yaml"
+    download.value.save_as(path)
+    assert path.read_text(encoding="utf-8") == "judgements:\n" + line + "\n"
+    decided = read_judgements(path)  # the file qpgraph reads: valid, one decision
+    assert [(j.decision, j.by) for j in decided.items] == [("same", "Ngân")]
+    page.screenshot(path=str(ARTIFACTS / "review-queue.png"))
