@@ -146,7 +146,8 @@ def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
     site = tmp_path / "site"
     site_build.write_graph_page(qpgraph.KnowledgeGraph(graph), site)
     page = (site / "graph.html").read_text(encoding="utf-8")
-    assert "the most connected part of a graph of 211 nodes and 548 edges" in page
+    assert "the most connected part of a graph of 211 nodes and 548 edges; every node is drawn in the " \
+        '<a href="overview.html">overview</a>' in page
     assert len(json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))["edges"]) == 30
 
 
