@@ -283,6 +283,7 @@ def test_site_person_tenures_from_fewer_reports_are_the_units_own(built: Path) -
     # A person's page computes their tenures from the reports that decide them (all of a
     # single title's, their own of another): the same as the unit's whole computation.
     from qpgraph.site import build as site_build
+    from qpgraph.site import views
 
     kg = qpgraph.load(built)
     site = site_build._Site(kg, built / "unused")
@@ -292,7 +293,7 @@ def test_site_person_tenures_from_fewer_reports_are_the_units_own(built: Path) -
             continue
         whole = [t for found in kg.tenures(unit).values() for t in found]
         for person in {t.person for t in whole}:
-            assert sorted((t.model_dump_json() for _, t in site_build._held_in(site, unit, person))) == \
+            assert sorted((t.model_dump_json() for _, t in views.held_in(site, unit, person))) == \
                 sorted(t.model_dump_json() for t in whole if t.person == person)
             compared += 1
     assert compared == 98  # every holder of a post in every unit of the first 17 articles

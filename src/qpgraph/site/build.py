@@ -9,8 +9,6 @@ with ``textContent``, displaCy escapes the article it highlights.
 
 from __future__ import annotations
 
-import datetime
-import hashlib
 import multiprocessing
 import os
 import shutil
@@ -33,25 +31,25 @@ from ..extract.vocab import load_grammar
 from ..graph.build import RELATIONS, edge_key
 from ..graph.candidates import candidate_pairs, candidates
 from ..graph.dates import date_start, sort_key
-from ..graph.hierarchy import family_rank
 from ..graph.ids import node_id
 from ..graph.judgements import NONE, Judgements
 from ..graph.knowledge import KnowledgeGraph
 from ..graph.tables import Graph
-from ..graph.tenure import Tenure, single_holder
+from ..graph.tenure import Tenure
 from ..records import ArticleRecords
 from ..text import snippet, strip_diacritics
 from ..workers import die_with_parent
 from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order, most_connected
 from .feeds import FEEDS, FORCES, Feed, feed_lines, to_csv
 from .overview import overview_data, overview_script
+from .paths import page_path
 from .reuse import Reuse, articles_of, plan, stale_pages, take_last, write_state
+from .views import person_view, render_province, unit_posts
 
 __all__ = ["write_site", "write_assets", "write_graph_page", "write_overview", "page_path", "graph_options", "drawn",
            "MAX_GRAPH_NODES", "MAX_GRAPH_EDGES"]
 
 COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
-_FOLDERS = {"person": "person", "unit": "unit", "article": "article", "province": "province"}
 #: Evidence carried by a node in embedded graph data (tooltips show three); its page lists all.
 _SHOWN_EVIDENCE = 3
 #: graph.html draws at most this many nodes (the most connected) and edges; every node keeps its page.
@@ -60,18 +58,6 @@ MAX_GRAPH_EDGES = 15000
 #: Fewer pages than this, of a graph of fewer nodes, are rendered in the calling process,
 #: whatever ``jobs`` says.
 MIN_PARALLEL_PAGES = 200
-
-
-@cache
-def page_path(node: str, node_type: str) -> str | None:
-    """The page of a node, relative to the site root: ASCII, stable, unique."""
-    folder = _FOLDERS.get(node_type)
-    if folder is None:
-        return None
-    name = node.split(":", 1)[1]
-    readable = "".join(c if c.isalnum() else "-" for c in strip_diacritics(name).lower()).strip("-")[:60]
-    digest = hashlib.sha1(node.encode("utf-8")).hexdigest()[:8]
-    return f"{folder}/{readable}-{digest}.html"
 
 
 @cache
@@ -675,7 +661,7 @@ def _render_entity(site: _Site, node: str) -> str:
     g, kg = site.g, site.kg
     nd = g.nodes[node]
     if nd["type"] == "province":
-        return _render_province(site, node)
+        return render_province(site, node)
     path = page_path(node, nd["type"])
     assert path is not None
     timeline = [
@@ -687,205 +673,13 @@ def _render_entity(site: _Site, node: str) -> str:
         for t in kg.timeline(node)
     ]
     sources = [{**c, "href": site.article_href(c["article"], "../")} for c in site.cited(node)]
-    posts = _unit_posts(site, node) if nd["type"] == "unit" else {"leaders": [], "succession": [], "part_of": [], "parts": []}
-    person = _person_view(site, node) if nd["type"] == "person" else {"current": [], "career": None, "met": []}
+    posts = unit_posts(site, node) if nd["type"] == "unit" else {"leaders": [], "succession": [], "part_of": [], "parts": []}
+    person = person_view(site, node) if nd["type"] == "person" else {"current": [], "career": None, "met": []}
     merge = nd.get("merge", {}).get("reason") if nd["type"] == "person" else None
     node_view = {"type": nd["type"], "name": nd["name"], "forms": nd.get("forms", []), "rank": nd.get("rank"), "merge": merge}
     site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
                 sources=sources, ego=_neighbourhood(site, node, ""), **posts, **person)  # the scripts add the root
     return path
-
-
-#: The most events a province's page lists (the newest).
-PROVINCE_EVENTS = 50
-
-
-def _render_province(site: _Site, province: str) -> str:
-    """A province's page: who led each of its bodies over time (the Party committee,
-    the People's Council and Committee, the military command, the police, the border
-    guard... in the institutions' order), the events held there (where their
-    participants hold posts), what it merged into or from, and its sources."""
-    g, nd = site.g, site.g.nodes_table[province]
-    path = page_path(province, "province")
-    assert path is not None
-    bodies = sorted((u for u, keys in g.pred_table[province].items()
-                     if any(d["relation"] == "in_province" for d in keys.values())),
-                    key=lambda u: (family_rank(u) is None, family_rank(u) or 0, g.nodes_table[u]["name"], u))
-    led, others = [], []
-    for unit in bodies:
-        posts = _unit_posts(site, unit)
-        link = {"name": g.nodes_table[unit]["name"], "href": site.href(unit, "../")}
-        if posts["succession"] or posts["leaders"]:
-            led.append({**link, **posts})
-        else:
-            others.append(link)
-    name = nd["name"]
-    events = []
-    for event in sorted({e for unit in bodies for person in _holders_of(site, unit) for e in _events_of(site, person)}):
-        data = g.nodes_table[event]
-        if name in site.provinces_of(event):
-            events.append({"date": data.get("date"), "kind": data["kind"], "article": data["article"],
-                           "href": site.article_href(data["article"], "../"),
-                           "participants": [{"name": g.nodes_table[p]["name"], "href": site.href(p, "../")}
-                                            for p in site.participants(event)][:LISTED_MET]})
-    events = sorted((e for e in events if e["date"]), key=lambda e: sort_key(e["date"]), reverse=True) \
-        + [e for e in events if not e["date"]]
-    merged = [{"name": g.nodes_table[v]["name"], "href": site.href(v, "../"), "date": _merger_date(keys)}
-              for v, keys in g.succ_table[province].items() if _merger_date(keys)]
-    merged_from = [{"name": g.nodes_table[u]["name"], "href": site.href(u, "../"), "date": _merger_date(keys)}
-                   for u, keys in g.pred_table[province].items() if _merger_date(keys)]
-    sources = [{**c, "href": site.article_href(c["article"], "../")} for c in site.cited(province, PROVINCE_EVENTS)]
-    site.render("province.html.j2", path, title=name, name=name, code=nd.get("code"), current=nd.get("current"),
-                bodies=led, others=others, events=events[:PROVINCE_EVENTS], more_events=max(0, len(events) - PROVINCE_EVENTS),
-                merged=merged, merged_from=merged_from, sources=sources, cited=len(nd.get("evidence", [])))
-    return path
-
-
-def _merger_date(keys: dict[str, dict[str, Any]]) -> str | None:
-    """The date of a ``merged_into`` edge among parallel edges, if there is one."""
-    return next((d.get("date") or "" for d in keys.values() if d["relation"] == "merged_into"), None)
-
-
-def _holders_of(site: _Site, unit: str) -> list[str]:
-    return sorted(p for p, keys in site.g.pred_table[unit].items() if any(d["relation"] == "holds" for d in keys.values()))
-
-
-def _events_of(site: _Site, person: str) -> list[str]:
-    return [e for e, keys in site.g.succ_table[person].items() if any(d["relation"] == "participated_in" for d in keys.values())]
-
-
-def _person_view(site: _Site, person: str) -> dict[str, Any]:
-    """What a person's page opens with: the posts held now (the tenures not ended,
-    which the other holders' reports decide), the career strip (ranks and posts over
-    time, :func:`_career`) and the people met, each meeting with its date and evidence."""
-    g = site.g
-    held = [t for unit in sorted({v for v, keys in g.succ_table[person].items()
-                                  if any(d["relation"] == "holds" for d in keys.values())})
-            for t in _held_in(site, unit, person)]
-    current = [{"post": t.post, "unit_href": site.href(unit, "../"), "title": t.title, "since": t.since or t.first,
-                "last": t.last, "status": t.status, "note": t.note,
-                "evidence": [{"article": e.article, "href": site.article_href(e.article, "../")} for e in t.evidence[-1:]]}
-               for unit, t in held if t.status != "ended"]
-    current.sort(key=lambda c: (c["status"] != "current", sort_key(c["since"]), c["post"]))
-    met = []
-    for meeting in site.kg.meetings(person):
-        others = sorted((p for p, keys in g.pred_table[meeting.event].items() if p != person
-                         and any(d["relation"] == "participated_in" for d in keys.values())),
-                        key=lambda p: g.nodes_table[p]["name"])
-        met.append({"date": meeting.date, "kind": meeting.kind, "others": [
-            {"name": g.nodes_table[p]["name"], "href": site.href(p, "../")} for p in others[:LISTED_MET]],
-            "more": max(0, len(others) - LISTED_MET),
-            "evidence": [{"article": e.article, "href": site.article_href(e.article, "../"),
-                          "sentence_text": snippet(e.sentence_text, e.text)} for e in meeting.evidence]})
-    # Newest first; the undated last (an undated report is never the newest).
-    met = sorted((m for m in met if m["date"]), key=lambda m: sort_key(m["date"]), reverse=True) \
-        + [m for m in met if not m["date"]]
-    return {"current": current, "career": _career(site, person, [t for _, t in held]), "met": met}
-
-
-#: The most other participants a line of "people met" names.
-LISTED_MET = 12
-
-
-def _held_in(site: _Site, unit: str, person: str) -> list[tuple[str, Tenure]]:
-    """The person's tenures in the unit, as :meth:`KnowledgeGraph.tenures` makes them but
-    from fewer reports (a hub has thousands): of a title one person holds at a time,
-    all its reports (each title once per process); of another, the person's own, and
-    their own of the title it is the deputy of (what ends a deputy's tenure)."""
-    reports = site.unit_reports.get(unit)
-    if reports is None:
-        reports = site.unit_reports[unit] = {}
-        for title, found in site.kg.reports(unit).items():
-            for report in found:
-                reports.setdefault(title, {}).setdefault(report[0], []).append(report)
-    held = []
-    for title, by_person in reports.items():
-        if person not in by_person:
-            continue
-        found = [r for rs in by_person.values() for r in rs] if len(by_person) > 1 else by_person[person]
-        if single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)):
-            key = (unit, title)
-            if key not in site.unit_tenures:
-                site.unit_tenures[key] = _tenures_of(site, reports, title, found, None)
-            mine = [t for t in site.unit_tenures[key] if t.person == person]
-        else:
-            mine = _tenures_of(site, reports, title, by_person[person], person)
-        held += [(unit, t) for t in mine]
-    return held
-
-
-def _tenures_of(site: _Site, reports: dict[str, dict[str, list[Any]]], title: str, found: list[Any],
-                person: str | None) -> list[Tenure]:
-    """The tenures of ``found`` reports of ``title``, with the reports of the title it is
-    the deputy of (all of them, or with ``person`` theirs only)."""
-    deputy = site.deputy
-    above = title[len(deputy):] if title.startswith(deputy) else None
-    subset: dict[str, list[Any]] = {title: found}
-    if above in reports:
-        subset[above] = [r for p, rs in reports[above].items() if person is None or p == person for r in rs]
-        if not subset[above]:
-            del subset[above]
-    return site.kg.tenures_from(subset)[title]
-
-
-def _career(site: _Site, person: str, held: list[Tenure]) -> dict[str, Any] | None:
-    """The career strip: each rank from its first dated report, each post from its first
-    (or appointment) to its last report or its end, placed on one time axis in percent;
-    what no article dates is listed apart."""
-    ranks = [r for r in site.kg.rank_history(person) if r.date]
-    spans = [(t.post, t.since or t.first, t.ended_on or t.last, t.status) for t in held if t.first or t.since]
-    days = [date_start(d) for d in [r.date for r in ranks] + [d for _, a, b, _ in spans for d in (a, b)] if d]
-    days = [d for d in days if d]
-    if not days:
-        return None
-    lo, hi = min(days), max(days)
-    span = max((_day(hi) - _day(lo)), 1)
-
-    def at(date: str | None) -> float:
-        day = date_start(date)
-        return round(100 * (_day(day) - _day(lo)) / span, 1) if day else 0.0
-
-    rows = [{"post": post, "from": a, "to": b, "status": status, "left": at(a),
-             "width": max(round(at(b) - at(a), 1), 0.8)} for post, a, b, status in sorted(spans, key=lambda s: sort_key(s[1]))]
-    return {"from": lo, "to": hi, "ranks": [{"rank": r.rank, "date": r.date, "left": at(r.date)} for r in ranks],
-            "rows": rows, "undated": sorted({t.post for t in held if not (t.first or t.since)})}
-
-
-def _day(iso: str) -> int:
-    """Days since year 1 of an ISO date (YYYY-MM-DD)."""
-    return datetime.date.fromisoformat(iso).toordinal()
-
-
-def _unit_posts(site: _Site, unit: str) -> dict[str, Any]:
-    """What a unit's page shows of its posts and place (all from its own edges and the
-    names of the nodes at their ends): who leads it, the succession of each title one
-    holds at a time, the bodies it is part of and those part of it."""
-    g, kg = site.g, site.kg
-
-    def link(node: str) -> dict[str, Any]:
-        return {"name": g.nodes[node]["name"], "href": site.href(node, "../")}
-
-    def proof(items: list[Any]) -> list[dict[str, Any]]:
-        return [{"article": e.article, "href": site.article_href(e.article, "../")} for e in items]
-
-    def latest(items: list[Any]) -> list[Any]:
-        return [max(items, key=lambda e: (e.date is not None, sort_key(e.date)))] if items else []
-
-    leaders = [{**link(h.person), "title": h.title, "since": h.since, "date": h.date, "status": h.status,
-                "note": h.note, "evidence": proof(latest(h.evidence))} for h in kg.leaders(unit)]
-    succession = []
-    held = kg.tenures(unit)  # every title's, computed once
-    heads = {key for key, tenures in held.items() if any(t.heads for t in tenures)}
-    for key in sorted(held, key=lambda k: (k not in heads, k)):
-        tenures = held[key]
-        if tenures and single_holder(tenures[0].title, key in heads):
-            succession.append({"title": tenures[0].title, "tenures": [
-                {**link(t.person), "first": t.first, "last": t.last, "since": t.since, "status": t.status,
-                 "ended": t.ended, "ended_on": t.ended_on, "successor": link(t.successor) if t.successor else None,
-                 "note": t.note, "evidence": proof(t.evidence + t.end_evidence)} for t in tenures]})
-    above = sorted({v for _, v, d in g.out_edges(unit, data=True) if d["relation"] == "part_of"})
-    below = sorted({u for u, _, d in g.in_edges(unit, data=True) if d["relation"] == "part_of"}, key=lambda n: g.nodes[n]["name"])
-    return {"leaders": leaders, "succession": succession, "part_of": [link(n) for n in above], "parts": [link(n) for n in below]}
 
 
 def _render_article(site: _Site, rec: ArticleRecords) -> str:
