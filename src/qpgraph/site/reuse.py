@@ -33,9 +33,11 @@ import numpy as np
 from .. import plainpickle
 from ..atomic import write_bytes_atomic
 from ..collector import paused
+from ..evaluate.canonical import canonical
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
 from ..graph.ids import node_id
 from ..graph.tables import Graph
+from ..graph.tenure import single_holder
 from ..records import ArticleRecords
 from ..store import article_key
 from ..version import __version__
@@ -123,9 +125,21 @@ def _related(table: dict[str, dict[str, dict[str, object]]], relation: str) -> l
     return [other for other, keys in table.items() if any(d.get("relation") == relation for d in keys.values())]
 
 
-def _holders(graph: Graph, unit: str) -> Iterable[str]:
-    """The persons reported holding a post in ``unit``."""
-    return _related(graph.pred_table[unit], "holds")
+def _single_holders(graph: Graph, unit: str, person: str) -> set[str]:
+    """The holders of the titles of ``unit`` held one at a time that ``person`` is
+    reported in (all of them when ``person`` is not, as after its reports are gone)."""
+    titles: dict[str, list[tuple[str, dict[str, object]]]] = {}
+    for holder, keys in graph.pred_table[unit].items():
+        for data in keys.values():
+            if data.get("relation") == "holds":
+                titles.setdefault(canonical(str(data["title"])), []).append((holder, data))
+    found: set[str] = set()
+    for reports in titles.values():
+        single = single_holder(str(reports[0][1]["title"]), any(bool(d.get("heads")) for _, d in reports))
+        holders = {holder for holder, _ in reports}
+        if single and (person in holders or person not in graph.pred_table[unit]):
+            found |= holders
+    return found
 
 
 def _neighbours(graph: Graph, node: str) -> Iterable[str]:
@@ -156,11 +170,13 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: Graph,
     for node in touched:
         if graph.nodes_table[node].get("type") == "event":
             stale.update(_neighbours(graph, node))
-    # The holders of a unit's posts changed: whether each one's post is held now (on
-    # their pages) depends on the others' reports.
-    for node in {v for u, v in change.pairs if v in graph.nodes_table
-                 and graph.nodes_table[v].get("type") == "unit" and graph.nodes_table.get(u, {}).get("type") in ("person", None)}:
-        stale.update(_holders(graph, node))
+    # The reports of a post changed: whether another holder of a title one person holds
+    # at a time holds it now (on their page) depends on them (of another title, only
+    # one's own reports count, and one's own page is stale already).
+    for person, unit in change.pairs:
+        if unit in graph.nodes_table and graph.nodes_table[unit].get("type") == "unit" \
+                and graph.nodes_table.get(person, {}).get("type") in ("person", None):
+            stale.update(_single_holders(graph, unit, person))
     # A province's page shows who leads its bodies and the events its leaders were at.
     for node in changed | looks | touched:
         if node in graph.nodes_table:
