@@ -164,7 +164,7 @@ class KnowledgeGraph:
         """Nodes whose name or a printed form is ``name`` (case, tone marks,
         abbreviations and diacritics do not matter), persons first; when none is, and
         ``partial``, those a part of whose names it is, as the site's search box finds
-        them (:meth:`search`: "vinh ngoc" finds Trần Vinh Ngọc)."""
+        them (:meth:`search`: "van ngh" finds Đặng Văn Nghĩa)."""
         exact = self._named(name, type)
         return exact if exact or not partial else self.search(name, type)
 
