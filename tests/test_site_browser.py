@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -438,3 +439,22 @@ def test_browser_review_queue_turns_a_decision_into_the_line_to_add(built: Path,
     decided = read_judgements(path)  # the file qpgraph reads: valid, one decision
     assert [(j.decision, j.by) for j in decided.items] == [("same", "Ngân")]
     page.screenshot(path=str(ARTIFACTS / "review-queue.png"))
+
+
+def test_browser_index_lists_the_newest_dated_events_first_and_names_articles(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / "index.html")
+    rows = page.locator("main table").first.locator("tr").all_inner_texts()[1:]
+    dates = [row.split("\t")[0] for row in rows]
+    dated = [d for d in dates if d]
+    assert dated and dates[: len(dated)] == dated == sorted(dated, reverse=True)  # undated after every dated one
+    links = page.locator("main table").first.locator("td:last-child a")
+    assert all(not re.fullmatch(r"[0-9a-f_]{20}", links.nth(i).inner_text()) for i in range(links.count()))
+
+
+def test_browser_graph_labels_its_most_connected_nodes_at_the_fitted_zoom(built: Path, watched: Watched) -> None:
+    page = watched.open(built / "site" / "graph.html")
+    watched.wait_ready()
+    # vis-network draws a label when its font size times the view's scale reaches 5 pixels.
+    drawn = page.evaluate("(() => { const n = window.qpgraph.network, s = n.getScale();"
+                          " return window.qpgraph.nodes.get().filter(d => d.font && d.font.size * s >= 5).map(d => d.id); })()")
+    assert len(drawn) == 25 and "unit:quân-khu-7" in drawn
