@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["Graph", "sort_table"]
+__all__ = ["Graph", "sort_table", "related"]
 
 Table = dict[Any, Any]
 
@@ -70,6 +70,17 @@ def _rebuilt(attrs: dict[str, Any], nodes: list[Any], edges: list[Any]) -> Graph
     graph.add_nodes_from(nodes)
     graph.add_edges_from(edges)
     return graph
+
+
+def related(table: Table, relation: str) -> list[Any]:
+    """The nodes of an adjacency table (``succ_table[node]`` or ``pred_table[node]``)
+    joined by at least one edge of ``relation``, in the table's order.
+
+    >>> g = Graph([("a", "b", {"relation": "holds"}), ("a", "c", {"relation": "part_of"})])
+    >>> related(g.succ_table["a"], "holds"), related(g.pred_table["c"], "part_of")
+    (['b'], ['a'])
+    """
+    return [other for other, keys in table.items() if any(d.get("relation") == relation for d in keys.values())]
 
 
 def sort_table(table: Table) -> None:

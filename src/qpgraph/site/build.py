@@ -34,7 +34,7 @@ from ..graph.dates import date_start, sort_key
 from ..graph.ids import node_id
 from ..graph.judgements import NONE, Judgements
 from ..graph.knowledge import KnowledgeGraph
-from ..graph.tables import Graph
+from ..graph.tables import Graph, related
 from ..graph.tenure import Tenure
 from ..records import ArticleRecords
 from ..text import snippet, strip_diacritics
@@ -196,9 +196,7 @@ class _Site:
     def participants(self, event: str) -> list[str]:
         """The persons at an event, by name."""
         g = self.g
-        return sorted((p for p, keys in g.pred_table[event].items()
-                       if any(d["relation"] == "participated_in" for d in keys.values())),
-                      key=lambda p: (g.nodes_table[p]["name"], p))
+        return sorted(related(g.pred_table[event], "participated_in"), key=lambda p: (g.nodes_table[p]["name"], p))
 
     def provinces_of_unit(self, unit: str) -> set[str]:
         if unit not in self._unit_provinces:

@@ -25,7 +25,7 @@ from ..evaluate.canonical import canonical
 from ..graph.dates import sort_key
 from ..graph.hierarchy import body_kind
 from ..graph.ids import node_id
-from ..graph.tables import Graph
+from ..graph.tables import Graph, related
 
 __all__ = ["FEEDS", "Feed", "feed_lines", "force_of", "to_csv", "FORCES"]
 
@@ -87,8 +87,7 @@ def force_of(graph: Graph, unit: str) -> str | None:
         if (force := commands.get(canonical(graph.nodes_table[node]["name"]))) is not None:
             return force
         kind = kind or body_kind(node)
-        node = next((v for v, keys in sorted(graph.succ_table[node].items())
-                     if any(d["relation"] == "part_of" for d in keys.values())), None)
+        node = min(related(graph.succ_table[node], "part_of"), default=None)
     return kinds.get(kind) if kind else None
 
 
@@ -108,8 +107,8 @@ class _Forces:
 
     def of_person(self, person: str) -> set[str]:
         if person not in self.persons:
-            self.persons[person] = {force for unit, keys in self.graph.succ_table[person].items()
-                                    if any(d["relation"] == "holds" for d in keys.values()) and (force := self.of(unit))}
+            self.persons[person] = {force for unit in related(self.graph.succ_table[person], "holds")
+                                    if (force := self.of(unit))}
         return self.persons[person]
 
 

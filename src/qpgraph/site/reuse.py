@@ -36,7 +36,7 @@ from ..collector import paused
 from ..evaluate.canonical import canonical
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
 from ..graph.ids import node_id
-from ..graph.tables import Graph
+from ..graph.tables import Graph, related
 from ..graph.tenure import single_holder
 from ..records import ArticleRecords
 from ..store import article_key
@@ -114,15 +114,10 @@ def _provinces_near(graph: Graph, node: str) -> set[str]:
     holds posts in; those of an event's participants."""
     kind = graph.nodes_table[node].get("type")
     if kind == "event":
-        return {p for person in _related(graph.pred_table[node], "participated_in") for p in _provinces_near(graph, person)}
+        return {p for person in related(graph.pred_table[node], "participated_in") for p in _provinces_near(graph, person)}
     if kind == "person":
-        return {p for unit in _related(graph.succ_table[node], "holds") for p in _provinces_near(graph, unit)}
-    return set(_related(graph.succ_table[node], "in_province")) if kind == "unit" else set()
-
-
-def _related(table: dict[str, dict[str, dict[str, object]]], relation: str) -> list[str]:
-    """The nodes of an adjacency table joined by an edge of ``relation``."""
-    return [other for other, keys in table.items() if any(d.get("relation") == relation for d in keys.values())]
+        return {p for unit in related(graph.succ_table[node], "holds") for p in _provinces_near(graph, unit)}
+    return set(related(graph.succ_table[node], "in_province")) if kind == "unit" else set()
 
 
 def _single_holders(graph: Graph, unit: str, person: str) -> set[str]:

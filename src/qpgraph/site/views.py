@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from ..graph.dates import date_start, sort_key
 from ..graph.hierarchy import family_rank
 from ..graph.knowledge import KnowledgeGraph
-from ..graph.tables import Graph
+from ..graph.tables import Graph, related
 from ..graph.tenure import Tenure, single_holder
 from ..text import snippet
 from .paths import page_path
@@ -47,8 +47,7 @@ def render_province(site: Site, province: str) -> str:
     g, nd = site.g, site.g.nodes_table[province]
     path = page_path(province, "province")
     assert path is not None
-    bodies = sorted((u for u, keys in g.pred_table[province].items()
-                     if any(d["relation"] == "in_province" for d in keys.values())),
+    bodies = sorted(related(g.pred_table[province], "in_province"),
                     key=lambda u: (family_rank(u) is None, family_rank(u) or 0, g.nodes_table[u]["name"], u))
     led, others = [], []
     for unit in bodies:
@@ -60,7 +59,8 @@ def render_province(site: Site, province: str) -> str:
             others.append(link)
     name = nd["name"]
     events = []
-    for event in sorted({e for unit in bodies for person in _holders_of(site, unit) for e in _events_of(site, person)}):
+    for event in sorted({e for unit in bodies for person in related(g.pred_table[unit], "holds")
+                         for e in related(g.succ_table[person], "participated_in")}):
         data = g.nodes_table[event]
         if name in site.provinces_of(event):
             events.append({"date": data.get("date"), "kind": data["kind"], "article": data["article"],
@@ -85,22 +85,12 @@ def _merger_date(keys: dict[str, dict[str, Any]]) -> str | None:
     return next((d.get("date") or "" for d in keys.values() if d["relation"] == "merged_into"), None)
 
 
-def _holders_of(site: Site, unit: str) -> list[str]:
-    return sorted(p for p, keys in site.g.pred_table[unit].items() if any(d["relation"] == "holds" for d in keys.values()))
-
-
-def _events_of(site: Site, person: str) -> list[str]:
-    return [e for e, keys in site.g.succ_table[person].items() if any(d["relation"] == "participated_in" for d in keys.values())]
-
-
 def person_view(site: Site, person: str) -> dict[str, Any]:
     """What a person's page opens with: the posts held now (the tenures not ended,
     which the other holders' reports decide), the career strip (ranks and posts over
     time, :func:`_career`) and the people met, each meeting with its date and evidence."""
     g = site.g
-    held = [t for unit in sorted({v for v, keys in g.succ_table[person].items()
-                                  if any(d["relation"] == "holds" for d in keys.values())})
-            for t in held_in(site, unit, person)]
+    held = [t for unit in sorted(related(g.succ_table[person], "holds")) for t in held_in(site, unit, person)]
     current = [{"post": t.post, "unit_href": site.href(unit, "../"), "title": t.title, "since": t.since or t.first,
                 "last": t.last, "status": t.status, "note": t.note,
                 "evidence": [{"article": e.article, "href": site.article_href(e.article, "../")} for e in t.evidence[-1:]]}
@@ -108,8 +98,7 @@ def person_view(site: Site, person: str) -> dict[str, Any]:
     current.sort(key=lambda c: (c["status"] != "current", sort_key(c["since"]), c["post"]))
     met = []
     for meeting in site.kg.meetings(person):
-        others = sorted((p for p, keys in g.pred_table[meeting.event].items() if p != person
-                         and any(d["relation"] == "participated_in" for d in keys.values())),
+        others = sorted((p for p in related(g.pred_table[meeting.event], "participated_in") if p != person),
                         key=lambda p: g.nodes_table[p]["name"])
         met.append({"date": meeting.date, "kind": meeting.kind, "others": [
             {"name": g.nodes_table[p]["name"], "href": site.href(p, "../")} for p in others[:LISTED_MET]],
