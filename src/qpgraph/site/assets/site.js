@@ -8,6 +8,8 @@
   const RELATION_COLORS = { holds: "#c0392b", part_of: "#4c78a8", participated_in: "#e69f00", in_province: "#59a14f",
     merged_into: "#8e44ad", reported_in: "#b8a89a", mentioned_in: "#cfc6bd" };
   const SVG = "http://www.w3.org/2000/svg";
+  // What the date fields take: a year, a month or a day, ISO (YYYY, YYYY-MM, YYYY-MM-DD).
+  const ISO_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
   function svg(tag, attrs) {
     const node = document.createElementNS(SVG, tag);
@@ -136,5 +138,5 @@
   }
 
   window.qpsite = { readData, fold, el, evidenceList, tooltip, visNodes, visEdges, smallGraph, search, legend, swatch,
-    COLORS, SHAPES, RELATION_COLORS };
+    COLORS, SHAPES, RELATION_COLORS, ISO_DATE };
 })();
