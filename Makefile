@@ -55,7 +55,7 @@ eval: $(BIN)/.installed
 notebook: $(BIN)/.installed-notebook
 	$(BIN)/jupyter lab notebooks/explore.ipynb
 
-## bench: how long graph.html takes to settle in headless Chromium, 500 and 5,000 nodes
+## bench: how long graph.html takes to be drawn in headless Chromium, 500, 1,000 and 5,000 nodes
 bench: $(BIN)/.installed-test browser
 	$(BIN)/python benchmarks/site_settle.py
 

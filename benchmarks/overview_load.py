@@ -1,10 +1,11 @@
-"""How long overview.html (every node on WebGL) takes to become interactive in headless Chromium.
+"""How long graph.html and overview.html (every node on WebGL) take to become interactive in headless Chromium.
 
 Run: ``python benchmarks/overview_load.py [--site build/site] [--synthetic 70000] [--rounds 3]``.
 
 For a built site (``--site``, the 10,000-article synthetic corpus's for the issue's
-figure) and for a synthetic graph of ``--synthetic`` nodes (``site_settle.synthetic_graph``),
-each round opens the page in a new tab and measures, from the navigation:
+figure: its graph.html and overview.html) and for the graph.html of a synthetic graph
+of ``--synthetic`` nodes (``site_settle.synthetic_graph``), each round opens the page
+in a new tab and measures, from the navigation:
 
 - ready: the page has read its data, built the graph and drawn it
   (``window.qpoverview.ready``);
@@ -31,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_settle import FLAGS, synthetic_graph  # noqa: E402
 
 from qpgraph.graph.knowledge import KnowledgeGraph  # noqa: E402
-from qpgraph.site.build import write_assets, write_overview  # noqa: E402
+from qpgraph.site.build import write_assets, write_graph_page  # noqa: E402
 
 
 def _chromium_cpu() -> float:
@@ -84,10 +85,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        pages = [(str(site), site / "overview.html") for site in args.site]
+        pages = [(f"{site}/{name}", site / name) for site in args.site for name in ("graph.html", "overview.html")]
         if args.synthetic:
             write_assets(Path(tmp))
-            pages.append((f"synthetic {args.synthetic:,}", write_overview(KnowledgeGraph(synthetic_graph(args.synthetic)), tmp)))
+            graph = KnowledgeGraph(synthetic_graph(args.synthetic))
+            pages.append((f"synthetic {args.synthetic:,}/graph.html", write_graph_page(graph, tmp)))
         browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=FLAGS)
         print(f"{'graph':<40} {'nodes':>7} {'edges':>8} {'ready s':>8} {'interactive s':>14} {'CPU s':>6}  (medians of {args.rounds})")
         for name, page_path in pages:

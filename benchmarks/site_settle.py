@@ -1,11 +1,11 @@
-"""How long graph.html takes to settle in headless Chromium, for graphs of 500 and 5,000 nodes.
+"""How long graph.html takes to be drawn in headless Chromium, for graphs of 500, 1,000 and 5,000 nodes.
 
 Run: ``make bench`` (or ``python benchmarks/site_settle.py [sizes...]``). The graphs
 are synthetic, in the shape of qpgraph's (per article: an event, persons who
 hold posts in units and meet, units in a province); the page is the one
-``qpgraph build`` writes. "Settled" is vis-network's end of stabilisation, as
-the page reports it (``window.qpgraph.settledMs``); wall time adds loading and
-parsing the page.
+``qpgraph build`` writes. "Settled" is vis-network's end of stabilisation (for a
+graph laid out at build time, its first drawing), as the page reports it
+(``window.qpgraph.settledMs``); wall time adds loading and parsing the page.
 """
 
 from __future__ import annotations
@@ -108,4 +108,4 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [500, 5000])
+    main([int(a) for a in sys.argv[1:]] or [500, 1000, 5000])

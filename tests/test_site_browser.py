@@ -17,7 +17,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 import qpgraph
 from qpgraph.graph.build import RELATIONS
-from qpgraph.site.build import page_path
+from qpgraph.graph.hierarchy import LEVELS, body_level
+from qpgraph.graph.knowledge import KnowledgeGraph
+from qpgraph.graph.tables import Graph
+from qpgraph.site.build import page_path, write_assets, write_graph_page
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -155,13 +158,21 @@ def test_browser_org_chart_is_a_tree_of_every_unit_and_the_graph_keeps_its_layou
     units = sorted(d["name"] for _, d in graph.nodes(data=True) if d["type"] == "unit")
     assert sorted(page.evaluate("[...document.querySelectorAll('#org a')].map(a => a.textContent)")) == units  # each once
     assert page.locator("#network").is_hidden()
-    # The top bodies are open, their parts listed and folded below them.
+    # The bodies part of no other, in one section per level from the top; those with
+    # parts open, their parts listed by level and folded below them.
     part_of = {(u, v) for u, v, r in graph.edges(data="relation") if r == "part_of"
                and graph.nodes[u]["type"] == graph.nodes[v]["type"] == "unit"}
-    roots = sorted({graph.nodes[v]["name"] for _, v in part_of} - {graph.nodes[u]["name"] for u, _ in part_of})
-    top = page.locator("#org ul.tree > li > details")
-    assert sorted(top.locator(":scope > summary > a").all_inner_texts()) == roots
-    assert all(top.nth(i).get_attribute("open") is not None for i in range(top.count()))
+    tops = {u for u, d in graph.nodes(data=True) if d["type"] == "unit"} - {u for u, _ in part_of}
+    expected = [f"{name} ({n})" for level, name in enumerate(LEVELS)
+                if (n := sum(body_level(u) == level for u in tops))]
+    assert page.locator("#org section.level > h3").all_inner_texts() == [e.capitalize() for e in expected]
+    national = page.locator("#org section.level").first.locator(":scope > ul.tree > li > details > summary > a")
+    assert national.all_inner_texts() == ["Ban Chấp hành Trung ương Đảng", "Chính phủ", "Quốc hội"]
+    government = page.evaluate("[...[...document.querySelectorAll('#org summary > a')].find(a => a.textContent === 'Chính phủ')"
+                               ".closest('details').querySelector(':scope > ul').children].map(li => li.className === 'level'"
+                               " ? '# ' + li.textContent : li.querySelector('a').textContent)")
+    assert government[0] == "# ministry, commission or military region" and "Bộ Quốc phòng" in government
+    assert government.index("Bộ Quốc phòng") < government.index("# province") < government.index("UBND tỉnh Lâm Đồng")
     parts = page.evaluate("[...[...document.querySelectorAll('#org summary > a')].find(a => a.textContent === 'Bộ Quốc phòng')"
                           ".closest('details').querySelector(':scope > ul').children].map(li => li.querySelector('a').textContent)")
     assert "Quân khu 7" in parts
@@ -389,15 +400,9 @@ def test_browser_overview_draws_every_node_on_webgl_finds_and_opens_them(built: 
 
 
 def test_browser_overview_of_a_70000_node_graph_becomes_interactive(tmp_path: Path, watched: Watched) -> None:
-    import sys
+    from qpgraph.site.build import write_overview
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from site_settle import synthetic_graph
-
-    from qpgraph.graph.knowledge import KnowledgeGraph
-    from qpgraph.site.build import write_assets, write_overview
-
-    graph = synthetic_graph(70_000)
+    graph = _synthetic_graph(70_000)
     write_assets(tmp_path)
     page = watched.open(write_overview(KnowledgeGraph(graph), tmp_path))
     _until(page, "Boolean(window.qpoverview && window.qpoverview.ready)")
@@ -417,6 +422,55 @@ def test_browser_overview_of_a_70000_node_graph_becomes_interactive(tmp_path: Pa
                         " return E.source.filter((s, k) => s === i || E.target[k] === i).length; })()")
     assert own > 0 and page.evaluate("window.qpoverview.graph.size") == own
     page.screenshot(path=str(ARTIFACTS / "overview-70000.png"))
+    assert watched.errors == []
+
+
+def _synthetic_graph(nodes: int) -> Graph:
+    """A synthetic graph of about ``nodes`` nodes, in the shape of qpgraph's (``benchmarks/site_settle.py``)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from site_settle import synthetic_graph
+
+    return synthetic_graph(nodes)
+
+
+def _synthetic(nodes: int, out: Path) -> tuple[Graph, Path]:
+    """A synthetic graph of about ``nodes`` nodes and its graph.html."""
+    graph = _synthetic_graph(nodes)
+    write_assets(out)
+    return graph, write_graph_page(KnowledgeGraph(graph), out)
+
+
+def test_browser_graph_of_a_thousand_nodes_is_drawn_where_the_build_placed_it(tmp_path: Path, watched: Watched) -> None:
+    from qpgraph.site.overview import layout
+
+    graph, path = _synthetic(1000, tmp_path)
+    page = watched.open(path)
+    watched.wait_ready()
+    assert page.evaluate("window.qpgraph.network.body.nodeIndices.length") == graph.number_of_nodes() == 1005
+    at = page.evaluate("window.qpgraph.network.getPositions()")
+    # vis-network reports positions truncated to whole pixels.
+    assert {n: (p["x"], p["y"]) for n, p in at.items()} == {n: (int(x), int(y)) for n, (x, y) in layout(graph).items()}
+    page.screenshot(path=str(ARTIFACTS / "graph-1000.png"))
+    assert watched.errors == []
+
+
+def test_browser_graph_beyond_what_vis_network_draws_is_every_node_on_webgl_with_its_org_chart(
+    tmp_path: Path, watched: Watched
+) -> None:
+    graph, path = _synthetic(6000, tmp_path)
+    page = watched.open(path)
+    _until(page, "Boolean(window.qpoverview && window.qpoverview.ready)")
+    assert page.evaluate("window.qpoverview.graph.order") == graph.number_of_nodes() >= 6000
+    page.screenshot(path=str(ARTIFACTS / "graph-webgl.png"))
+    page.click("#tab-org")
+    assert page.locator("#sigma").is_hidden()
+    units = sorted(d["name"] for _, d in graph.nodes(data=True) if d["type"] == "unit")
+    assert sorted(page.evaluate("[...document.querySelectorAll('#org a')].map(a => a.textContent)")) == units
+    assert page.locator("#org section.level > h3").all_inner_texts() == [f"Other ({page.locator('#org ul.tree > li').count()})"]
+    page.click("#tab-free")
+    assert page.locator("#org").is_hidden() and page.locator("#sigma").is_visible()
     assert watched.errors == []
 
 

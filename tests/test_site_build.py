@@ -129,26 +129,31 @@ def test_site_article_edges_looked_up_by_key_equal_those_walked(monkeypatch: pyt
     assert {d["article"] for edges in walked.values() for *_, d in edges} == {a.split(":", 1)[1] for a in articles}
 
 
-def test_site_graph_page_draws_the_most_connected_part_of_a_large_graph(
+def test_site_graph_page_draws_a_graph_where_the_build_placed_it_and_a_large_one_on_webgl(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from qpgraph.site import build as site_build
+    from qpgraph.site.overview import layout
 
     graph = qpgraph.build_graph(FIRST_CORPUS).graph
-    assert site_build.drawn(graph) is graph  # 211 nodes, 548 edges: drawn whole
-    monkeypatch.setattr(site_build, "MAX_GRAPH_NODES", 20)
-    monkeypatch.setattr(site_build, "MAX_GRAPH_EDGES", 30)
-    part = site_build.drawn(graph)
-    degree = dict(graph.degree())
-    assert (part.number_of_nodes(), part.number_of_edges()) == (20, 30)
-    assert min(degree[n] for n in part) >= sorted(degree.values(), reverse=True)[19]
-    assert "unit:quân-khu-7" in part
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (211, 548)
+    assert not site_build.on_webgl(graph)
     site = tmp_path / "site"
-    site_build.write_graph_page(qpgraph.KnowledgeGraph(graph), site)
-    page = (site / "graph.html").read_text(encoding="utf-8")
-    assert "the most connected part of a graph of 211 nodes and 548 edges; every node is drawn in the " \
-        '<a href="overview.html">overview</a>' in page
-    assert len(json.loads(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))["edges"]) == 30
+    page = site_build.write_graph_page(qpgraph.KnowledgeGraph(graph), site).read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page).group(1))
+    options = json.loads(re.search(r'<script type="application/json" id="graph-options">(.*?)</script>', page).group(1))
+    # 211 nodes, more than vis-network lays out quickly: drawn at once where the build placed them.
+    assert options["physics"] == {"enabled": False}
+    where = layout(graph)
+    assert {n["id"]: (n["x"], n["y"]) for n in data["nodes"]} == where and len(where) == 211
+    assert site_build.graph_options(150)["physics"]["enabled"] is True
+    # Beyond what vis-network draws in a few seconds: every node on WebGL, as overview.html.
+    monkeypatch.setattr(site_build, "MAX_GRAPH_NODES", 200)
+    assert site_build.on_webgl(graph)
+    page = site_build.write_graph_page(qpgraph.KnowledgeGraph(graph), site).read_text(encoding="utf-8")
+    assert '<script src="overview-data.js"></script>' in page and 'id="graph-data"' not in page
+    script = (site / "overview-data.js").read_text(encoding="utf-8")
+    assert len(json.loads(script.partition("JSON.parse('")[2].rpartition("');")[0])["nodes"]["id"]) == 211
 
 
 def test_site_rendered_on_two_processes_equals_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from ..extract.institutions import MILITARY_REGION, Family, load_institutions
 from ..extract.vocab import load_grammar, load_titles
 from .resolve import without_province_word
 
-__all__ = ["institutional_parent", "institution_kind", "generic_form", "family_rank", "body_kind"]
+__all__ = ["institutional_parent", "institution_kind", "generic_form", "family_rank", "body_kind", "body_level", "LEVELS"]
 
 
 @cache
@@ -121,6 +121,31 @@ def body_kind(unit: str) -> str | None:
         return found[2] if found else None
     family = families.get(without_province_word(head.replace("-", " ")))
     return family.kind if family else None
+
+
+#: The levels of the org chart, from the top: what :func:`body_level` returns indexes it.
+LEVELS = ("national", "ministry, commission or military region", "province", "other")
+
+
+def body_level(unit: str) -> int:
+    """Where a body (a node id) stands in the state's levels (an index of ``LEVELS``):
+    a national body at the top of its tree (the Party's Central Committee, the
+    Government, the National Assembly), a body under one (a ministry, a central
+    commission, a military region), a province's body, any other.
+
+    >>> [body_level(u) for u in ("unit:chính-phủ", "unit:bộ-quốc-phòng", "unit:quân-khu-7")]
+    [0, 1, 1]
+    >>> body_level("unit:ủy-ban-nhân-dân-tỉnh--lâm-đồng"), body_level("unit:sư-đoàn-9")
+    (2, 3)
+    """
+    head, sep, _ = unit.partition(":")[2].partition("--")
+    national, families = _tables()
+    if sep:
+        return 2 if without_province_word(head.replace("-", " ")) in families else 3
+    found = national.get(head.replace("-", " "))
+    if found is None:
+        return 3
+    return 0 if found[1] is None else 1
 
 
 def institution_kind(key: str) -> str | None:

@@ -31,6 +31,7 @@ from ..extract.vocab import load_grammar
 from ..graph.build import RELATIONS, edge_key
 from ..graph.candidates import candidate_pairs, candidates
 from ..graph.dates import date_start, sort_key
+from ..graph.hierarchy import LEVELS, body_level
 from ..graph.ids import node_id
 from ..graph.judgements import NONE, Judgements
 from ..graph.knowledge import KnowledgeGraph
@@ -39,20 +40,20 @@ from ..graph.tenure import Tenure
 from ..records import ArticleRecords
 from ..text import snippet, strip_diacritics
 from ..workers import die_with_parent
-from .ego import MAX_EGO_EDGES, degrees, ego_nodes, ego_order, most_connected
+from .ego import MAX_EGO_EDGES, ego_nodes, ego_order
 from .feeds import FEEDS, FORCES, Feed, feed_lines, to_csv
-from .overview import overview_data, overview_script
+from .overview import layout, overview_data, overview_script
 from .paths import page_path
 from .reuse import Reuse, articles_of, plan, stale_pages, take_last, write_state
 from .views import person_view, render_province, unit_posts
 
-__all__ = ["write_site", "write_assets", "write_graph_page", "write_overview", "page_path", "graph_options", "drawn",
+__all__ = ["write_site", "write_assets", "write_graph_page", "write_overview", "page_path", "graph_options", "on_webgl",
            "MAX_GRAPH_NODES", "MAX_GRAPH_EDGES"]
 
 COLORS = {"person": "#e4572e", "unit": "#4c78a8", "province": "#59a14f", "event": "#f2b134", "article": "#9c755f"}
 #: Evidence carried by a node in embedded graph data (tooltips show three); its page lists all.
 _SHOWN_EVIDENCE = 3
-#: graph.html draws at most this many nodes (the most connected) and edges; every node keeps its page.
+#: Up to this many nodes and edges, graph.html draws with vis-network; beyond, on WebGL (:func:`on_webgl`).
 MAX_GRAPH_NODES = 5000
 MAX_GRAPH_EDGES = 15000
 #: Fewer pages than this, of a graph of fewer nodes, are rendered in the calling process,
@@ -84,19 +85,29 @@ def tojson(value: Any) -> markupsafe.Markup:
     return markupsafe.Markup(text)
 
 
+#: Up to this many nodes, graph.html lays its graph out in the browser (vis-network's
+#: physics, a few seconds at most); above, it draws positions computed at build time
+#: (:func:`qpgraph.site.overview.layout`) at once, physics off.
+PHYSICS_UP_TO = 150
+
+
 def graph_options(n_nodes: int) -> dict[str, Any]:
-    """vis-network options: a fixed seed, stabilisation bounded by the graph's size."""
-    iterations = 250 if n_nodes <= 500 else 120 if n_nodes <= 2000 else 60
+    """vis-network options: a fixed seed; a small graph stabilised in the browser
+    (iterations bounded), a larger one drawn where the build placed it."""
+    interaction = {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_nodes > 1000}
+    if n_nodes > PHYSICS_UP_TO:
+        return {"layout": {"randomSeed": 7, "improvedLayout": False}, "physics": {"enabled": False},
+                "interaction": interaction, "edges": {"smooth": False}}
     return {
-        "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 150},
+        "layout": {"randomSeed": 7, "improvedLayout": True},
         "physics": {
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -3000, "springLength": 120, "avoidOverlap": 0.1},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n_nodes > 1000},
-        "edges": {"smooth": n_nodes <= 1000},
+        "interaction": interaction,
+        "edges": {"smooth": True},
     }
 
 
@@ -221,6 +232,8 @@ class _Site:
                 "last": max(days, default=None), "evidence": self.cited(node, _SHOWN_EVIDENCE),
                 "cited": len(data.get("evidence", [])), **self.people_of(node),
             }
+            if data["type"] == "unit":
+                self._items[key]["level"] = body_level(node)
         return self._items[key]
 
     def people_of(self, node: str) -> dict[str, list[str]]:
@@ -341,29 +354,10 @@ def edge_count(graph: Graph) -> int:
     return sum(len(keys) for successors in graph.succ_table.values() for keys in successors.values())
 
 
-def drawn(graph: Graph) -> Graph:
-    """What graph.html draws: the whole graph, or beyond ``MAX_GRAPH_NODES`` nodes or
-    ``MAX_GRAPH_EDGES`` edges the most connected nodes and, of the edges between
-    them, first one per node (to its most connected neighbour), then those whose
-    ends are the most connected."""
-    if graph.number_of_nodes() <= MAX_GRAPH_NODES and edge_count(graph) <= MAX_GRAPH_EDGES:
-        return graph
-    degree = degrees(graph)
-    nodes = most_connected(degree)[:MAX_GRAPH_NODES]
-    kept = set(nodes)
-    between = [(u, v, k) for u in nodes for v, keys in graph.succ[u].items() if v in kept for k in keys]
-    strength = {e: (-min(degree[e[0]], degree[e[1]]), e) for e in between}
-    first: dict[str, tuple[str, str, str]] = {}
-    for edge in sorted(between, key=lambda e: (-max(degree[e[0]], degree[e[1]]), e)):
-        for end in edge[:2]:
-            first.setdefault(end, edge)
-    chosen = sorted(set(first.values()), key=strength.__getitem__)[:MAX_GRAPH_EDGES]
-    taken = set(chosen)
-    chosen += [e for e in sorted(between, key=strength.__getitem__) if e not in taken][: MAX_GRAPH_EDGES - len(chosen)]
-    part = Graph()
-    part.add_nodes_from((n, graph.nodes[n]) for n in sorted(nodes))
-    part.add_edges_from((u, v, k, graph.edges[u, v, k]) for u, v, k in sorted(chosen))
-    return part
+def on_webgl(graph: Graph) -> bool:
+    """Whether graph.html draws the graph on WebGL (every node, as overview.html does):
+    beyond ``MAX_GRAPH_NODES`` nodes or ``MAX_GRAPH_EDGES`` edges; vis-network below."""
+    return graph.number_of_nodes() > MAX_GRAPH_NODES or edge_count(graph) > MAX_GRAPH_EDGES
 
 
 def _highlighted(records: ArticleRecords) -> str:
@@ -404,21 +398,35 @@ def write_assets(out: Path) -> None:
 
 
 def write_graph_page(kg: KnowledgeGraph, out: str | Path) -> Path:
-    """``graph.html``: the graph (its most connected part when large), filters, the
-    org chart (assets must be written too)."""
-    out = Path(out)
-    site = _Site(kg, out)
-    graph = drawn(kg.graph)
-    data = site.data(graph, "")
+    """``graph.html`` (and, when it draws on WebGL, the data it reads; assets must be
+    written too)."""
+    site = _Site(kg, Path(out))
+    if on_webgl(kg.graph):
+        (site.out / _OVERVIEW_DATA).write_bytes(overview_script(overview_data(site)))
+    return site.out / _write_graph(site)
+
+
+def _write_graph(site: _Site) -> str:
+    """``graph.html``: the whole graph, with filters and the org chart; drawn by
+    vis-network (laid out at build time past ``PHYSICS_UP_TO`` nodes), or on WebGL
+    from ``overview-data.js`` beyond what vis-network draws in a few seconds."""
+    kg = site.kg
+    if on_webgl(kg.graph):
+        _render_overview_page(site, _GRAPH, "Graph")
+        return _GRAPH
+    data = site.data(kg.graph, "")
     options = graph_options(len(data["nodes"]))
+    if options["physics"]["enabled"] is False:
+        where = layout(kg.graph)
+        for item in data["nodes"]:
+            item["x"], item["y"] = where[item["id"]]
     provinces = sorted(d["name"] for _, d in kg.graph.nodes(data=True) if d["type"] == "province")
-    whole = {"nodes": kg.graph.number_of_nodes(), "edges": edge_count(kg.graph)}
-    site.render("graph.html.j2", "graph.html", title="Graph", data=data, options=options,
-                legend=sorted(COLORS.items()), provinces=provinces, whole=whole if graph is not kg.graph else None)
-    return out / "graph.html"
+    site.render("graph.html.j2", _GRAPH, title="Graph", data=data, options=options, levels=LEVELS,
+                legend=sorted(COLORS.items()), provinces=provinces)
+    return _GRAPH
 
 
-#: Above this many edges, overview.html draws those of the node clicked (every one on
+#: Above this many edges, the WebGL view draws those of the node clicked (every one on
 #: request); above this many nodes, it draws them as points. Without a GPU (headless
 #: Chromium here), a frame of 180,000 edges takes 12 s, of 70,000 circles 6 s.
 OVERVIEW_ALL_EDGES, OVERVIEW_POINTS = 20_000, 5_000
@@ -432,10 +440,14 @@ def write_overview(kg: KnowledgeGraph, out: str | Path) -> Path:
 
 
 def _write_overview(site: _Site) -> str:
-    (site.out / "overview-data.js").write_bytes(overview_script(overview_data(site)))
-    site.render("overview.html.j2", _OVERVIEW, title="Overview", legend=sorted(COLORS.items()),
-                all_edges_below=OVERVIEW_ALL_EDGES, points_above=OVERVIEW_POINTS)
+    (site.out / _OVERVIEW_DATA).write_bytes(overview_script(overview_data(site)))
+    _render_overview_page(site, _OVERVIEW, "Overview")
     return _OVERVIEW
+
+
+def _render_overview_page(site: _Site, path: str, title: str) -> None:
+    site.render("overview.html.j2", path, title=title, legend=sorted(COLORS.items()), levels=LEVELS,
+                all_edges_below=OVERVIEW_ALL_EDGES, points_above=OVERVIEW_POINTS)
 
 
 def write_site(
@@ -601,7 +613,7 @@ def _render_run(run: tuple[int, int]) -> list[str]:
 #: The tasks of the pages that are not a node's (node ids have a ``type:`` prefix).
 _INDEX, _GRAPH, _CANDIDATES = "index.html", "graph.html", "candidates.html"
 _FEED_PAGES = {f"feeds/{feed.name}.html": feed for feed in FEEDS}
-_OVERVIEW = "overview.html"
+_OVERVIEW, _OVERVIEW_DATA = "overview.html", "overview-data.js"
 _WHOLE = (_INDEX, _GRAPH, _OVERVIEW, _CANDIDATES, *_FEED_PAGES)
 
 
@@ -611,7 +623,7 @@ def _render(site: _Site, task: str) -> str:
     if task == _INDEX:
         return _write_index(site).relative_to(site.out).as_posix()
     if task == _GRAPH:
-        return write_graph_page(site.kg, site.out).relative_to(site.out).as_posix()
+        return _write_graph(site)
     if task == _CANDIDATES:
         return _write_candidates(site)
     if task in _FEED_PAGES:

@@ -2,13 +2,15 @@
 drawn by sigma.js (vendored in ``assets/``, see ``assets/VENDORED.md``).
 
 The positions are computed here, at build time, in time that grows with the edges:
-the most connected nodes (``ANCHORS``) are laid out by networkx's spring layout
-on the edges between them; every other node is placed at the middle of its
-neighbours already placed (the most connected first), spread around it by a
-deterministic jitter; what is joined to nothing placed goes on a ring outside.
+the largest joined group of the most connected nodes (``ANCHORS``) is laid out by
+networkx's spring layout on the edges between them; every other node is placed
+near the middle of its neighbours already placed (the most connected first), at a
+deterministic jitter of up to half the distance between two anchors; what is
+joined to nothing placed goes on a ring just outside. graph.html draws the same
+positions (vis-network, physics off) past the size it lays out in the browser.
 The page reads the graph from ``overview-data.js`` (a page opened from ``file://``
 cannot fetch JSON), in columns: ids, labels, types, positions, sizes, first dates,
-provinces and pages of the nodes; ends, relations and dates of the edges, the
+provinces, pages and (of units) levels of the nodes; ends, relations and dates of the edges, the
 parallel edges of one relation as one (its earliest date).
 """
 
@@ -23,6 +25,7 @@ import orjson
 
 from ..graph.build import RELATIONS
 from ..graph.dates import date_start
+from ..graph.hierarchy import LEVELS, body_level
 from ..graph.tables import Graph
 
 __all__ = ["ANCHORS", "layout", "overview_data", "overview_script"]
@@ -61,14 +64,18 @@ def layout(graph: Graph) -> dict[str, tuple[float, float]]:
     """Positions of every node (see the module's text); the same graph, the same positions."""
     near = _neighbours(graph)
     order = sorted(near, key=lambda n: (-len(near[n]), n))
-    anchors = order[:ANCHORS]
     hubs = nx.Graph()
-    hubs.add_nodes_from(anchors)
-    chosen = set(anchors)
-    hubs.add_edges_from((u, v) for u in anchors for v in near[u] if v in chosen and u < v)
+    hubs.add_nodes_from(order[:ANCHORS])
+    hubs.add_edges_from((u, v) for u in hubs for v in near[u] if v in hubs and u < v)
+    # The largest group of joined anchors by the spring layout; the other anchors are
+    # placed by their neighbours like every other node (alone, the spring layout would
+    # fling them to its edge and squeeze the rest into its middle).
+    core = max(nx.connected_components(hubs), key=lambda c: (len(c), min(c)), default=set())
     spread = 100.0 * math.sqrt(len(near) + 1)
+    spacing = spread / math.sqrt(len(core) + 1)  # about the distance between two anchors
     placed: dict[str, tuple[float, float]] = {
-        node: (float(x), float(y)) for node, (x, y) in nx.spring_layout(hubs, seed=7, iterations=80, scale=spread).items()}
+        node: (float(x), float(y))
+        for node, (x, y) in nx.spring_layout(hubs.subgraph(core), seed=7, iterations=80, scale=spread).items()}
     for _ in range(3):  # the neighbours of what is placed, then theirs
         for node in order:
             if node in placed:
@@ -76,13 +83,14 @@ def layout(graph: Graph) -> dict[str, tuple[float, float]]:
             around = [placed[v] for v in near[node] if v in placed]
             if around:
                 a, b = _jitter(node)
-                radius = 20.0 + 80.0 * math.sqrt(a) * math.sqrt(len(around) + 1)
+                radius = spacing * (0.1 + 0.5 * math.sqrt(a))
                 placed[node] = (sum(p[0] for p in around) / len(around) + radius * math.cos(2 * math.pi * b),
                                 sum(p[1] for p in around) / len(around) + radius * math.sin(2 * math.pi * b))
     rest = [node for node in order if node not in placed]
+    ring = 1.1 * max((math.hypot(x, y) for x, y in placed.values()), default=spread)
     for k, node in enumerate(rest):
         angle = 2 * math.pi * k / max(len(rest), 1)
-        placed[node] = (1.2 * spread * math.cos(angle), 1.2 * spread * math.sin(angle))
+        placed[node] = (ring * math.cos(angle), ring * math.sin(angle))
     return {node: (round(x, 1), round(y, 1)) for node, (x, y) in placed.items()}
 
 
@@ -113,14 +121,15 @@ def overview_data(site: Site) -> dict[str, Any]:
         degree[t] += 1
     data = [g.nodes_table[n] for n in nodes]
     return {
-        "types": TYPES, "relations": [*RELATIONS, "other"], "provinces": provinces,
+        "types": TYPES, "relations": [*RELATIONS, "other"], "provinces": provinces, "levels": LEVELS,
         "nodes": {
             "id": nodes, "label": [_label(site, n, d) for n, d in zip(nodes, data, strict=True)],
             "type": [TYPES.index(d["type"]) for d in data],
             "x": [where[n][0] for n in nodes], "y": [where[n][1] for n in nodes],
-            "size": [round(min(1.5 + 0.8 * math.sqrt(k), 16.0), 1) for k in degree], "first": first,
+            "size": [round(min(1.5 + 0.5 * math.sqrt(k), 10.0), 1) for k in degree], "first": first,
             "provinces": [[province_index[p] for p in site.provinces_of(n) if p in province_index] for n in nodes],
             "href": [_href(site, n, d) for n, d in zip(nodes, data, strict=True)],
+            "level": [body_level(n) if d["type"] == "unit" else -1 for n, d in zip(nodes, data, strict=True)],
         },
         "edges": {"source": [k[0] for k in edges], "target": [k[1] for k in edges],
                   "relation": [k[2] for k in edges], "date": list(edges.values())},

@@ -137,6 +137,74 @@
     run();
   }
 
-  window.qpsite = { readData, fold, el, evidenceList, tooltip, visNodes, visEdges, smallGraph, search, legend, swatch,
+  // The org chart into ``org``: the units (id, name, href, level: an index of ``levels``)
+  // as trees by their ``partOf`` pairs (part, whole), in sections by level (national,
+  // ministries and military regions, provinces, other), the parts of a body listed by
+  // level too; folded below the first level.
+  function orgChart(org, list, partOf, levels) {
+    const units = new Map(list.map((n) => [n.id, n]));
+    const children = new Map();
+    const hasParent = new Set();
+    partOf.filter(([from, to]) => units.has(from) && units.has(to)).forEach(([from, to]) => {
+      if (!children.has(to)) children.set(to, new Set());
+      children.get(to).add(from);
+      hasParent.add(from);
+    });
+    const byLevel = (a, b) => units.get(a).level - units.get(b).level || units.get(a).name.localeCompare(units.get(b).name, "vi");
+    const seen = new Set();
+    // A list of bodies, a heading before each level when they are of more than one.
+    const items = (ids, depth) => {
+      const ul = el("ul", depth ? {} : { class: "tree" });
+      const mixed = new Set(ids.map((id) => units.get(id).level)).size > 1;
+      let level = -1;
+      ids.forEach((id) => {
+        if (seen.has(id)) return;
+        if (mixed && units.get(id).level !== level) {
+          level = units.get(id).level;
+          ul.appendChild(el("li", { class: "level" }, levels[level]));
+        }
+        ul.appendChild(item(id, depth));
+      });
+      return ul;
+    };
+    const item = (id, depth) => {
+      const unit = units.get(id);
+      const below = [...(children.get(id) || [])].filter((c) => !seen.has(c)).sort(byLevel);
+      seen.add(id);
+      const label = unit.href ? el("a", { href: unit.href }, unit.name) : el("span", {}, unit.name);
+      if (!below.length) { const li = el("li", { class: "leaf" }); li.appendChild(label); return li; }
+      const details = el("details");
+      if (depth < 1) details.open = true;
+      const summary = el("summary");
+      summary.appendChild(label);
+      summary.appendChild(el("span", { class: "count" }, " " + below.length));
+      details.appendChild(summary);
+      details.appendChild(items(below, depth + 1));
+      const li = el("li");
+      li.appendChild(details);
+      return li;
+    };
+    // The bodies that are part of none, by level; then any left in a loop of parts.
+    const tops = [...units.keys()].filter((id) => !hasParent.has(id)).sort(byLevel);
+    const sections = levels.map((name, level) => [name, tops.filter((id) => units.get(id).level === level)]);
+    sections.forEach(([name, ids]) => {
+      if (!ids.length) return;
+      const section = el("section", { class: "level" });
+      section.appendChild(el("h3", {}, name + " (" + ids.length + ")"));
+      section.appendChild(items(ids, 0));
+      org.appendChild(section);
+    });
+    const looped = [...units.keys()].filter((id) => !seen.has(id)).sort(byLevel);
+    if (looped.length) {
+      const section = el("section", { class: "level" });
+      section.appendChild(el("h3", {}, "in a loop of parts (" + looped.length + ")"));
+      section.appendChild(items(looped, 0));
+      org.appendChild(section);
+    }
+    org.prepend(el("p", { class: "sentence" }, units.size + " bodies; those part of no other by level, "
+        + "each with its parts"));
+  }
+
+  window.qpsite = { readData, fold, el, evidenceList, tooltip, visNodes, visEdges, smallGraph, search, legend, swatch, orgChart,
     COLORS, SHAPES, RELATION_COLORS, ISO_DATE };
 })();
