@@ -364,7 +364,8 @@ def test_browser_feeds_filter_by_force_province_and_date(built: Path, watched: W
     page.screenshot(path=str(ARTIFACTS / "feed-appointments.png"))
     page.goto((built / "site" / "feeds" / "promotions.html").as_uri())
     first = page.locator("table.feed tr[data-date]").first.inner_text().split("\t")
-    assert first[:3] == ["2025-12-19", "Thiếu tướng → Trung tướng", "Trần Vinh Ngọc"]
+    assert first[:4] == ["2025-12-19", "Thiếu tướng → Trung tướng", "Trần Vinh Ngọc",
+                         "Bí thư Đảng ủy Quân khu 7; Chính ủy Quân khu 7"]
     page.screenshot(path=str(ARTIFACTS / "feed-promotions.png"))
 
 
@@ -503,6 +504,7 @@ def test_browser_index_lists_the_newest_dated_events_first_and_names_articles(bu
     assert dated and dates[: len(dated)] == dated == sorted(dated, reverse=True)  # undated after every dated one
     links = page.locator("main table").first.locator("td:last-child a")
     assert all(not re.fullmatch(r"[0-9a-f_]{20}", links.nth(i).inner_text()) for i in range(links.count()))
+    page.screenshot(path=str(ARTIFACTS / "index.png"))
 
 
 def test_browser_graph_labels_its_most_connected_nodes_at_the_fitted_zoom(built: Path, watched: Watched) -> None:

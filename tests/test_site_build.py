@@ -274,6 +274,8 @@ def test_site_feeds_list_the_promotions_with_their_evidence_and_csv(built: Path)
         gold = json.loads((ROOT / "data" / "annotations" / f"{row['article']}.json").read_text(encoding="utf-8"))
         assert {p["name"]: p["rank"] for p in gold["persons"]}[row["who"]] == row["what"].split(" → ")[1]
     assert "thăng quân hàm Trung tướng" in rows[0]["sentence"]
+    # Beside each promotion, the posts its article gives the person.
+    assert [r["post"] for r in rows[:2]] == ["Bí thư Đảng ủy Quân khu 7; Chính ủy Quân khu 7", "Tư lệnh Quân khu 7"]
     page = (feeds / "promotions.html").read_text(encoding="utf-8")
     assert page.count('<tr data-date="') == len(rows) and '<a href="promotions.csv" download>CSV</a>' in page
     appointments = list(csv.DictReader(io.StringIO((feeds / "appointments.csv").read_text(encoding="utf-8"))))

@@ -153,8 +153,15 @@ def _promotions(site: Site, feed: Feed, forces: _Forces) -> Iterator[dict[str, A
             if item.get("before") and item["before"] != item["rank"]:
                 mention = g.succ_table[person].get(node_id("article", item["article"]), {})
                 cited = next((d for d in mention.values() if d["relation"] == "mentioned_in"), {})
-                yield _line(site, item.get("date"), f"{item['before']} → {item['rank']}", [person], "",
-                            forces.of_person(person), site.provinces_of(person), item["article"], cited)
+                yield _line(site, item.get("date"), f"{item['before']} → {item['rank']}", [person],
+                            "; ".join(_posts_in(g, person, item["article"])), forces.of_person(person),
+                            site.provinces_of(person), item["article"], cited)
+
+
+def _posts_in(graph: Graph, person: str, article: str) -> list[str]:
+    """The posts an article gives a person (those printed beside a promotion)."""
+    return sorted({d.get("post") or d.get("title", "") for keys in graph.succ_table[person].values()
+                   for d in keys.values() if d["relation"] == "holds" and d["article"] == article} - {""})
 
 
 def _meetings(site: Site, feed: Feed, forces: _Forces) -> Iterator[dict[str, Any]]:
