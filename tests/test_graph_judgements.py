@@ -53,7 +53,7 @@ def persons(kg: qpgraph.KnowledgeGraph) -> dict[str, list[str]]:
 def test_judged_same_overrides_the_rule_that_keeps_two_services_apart(tmp_path: Path) -> None:
     kg = from_articles([SAME_NAME], write(tmp_path, SAME_ACROSS_SERVICES))
     assert persons(kg)["person:nguyễn-văn-hùng"] == ["sn-a", "sn-b"]
-    assert "person:nguyễn-văn-hùng~2" not in persons(kg)
+    assert "person:nguyễn-văn-hùng~sn-b" not in persons(kg)
     reason = kg.graph.nodes["person:nguyễn-văn-hùng"]["merge"]["reason"]
     assert reason == (
         "sn-a: first seen; Nguyễn Văn Hùng (sn-a) and Nguyễn Văn Hùng (sn-b) judged the same person"
@@ -67,7 +67,7 @@ def test_judged_same_joins_a_misprinted_name(tmp_path: Path) -> None:
     kg = from_articles([SAME_NAME, MISPRINT], write(tmp_path, MISPRINT_SAME))
     assert {n: a for n, a in persons(kg).items() if "nguyễn" in n} == {
         "person:nguyễn-văn-hùng": ["sn-a", "sn-c"],
-        "person:nguyễn-văn-hùng~2": ["sn-b"],  # the police director stays apart: the rule still applies
+        "person:nguyễn-văn-hùng~sn-b": ["sn-b"],  # the police director stays apart: the rule still applies
     }
     assert [p.post for p in kg.posts("person:nguyễn-văn-hùng")] == ["Chính ủy Bộ Chỉ huy Quân sự tỉnh Cà Mau"]
 
@@ -88,8 +88,8 @@ judgements:
 """)
     kg = from_articles(articles, path)
     assert persons(kg)["person:lê-xuân-thế"] == ["dev-29"]
-    assert persons(kg)["person:lê-xuân-thế~2"] == ["b2-02"]
-    assert kg.graph.nodes["person:lê-xuân-thế~2"]["merge"]["reason"] == (
+    assert persons(kg)["person:lê-xuân-thế~b2-02"] == ["b2-02"]
+    assert kg.graph.nodes["person:lê-xuân-thế~b2-02"]["merge"]["reason"] == (
         "b2-02: first seen, kept apart from a person of the same name: judged different"
         "; judged different from Lê Xuân Thế (dev-29) by test analyst on 2026-12-06: a test of the override"
     )
@@ -196,9 +196,9 @@ def test_an_article_added_to_a_judged_person_updates_the_graph_as_a_clean_build(
 def test_candidates_list_the_pairs_worth_a_look_with_the_line_to_add(tmp_path: Path) -> None:
     found = candidates(qpgraph.build_graph([SAME_NAME, MISPRINT]))
     assert [(c.kind, c.a.node, c.b.node) for c in found] == [
-        ("kept apart", "person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~2"),
+        ("kept apart", "person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~sn-b"),
         ("marks", "person:nguyễn-văn-hùng", "person:nguyễn-văn-hưng"),
-        ("marks", "person:nguyễn-văn-hùng~2", "person:nguyễn-văn-hưng"),
+        ("marks", "person:nguyễn-văn-hùng~sn-b", "person:nguyễn-văn-hưng"),
     ]
     misprint = found[1]
     assert (misprint.a.posts, misprint.b.posts) == (["Chính ủy Bộ Chỉ huy Quân sự tỉnh Cà Mau"],) * 2
@@ -210,7 +210,7 @@ def test_candidates_list_the_pairs_worth_a_look_with_the_line_to_add(tmp_path: P
     # Once decided, the pair is no longer listed: judged same, it is one node; judged different, it is settled.
     kg = from_articles([SAME_NAME, MISPRINT], write(tmp_path, MISPRINT_SAME))
     assert [(c.kind, c.a.node, c.b.node) for c in candidates(kg)] == [
-        ("kept apart", "person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~2"),
+        ("kept apart", "person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~sn-b"),
     ]
     different = read_judgements(write(tmp_path, SAME_ACROSS_SERVICES.replace("decision: same", "decision: different")))
     kg = from_articles([SAME_NAME], tmp_path / "judgements.yaml")
@@ -236,7 +236,7 @@ def test_cli_candidates_reads_the_judgements_the_build_applied(tmp_path: Path) -
     result = CliRunner().invoke(main, ["candidates", str(out)])
     assert result.exit_code == 0
     assert result.output.splitlines()[:2] == ["1 pair to look at; add each decision to data/judgements.yaml.", ""]
-    assert result.output.splitlines()[2] == "1. kept apart: person:nguyễn-văn-hùng / person:nguyễn-văn-hùng~2"
+    assert result.output.splitlines()[2] == "1. kept apart: person:nguyễn-văn-hùng / person:nguyễn-văn-hùng~sn-b"
 
 
 def test_build_applies_data_judgements_yaml_when_none_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

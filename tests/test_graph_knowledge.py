@@ -84,7 +84,7 @@ def test_graph_one_person_merged_across_three_articles(kg: KnowledgeGraph) -> No
 
 def test_graph_same_name_pair_kept_apart(kg: KnowledgeGraph) -> None:
     found = kg.find("Nguyễn Văn Hùng")
-    assert [n.id for n in found] == ["person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~2"]
+    assert [n.id for n in found] == ["person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~sn-b"]
     assert [p.post for p in kg.posts(found[0].id)] == ["Chính ủy Bộ Chỉ huy Quân sự tỉnh Cà Mau"]
     assert [p.post for p in kg.posts(found[1].id)] == ["Giám đốc Công an tỉnh Nghệ An"]
     reason = kg.graph.nodes[found[1].id]["merge"]["reason"]

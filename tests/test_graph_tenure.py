@@ -137,7 +137,7 @@ def test_one_career_over_five_years_is_one_node() -> None:
         "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Long An", "Phó Tư lệnh Quân khu 9", "Thứ trưởng Bộ Quốc phòng"
     ]
     # The same name in two provinces and two forces, the same year: two nodes.
-    assert [n.id for n in kg.find("Nguyễn Văn Hùng")] == ["person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~2"]
+    assert [n.id for n in kg.find("Nguyễn Văn Hùng")] == ["person:nguyễn-văn-hùng", "person:nguyễn-văn-hùng~sn-b"]
 
 
 def test_part_of_across_levels_comes_from_the_institutions_data(kg: KnowledgeGraph) -> None:

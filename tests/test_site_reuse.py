@@ -77,7 +77,7 @@ def test_site_reuse_of_crowded_pages_follows_who_they_draw(
         after = _pages(site)
         reused.append(sum(1 for path, (inode, _) in after.items() if path in before and before[path][0] == inode))
         _same_as_rendered_whole(now, site, tmp_path / str(step))
-    assert reused == [0, 55, 81, 121, 159]
+    assert reused == [0, 55, 81, 122, 159]
 
 
 def test_site_reuse_follows_a_renamed_node_to_the_pages_that_show_it(
@@ -208,4 +208,31 @@ def test_site_reuse_follows_a_new_leader_to_the_page_of_the_province(
                     former=False)
     _site(before, site, state, joined)
     assert "Nguyễn Văn Mới" in page.read_text(encoding="utf-8")
+    _same_as_rendered_whole(before, site, tmp_path, joined)
+
+
+def test_site_reuse_of_a_new_holder_leaves_the_pages_of_holders_whose_tenures_did_not_change(
+        records: dict[str, ArticleRecords], tmp_path: Path) -> None:
+    # Tư lệnh of Quân khu 7: an earlier holder (whose tenure Nguyễn Trường Thắng's
+    # ended in 2024), then Thắng; Lê Xuân Thế reported in it on 2025-12-19 ends
+    # Thắng's tenure, not the earlier one's: that page is taken as it was.
+    before = [records["dev-20"]]
+    graph = KnowledgeGraph.from_records(before).graph
+    earlier = "person:đặng-văn-nghĩa"
+    graph.add_node(earlier, type="person", name="Đặng Văn Nghĩa", forms=[], articles=["dev-20"])
+    graph.add_edge(earlier, "unit:quân-khu-7", "holds:dev-20:99", relation="holds", article="dev-20", date="2020-01-01",
+                   title="Tư lệnh", post="Tư lệnh Quân khu 7", heads=True, former=False)
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    _site(before, site, state, graph)
+    pages = {p: site / site_build.page_path(p, "person") for p in (earlier, "person:nguyễn-trường-thắng")}
+    inodes = {p: path.stat().st_ino for p, path in pages.items()}
+    later = KnowledgeGraph.from_records([records["dev-20"], records["dev-29"]]).graph
+    joined = graph.copy()
+    thế = "person:lê-xuân-thế"
+    joined.add_node(thế, **later.nodes[thế])
+    joined.add_edges_from((u, v, k, d) for u, v, k, d in later.edges(thế, keys=True, data=True)
+                          if v == "unit:quân-khu-7" and d["relation"] == "holds")
+    _site(before, site, state, joined)
+    assert pages[earlier].stat().st_ino == inodes[earlier]  # taken from the last site
+    assert pages["person:nguyễn-trường-thắng"].stat().st_ino != inodes["person:nguyễn-trường-thắng"]  # rendered
     _same_as_rendered_whole(before, site, tmp_path, joined)

@@ -141,7 +141,8 @@ def _keyed(edges: list[Edge]) -> list[Edge]:
 
 
 def person_base(name: str) -> str:
-    """The node id of the persons printed as ``name`` (the first of them; others add ``~2``...)."""
+    """The node id of the persons printed as ``name`` (the first of them; each other
+    adds ``~`` and the article it is first reported in: :func:`person_nodes`)."""
     return node_id("person", canonical(name))
 
 
@@ -149,7 +150,12 @@ def person_nodes(clusters: Iterable[PersonCluster]) -> tuple[dict[str, Part], di
     """Each cluster's node (its id, and what the cluster says of it: the first name,
     the merge and its reason, the ranks over time), and which node each article's
     person is: (article id, person id) → node id. ``clusters`` in the order
-    :func:`~qpgraph.graph.resolve.resolve_persons` gives them."""
+    :func:`~qpgraph.graph.resolve.resolve_persons` gives them.
+
+    The first person of a name (first reported) has the name's id; each other the
+    name's id, ``~`` and the article it is first reported in: a person's id stays
+    when articles add another person of the same name (numbering them would renumber
+    every later one), and says where to read about them."""
     parts: dict[str, Part] = {}
     person_of: dict[tuple[str, str], str] = {}
     for cluster in clusters:
@@ -158,7 +164,8 @@ def person_nodes(clusters: Iterable[PersonCluster]) -> tuple[dict[str, Part], di
         n = 1
         while nid in parts:
             n += 1
-            nid = f"{base}~{n}"
+            first = cluster.members[0].article.article.id
+            nid = f"{base}~{first}" if n == 2 else f"{base}~{first}-{n - 1}"
         history = []
         # An undated record is unknown in time, never the newest: it comes first.
         for m in sorted(cluster.members, key=lambda m: (m.date is not None, sort_key(m.date), m.article.article.id)):

@@ -11,7 +11,7 @@ neighbours look like.
 The :class:`SiteState` of a site keeps digests of those parts: per node, of its
 data and of its look from outside; per pair of nodes, of the edges from one to
 the other; the neighbours each crowded page draws; the key of each article's
-records. :func:`stale_pages` compares the state of the last site with the one
+records; per unit, of the tenures of each holder of a title held one at a time. :func:`stale_pages` compares the state of the last site with the one
 of the graph at hand and names the pages to render again; every other page is
 byte for byte what it would be rendered. A change to qpgraph's code, templates
 or data files, or to a package that renders pages, makes every page stale.
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -37,14 +38,14 @@ from ..evaluate.canonical import canonical
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
 from ..graph.ids import node_id
 from ..graph.tables import Graph, related
-from ..graph.tenure import single_holder
+from ..graph.tenure import single_holder, tenures
 from ..records import ArticleRecords
 from ..store import article_key
 from ..version import __version__
 from . import ego
 
 __all__ = ["SiteState", "Reuse", "take_last", "articles_of", "build_key", "plan", "site_state", "stale_pages",
-           "read_state", "write_state", "code_key"]
+           "read_state", "write_state", "code_key", "holder_digests"]
 
 #: Packages whose output is part of a page or of the graph.
 _PACKAGES = ("jinja2", "markupsafe", "networkx", "orjson", "pyvis", "spacy", "vietnamadminunits")
@@ -62,6 +63,9 @@ class SiteState:
     crowded: dict[str, tuple[str, ...]]
     #: Article id → key of its records.
     articles: dict[str, str]
+    #: Unit → each holder of a title there held one at a time → a digest of their
+    #: tenures of such titles (another holder's report may end one: :func:`holder_digests`).
+    holders: dict[str, dict[str, str]]
 
     def key(self) -> str:
         return build_key(self.code, self.articles)
@@ -99,10 +103,15 @@ def site_state(graph: Graph, articles: dict[str, str], order: dict[str, int] | N
         nodes = sorted((near | dirty) & table.keys())
         crowded = {node: drawn for node, drawn in last.crowded.items() if node not in dirty and node not in near}
         digests = graph_digests(graph, last.graph, dirty)
+    holders = {} if last is None or dirty is None else {
+        unit: found for unit, found in last.holders.items() if unit not in dirty and unit in table}
     for node in nodes:
         if _has_page(table[node]) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO:
             crowded[node] = tuple(ego.ego_nodes(graph, node, order))
-    return SiteState(code_key(), digests, dict(sorted(crowded.items())), dict(articles))
+    for node in table if last is None or dirty is None else dirty & table.keys():
+        if table[node].get("type") == "unit" and (found := holder_digests(graph, node)):
+            holders[node] = found
+    return SiteState(code_key(), digests, dict(sorted(crowded.items())), dict(articles), dict(sorted(holders.items())))
 
 
 def _has_page(data: dict[str, object]) -> bool:
@@ -120,21 +129,23 @@ def _provinces_near(graph: Graph, node: str) -> set[str]:
     return set(related(graph.succ_table[node], "in_province")) if kind == "unit" else set()
 
 
-def _single_holders(graph: Graph, unit: str, person: str) -> set[str]:
-    """The holders of the titles of ``unit`` held one at a time that ``person`` is
-    reported in (all of them when ``person`` is not, as after its reports are gone)."""
-    titles: dict[str, list[tuple[str, dict[str, object]]]] = {}
-    for holder, keys in graph.pred_table[unit].items():
-        for data in keys.values():
+def holder_digests(graph: Graph, unit: str) -> dict[str, str]:
+    """Each holder of a title of ``unit`` that one person holds at a time, and a digest of
+    their tenures of those titles (:func:`~qpgraph.graph.tenure.tenures`): what their
+    page shows of them, which another holder's report may change (ending a tenure)."""
+    titles: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+    for holder, keys in sorted(graph.pred_table[unit].items()):
+        for _, data in sorted(keys.items()):
             if data.get("relation") == "holds":
-                titles.setdefault(canonical(str(data["title"])), []).append((holder, data))
-    found: set[str] = set()
-    for reports in titles.values():
-        single = single_holder(str(reports[0][1]["title"]), any(bool(d.get("heads")) for _, d in reports))
-        holders = {holder for holder, _ in reports}
-        if single and (person in holders or person not in graph.pred_table[unit]):
-            found |= holders
-    return found
+                titles.setdefault(canonical(str(data["title"])), []).append(
+                    (holder, str(graph.nodes_table[holder]["name"]), data))
+    digests: dict[str, Any] = {}
+    for _, reports in sorted(titles.items()):
+        if single_holder(str(reports[0][2]["title"]), any(bool(d.get("heads")) for _, _, d in reports)):
+            for tenure in tenures(reports, True):
+                digests.setdefault(tenure.person, hashlib.blake2b(digest_size=8)).update(
+                    tenure.model_dump_json().encode())
+    return {person: digest.hexdigest() for person, digest in sorted(digests.items())}
 
 
 def _neighbours(graph: Graph, node: str) -> Iterable[str]:
@@ -165,13 +176,13 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: Graph,
     for node in touched:
         if graph.nodes_table[node].get("type") == "event":
             stale.update(_neighbours(graph, node))
-    # The reports of a post changed: whether another holder of a title one person holds
-    # at a time holds it now (on their page) depends on them (of another title, only
+    # The tenures of a title one person holds at a time changed (a new holder ends the
+    # last one's): the pages of the holders whose tenures changed (of another title, only
     # one's own reports count, and one's own page is stale already).
-    for person, unit in change.pairs:
-        if unit in graph.nodes_table and graph.nodes_table[unit].get("type") == "unit" \
-                and graph.nodes_table.get(person, {}).get("type") in ("person", None):
-            stale.update(_single_holders(graph, unit, person))
+    for unit in old.holders.keys() | new.holders.keys():
+        before, now = old.holders.get(unit, {}), new.holders.get(unit, {})
+        if before != now:
+            stale.update(p for p in before.keys() | now.keys() if before.get(p) != now.get(p) and p in graph.nodes_table)
     # A province's page shows who leads its bodies and the events its leaders were at.
     for node in changed | looks | touched:
         if node in graph.nodes_table:
@@ -236,7 +247,7 @@ def plan(graph: Graph, articles: dict[str, str], last: SiteState | None,
 
 #: The layout of the state's file: plain data only (read by :mod:`qpgraph.plainpickle`,
 #: which runs no code), arrays as their type, shape and bytes.
-_STATE_FORMAT = "qpgraph site state 2"
+_STATE_FORMAT = "qpgraph site state 3"
 
 _PlainArray = tuple[str, tuple[int, ...], bytes]
 
@@ -257,12 +268,12 @@ def read_state(path: Path) -> SiteState | None:
     """The state kept at ``path``, or None if there is none or it cannot be read."""
     try:
         with paused():  # objects that stay: nothing for the collector
-            layout, code, nodes, node_digests, pair_ends, pair_digests, crowded, articles = plainpickle.loads(
+            layout, code, nodes, node_digests, pair_ends, pair_digests, crowded, articles, holders = plainpickle.loads(
                 path.read_bytes())
         if layout != _STATE_FORMAT:
             return None
         digests = GraphDigests(nodes, _array(node_digests), _array(pair_ends), _array(pair_digests))
-        return SiteState(code, digests, crowded, articles)
+        return SiteState(code, digests, crowded, articles, holders)
     except Exception:  # a missing or damaged state renders every page, never a wrong one
         return None
 
@@ -270,5 +281,5 @@ def read_state(path: Path) -> SiteState | None:
 def write_state(path: Path, state: SiteState) -> None:
     graph = state.graph
     plain = (_STATE_FORMAT, state.code, graph.nodes, _plain(graph.node_digests), _plain(graph.pair_ends),
-             _plain(graph.pair_digests), state.crowded, state.articles)
+             _plain(graph.pair_digests), state.crowded, state.articles, state.holders)
     write_bytes_atomic(path, pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL))
