@@ -77,7 +77,7 @@ def test_site_reuse_of_crowded_pages_follows_who_they_draw(
         after = _pages(site)
         reused.append(sum(1 for path, (inode, _) in after.items() if path in before and before[path][0] == inode))
         _same_as_rendered_whole(now, site, tmp_path / str(step))
-    assert reused == [0, 55, 81, 122, 159]
+    assert reused == [0, 55, 81, 122, 160]
 
 
 def test_site_reuse_follows_a_renamed_node_to_the_pages_that_show_it(
@@ -235,4 +235,28 @@ def test_site_reuse_of_a_new_holder_leaves_the_pages_of_holders_whose_tenures_di
     _site(before, site, state, joined)
     assert pages[earlier].stat().st_ino == inodes[earlier]  # taken from the last site
     assert pages["person:nguyễn-trường-thắng"].stat().st_ino != inodes["person:nguyễn-trường-thắng"]  # rendered
+    _same_as_rendered_whole(before, site, tmp_path, joined)
+
+
+def test_site_reuse_leaves_a_page_whose_small_graph_draws_the_same_relations(
+        records: dict[str, ArticleRecords], tmp_path: Path) -> None:
+    # A page's small graph draws one line per relation between two of its neighbours:
+    # another report of a relation that joined them already changes their pages, not it.
+    before = [records[a] for a in FIRST]
+    graph = KnowledgeGraph.from_records(before).graph
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    _site(before, site, state, graph)
+    order = ego.ego_order(graph)
+    page, (a, b, key, data) = next(
+        (p, (u, v, k, d)) for p in sorted(graph) if graph.nodes[p]["type"] == "person"
+        for u, v, k, d in graph.edges(ego.ego_nodes(graph, p, order)[1:], keys=True, data=True)
+        if v in ego.ego_nodes(graph, p, order)[1:] and d["relation"] == "part_of")
+    path = site / site_build.page_path(page, "person")
+    inode = path.stat().st_ino
+    joined = graph.copy()
+    joined.add_edge(a, b, f"{key}:again", **data)  # reported again by its article, whose node changes with it
+    joined.nodes[f"article:{data['article']}"]["revised"] = True
+    _site(before, site, state, joined)
+    assert path.stat().st_ino == inode  # taken from the last site
+    assert (site / site_build.page_path(a, "unit")).stat().st_ino != inode
     _same_as_rendered_whole(before, site, tmp_path, joined)

@@ -4,7 +4,7 @@ The parts are the nodes (a node's data; its *face*, what the pages of others
 show of it: type, name, the article of an event, an event's kind and date, an
 article's sentences) and
 the pairs of nodes joined by edges (the edges from one to the other, keys and
-data). A build keeps the digests of the graph it wrote (beside the site's state,
+data; and apart, which relations join them). A build keeps the digests of the graph it wrote (beside the site's state,
 ``qpgraph.site.reuse``); the next one compares them with its own, renders again
 the pages and the exported items of the parts that changed, and takes every
 other one from what the last build wrote.
@@ -17,6 +17,10 @@ other one from what the last build wrote.
 (['b'], ['b'], ['a', 'b'], [('b', 'a')])
 >>> change.node_was.tolist(), change.pair_was.tolist()  # what is as it was, and where it was
 ([-1, -1, 2], [0, -1])
+>>> _ = new.add_edge("a", "b", "holds:y:0", relation="holds")  # one more edge of a relation that joined them
+>>> change = compare(graph_digests(old), graph_digests(new))
+>>> sorted(change.pairs), sorted(change.relations)
+([('a', 'b'), ('b', 'a')], [('b', 'a')])
 """
 
 from __future__ import annotations
@@ -48,16 +52,17 @@ class GraphDigests:
     #: Per node: the digest of its data and of its face (two uint64).
     node_digests: np.ndarray
     #: Per pair of nodes joined by edges, in graph order (a node's successors in
-    #: turn): its two nodes (indices into ``nodes``), and the digest of the edges
-    #: from the first to the second.
+    #: turn): its two nodes (indices into ``nodes``), the digest of the edges from
+    #: the first to the second, and the digest of their relations.
     pair_ends: np.ndarray
     pair_digests: np.ndarray
+    pair_relations: np.ndarray
 
     def key(self) -> str:
         """A digest of the whole graph."""
         digest = hashlib.blake2b(digest_size=16)
         digest.update("\x1f".join(self.nodes).encode())
-        for part in (self.node_digests, self.pair_ends, self.pair_digests):
+        for part in (self.node_digests, self.pair_ends, self.pair_digests, self.pair_relations):
             digest.update(np.ascontiguousarray(part).tobytes())
         return digest.hexdigest()
 
@@ -81,6 +86,7 @@ def graph_digests(graph: Graph, last: GraphDigests | None = None, dirty: set[str
     node_digests = bytearray()
     ends = array("I")
     pair_digests = bytearray()
+    pair_relations = bytearray()
     for node in todo:
         data = nodes[node]
         node_digests += blake2b(dumps(data, default=repr), digest_size=8).digest()
@@ -90,9 +96,11 @@ def graph_digests(graph: Graph, last: GraphDigests | None = None, dirty: set[str
             ends.append(here)
             ends.append(index[v])
             pair_digests += blake2b(dumps(edges, default=repr), digest_size=8).digest()
+            pair_relations += blake2b(dumps(sorted({str(d.get("relation")) for d in edges.values()})),
+                                      digest_size=8).digest()
     made = GraphDigests(list(index), np.frombuffer(bytes(node_digests), np.uint64).reshape(-1, 2),
                         np.frombuffer(ends.tobytes(), np.uint32).reshape(-1, 2),
-                        np.frombuffer(bytes(pair_digests), np.uint64))
+                        np.frombuffer(bytes(pair_digests), np.uint64), np.frombuffer(bytes(pair_relations), np.uint64))
     if last is None or dirty is None:
         return made
     # The digests of the other nodes and of their pairs, taken from the last graph.
@@ -105,8 +113,10 @@ def graph_digests(graph: Graph, last: GraphDigests | None = None, dirty: set[str
     kept = still[last.pair_ends[:, 0]]
     pair_ends = np.vstack([made.pair_ends.astype(np.int64), moved[last.pair_ends[kept].astype(np.int64)]])
     pair_digests_all = np.concatenate([made.pair_digests, last.pair_digests[kept]])
+    relations_all = np.concatenate([made.pair_relations, last.pair_relations[kept]])
     order = np.argsort(pair_ends[:, 0], kind="stable")  # a node's pairs stay in its successors' order
-    return GraphDigests(list(index), node_rows, pair_ends[order].astype(np.uint32), pair_digests_all[order])
+    return GraphDigests(list(index), node_rows, pair_ends[order].astype(np.uint32), pair_digests_all[order],
+                        relations_all[order])
 
 
 @dataclass
@@ -121,6 +131,8 @@ class Comparison:
     touched: set[str]
     #: Those pairs, as (source, target).
     pairs: set[tuple[str, str]]
+    #: Those of them whose relations changed (a relation joins them now, or no more).
+    relations: set[tuple[str, str]]
     #: Per new node: its index in the old graph if its data and the edges of every
     #: pair it is in are unchanged, else -1.
     node_was: np.ndarray
@@ -145,12 +157,16 @@ def compare(old: GraphDigests, new: GraphDigests) -> Comparison:
     order = np.argsort(old_keys)
     sorted_keys, sorted_digests = np.append(old_keys[order], 0), np.append(old.pair_digests[order], 0)
     at = np.searchsorted(sorted_keys[:-1], new_keys)  # len(old_keys) where not found: the extra 0
-    same = both & (sorted_keys[at] == new_keys) & (sorted_digests[at] == new.pair_digests)
+    found = both & (sorted_keys[at] == new_keys)
+    same = found & (sorted_digests[at] == new.pair_digests)
+    same_relations = found & (np.append(old.pair_relations[order], 0)[at] == new.pair_relations)
     gone = ~np.isin(old_keys, new_keys[both])
 
     names, old_names = _objects(new.nodes), _objects(old.nodes)
     pairs = set(zip(*(names[new.pair_ends[~same]].T.tolist()), strict=True))
-    pairs.update(zip(*(old_names[old.pair_ends[gone]].T.tolist()), strict=True))
+    gone_pairs = set(zip(*(old_names[old.pair_ends[gone]].T.tolist()), strict=True))
+    pairs |= gone_pairs
+    relations = set(zip(*(names[new.pair_ends[~same_relations]].T.tolist()), strict=True)) | gone_pairs
     touched = {node for pair in pairs for node in pair}
     touched_new = np.zeros(len(new.nodes), bool)
     touched_new[new.pair_ends[~same].ravel()] = True
@@ -162,6 +178,7 @@ def compare(old: GraphDigests, new: GraphDigests) -> Comparison:
     pair_was[same] = order[at[same]]
     return Comparison(
         changed=set(names[changed].tolist()), looks=set(names[looks].tolist()), touched=touched, pairs=pairs,
+        relations=relations,
         node_was=np.where(changed | touched_new, -1, was), pair_was=pair_was,
     )
 

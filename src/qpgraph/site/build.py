@@ -308,8 +308,13 @@ def _neighbourhood(site: _Site, node: str, root: str) -> dict[str, Any]:
 def _grouped_edge(
     site: _Site, u: str, v: str, relation: str, parallel: list[tuple[str, dict[str, Any]]], own: bool
 ) -> dict[str, Any]:
-    """Parallel edges as one: their number, and the first one's evidence if they are the node's own."""
-    return {**site.edge_item(u, v, parallel[0][0], parallel[0][1], evidence=own), "id": f"{u}|{v}|{relation}",
+    """Parallel edges as one: of the node's own, their number and the first one's post,
+    date and evidence; between two others, the relation only (so the page does not
+    change with every article that reports it again: :mod:`qpgraph.site.reuse`)."""
+    if not own:
+        return {"id": f"{u}|{v}|{relation}", "from": u, "to": v, "relation": relation, "date": None, "name": relation,
+                "evidence": []}
+    return {**site.edge_item(u, v, parallel[0][0], parallel[0][1]), "id": f"{u}|{v}|{relation}",
             "count": len(parallel)}
 
 

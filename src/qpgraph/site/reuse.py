@@ -188,7 +188,7 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: Graph,
         if node in graph.nodes_table:
             stale.update(_provinces_near(graph, node))
     # The small graphs of other pages: who they draw (by degree, which the edges
-    # changed), and the edges between two of those drawn.
+    # changed), and the relations between two of those drawn (one line each).
     for node in {other for t in touched for other in _neighbours(graph, t)} - stale:
         if not _has_page(graph.nodes_table[node]):
             continue
@@ -197,7 +197,7 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: Graph,
             stale.add(node)
             continue
         hit = [other for other in drawn if other in touched]
-        if any((a, b) in change.pairs for a in hit for b in hit):
+        if any((a, b) in change.relations for a in hit for b in hit):
             stale.add(node)
     return stale
 
@@ -247,7 +247,7 @@ def plan(graph: Graph, articles: dict[str, str], last: SiteState | None,
 
 #: The layout of the state's file: plain data only (read by :mod:`qpgraph.plainpickle`,
 #: which runs no code), arrays as their type, shape and bytes.
-_STATE_FORMAT = "qpgraph site state 3"
+_STATE_FORMAT = "qpgraph site state 4"
 
 _PlainArray = tuple[str, tuple[int, ...], bytes]
 
@@ -268,11 +268,12 @@ def read_state(path: Path) -> SiteState | None:
     """The state kept at ``path``, or None if there is none or it cannot be read."""
     try:
         with paused():  # objects that stay: nothing for the collector
-            layout, code, nodes, node_digests, pair_ends, pair_digests, crowded, articles, holders = plainpickle.loads(
-                path.read_bytes())
+            (layout, code, nodes, node_digests, pair_ends, pair_digests, pair_relations, crowded, articles,
+             holders) = plainpickle.loads(path.read_bytes())
         if layout != _STATE_FORMAT:
             return None
-        digests = GraphDigests(nodes, _array(node_digests), _array(pair_ends), _array(pair_digests))
+        digests = GraphDigests(nodes, _array(node_digests), _array(pair_ends), _array(pair_digests),
+                               _array(pair_relations))
         return SiteState(code, digests, crowded, articles, holders)
     except Exception:  # a missing or damaged state renders every page, never a wrong one
         return None
@@ -281,5 +282,5 @@ def read_state(path: Path) -> SiteState | None:
 def write_state(path: Path, state: SiteState) -> None:
     graph = state.graph
     plain = (_STATE_FORMAT, state.code, graph.nodes, _plain(graph.node_digests), _plain(graph.pair_ends),
-             _plain(graph.pair_digests), state.crowded, state.articles, state.holders)
+             _plain(graph.pair_digests), _plain(graph.pair_relations), state.crowded, state.articles, state.holders)
     write_bytes_atomic(path, pickle.dumps(plain, protocol=pickle.HIGHEST_PROTOCOL))
