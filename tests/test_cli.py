@@ -242,3 +242,19 @@ def test_cli_counts_one_article_in_the_singular(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-1] == (f"1 article built into {tmp_path / 'out'}, 0 failed; "
                                               f"open {tmp_path / 'out' / 'site' / 'index.html'} in a browser")
+
+
+def test_cli_build_with_nothing_to_extract_never_imports_spacy(tmp_path: Path) -> None:
+    # A rebuild with nothing changed stops after listing the articles: the extractor
+    # (and spaCy, a second to import) is imported only when there is an article to extract.
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "dev-29.txt").write_bytes((RAW / "dev-29.txt").read_bytes())
+    probe = ("import sys\nfrom qpgraph.cli import main\n"
+             f"try:\n    main(['build', {str(raw)!r}, '--out', {str(tmp_path / 'out')!r}], prog_name='qpgraph')\n"
+             "except SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy')[:1])")
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert first.stdout.splitlines()[-1] == "['spacy']"
+    assert again.stdout.splitlines()[-1] == "[]" and "nothing changed" in again.stderr

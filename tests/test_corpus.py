@@ -17,10 +17,10 @@ RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 def test_corpus_unexpected_failure_is_reported_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
     real = corpus.extract
 
-    def flaky(document, nlp=None):  # type: ignore[no-untyped-def]
+    def flaky(document):  # type: ignore[no-untyped-def]
         if document.article.id == "dev-33":
             raise ValueError("boom")
-        return real(document, nlp)
+        return real(document)
 
     monkeypatch.setattr(corpus, "extract", flaky)
     result = corpus.extract_corpus([RAW / "dev-29.txt", RAW / "dev-33.txt", RAW / "dev-40.txt"])

@@ -31,8 +31,6 @@ from .atomic import sweep, write_text_atomic
 from .collector import frozen, paused
 from .errors import AnnotationError, ExtractionError, QpgraphError
 from .evaluate import Scores, baseline_facts, explain, load_facts_dir, score
-from .extract.nlp import build_nlp
-from .extract.pipeline import extract
 from .facts import to_facts
 from .ingest import iter_articles, prepare
 from .ingest.read import file_signature, list_files
@@ -48,6 +46,7 @@ if TYPE_CHECKING:
 
     from .graph.judgements import Judgements
     from .graph.knowledge import KnowledgeGraph
+    from .ingest.document import Document
 
 
 
@@ -77,10 +76,20 @@ class CorpusResult:
         self._graph = graph
 
 
+def extract(document: Document) -> ArticleRecords:
+    """An article's records (:func:`qpgraph.extract.pipeline.extract` with the package's
+    pipeline), the extractor imported when first asked for: it needs spaCy, which
+    takes a second to import, and a build with nothing to extract never does."""
+    from .extract.nlp import build_nlp
+    from .extract.pipeline import extract as records_of
+
+    return records_of(document, build_nlp())
+
+
 def _extract_one(article: Article) -> ArticleRecords | QpgraphError:
     """One article's records, or the error it raised (run in worker processes too)."""
     try:
-        return extract(prepare(article), build_nlp()).compact()
+        return extract(prepare(article)).compact()
     except QpgraphError as exc:
         return exc
     except Exception as exc:  # one article's failure never stops the others
@@ -169,6 +178,8 @@ def extract_corpus(
         # Dask workers may be other machines: what they return is kept here.
         outcomes = (keep.kept(outcome) for outcome in _on_dask(dask_scheduler, [articles[i] for i in todo]))
     elif jobs > 1 and len(todo) > 1:
+        from .extract import nlp, pipeline  # noqa: F401  (imported once here, not in every worker)
+
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),))
         outcomes = pool.map(partial(_extract_and_keep, keep=keep), [articles[i] for i in todo],
                             chunksize=max(1, len(todo) // (jobs * 8)))

@@ -17,13 +17,12 @@ from contextlib import ExitStack
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import jinja2
 import markupsafe
 import orjson
-from spacy.displacy.render import EntityRenderer
 
 from ..atomic import replace_folder
 from ..collector import frozen
@@ -46,6 +45,9 @@ from .overview import layout, overview_data, overview_script
 from .paths import page_path
 from .reuse import Reuse, articles_of, plan, stale_pages, take_last, write_state
 from .views import person_view, render_province, unit_posts
+
+if TYPE_CHECKING:
+    from spacy.displacy.render import EntityRenderer
 
 __all__ = ["write_site", "write_assets", "write_graph_page", "write_overview", "page_path", "graph_options", "on_webgl",
            "MAX_GRAPH_NODES", "MAX_GRAPH_EDGES"]
@@ -386,7 +388,10 @@ def _highlighted(records: ArticleRecords) -> str:
 @cache
 def _entity_renderer() -> EntityRenderer:
     """displaCy's renderer of entities, made once (``displacy.render`` makes one per
-    call, reading the colours registered by installed packages each time)."""
+    call, reading the colours registered by installed packages each time); spaCy is
+    imported here, when an article's page is rendered, not by every build."""
+    from spacy.displacy.render import EntityRenderer
+
     return EntityRenderer(options={"colors": {"PERSON": "#f4b6a6", "PROVINCE": "#b9dcb3", "UNIT": "#b6cbe3"}})
 
 
@@ -590,6 +595,8 @@ def _render_all(site: _Site, tasks: list[str], jobs: int) -> list[str]:
     if jobs <= 1 or not many or "fork" not in multiprocessing.get_all_start_methods():
         return [_render(site, task) for task in tasks]
     _WORK = (site, tasks)
+    if any(site.g.nodes_table.get(task, {}).get("type") == "article" for task in tasks):
+        _entity_renderer()  # spaCy imported once here, not in every worker
     with frozen():
         pool = multiprocessing.get_context("fork").Pool(jobs, initializer=die_with_parent, initargs=(os.getpid(),))
     try:
