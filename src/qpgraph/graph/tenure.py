@@ -117,9 +117,14 @@ def _succeed(held: list[Tenure]) -> None:
     article appoints to it; each holder's tenure ends with the first report of another
     holder dated after its last; holders last reported on one day are decided by the
     appointment, else left unknown."""
+    appointed_in: dict[str, list[Tenure]] = {}  # article → the tenures it appoints to, in order
+    for tenure in held:
+        if tenure.appointment is not None:
+            appointed_in.setdefault(tenure.appointment.article, []).append(tenure)
     for tenure in held:
         ending = {e.article for e in tenure.end_evidence}
-        after = [u for u in held if u is not tenure and u.appointment is not None and u.appointment.article in ending]
+        after = [u for u in held if u is not tenure and u.appointment is not None and u.appointment.article in ending] \
+            if ending & appointed_in.keys() else []
         if tenure.ended is not None and tenure.successor is None and after:
             tenure.successor = after[0].person
             tenure.ended_on = tenure.ended_on or after[0].since

@@ -91,7 +91,12 @@ def site_state(graph: Graph, articles: dict[str, str], order: dict[str, int] | N
     """The state of the site of ``graph``; ``articles`` maps an article's id to its records' key.
     With the ``last`` state and the nodes that may have changed since (``dirty``), only
     what those nodes touch is digested again."""
-    order = order if order is not None else ego.ego_order(graph)
+    return _state(graph, articles, order if order is not None else ego.ego_order(graph), last, dirty)[0]
+
+
+def _state(graph: Graph, articles: dict[str, str], order: dict[str, int], last: SiteState | None,
+           dirty: set[str] | None) -> tuple[SiteState, Comparison | None]:
+    """:func:`site_state`, and what changed since ``last``'s graph."""
     table, succ, pred = graph.nodes_table, graph.succ_table, graph.pred_table
     if last is None or dirty is None:
         nodes: Iterable[str] = table
@@ -103,15 +108,23 @@ def site_state(graph: Graph, articles: dict[str, str], order: dict[str, int] | N
         nodes = sorted((near | dirty) & table.keys())
         crowded = {node: drawn for node, drawn in last.crowded.items() if node not in dirty and node not in near}
         digests = graph_digests(graph, last.graph, dirty)
-    holders = {} if last is None or dirty is None else {
-        unit: found for unit, found in last.holders.items() if unit not in dirty and unit in table}
     for node in nodes:
         if _has_page(table[node]) and len(succ[node].keys() | pred[node].keys()) >= ego.MAX_EGO:
             crowded[node] = tuple(ego.ego_nodes(graph, node, order))
-    for node in table if last is None or dirty is None else dirty & table.keys():
-        if table[node].get("type") == "unit" and (found := holder_digests(graph, node)):
-            holders[node] = found
-    return SiteState(code_key(), digests, dict(sorted(crowded.items())), dict(articles), dict(sorted(holders.items())))
+    change = compare(last.graph, digests) if last is not None else None
+    # The tenures of a unit's titles change with the edges that join it to its holders.
+    if last is None or dirty is None or change is None:
+        holders, again = {}, [node for node, data in table.items() if data.get("type") == "unit"]
+    else:
+        again = sorted({end for pair in change.pairs for end in pair
+                        if end in table and table[end].get("type") == "unit"})
+        holders = {unit: found for unit, found in last.holders.items() if unit in table}
+    for unit in again:
+        holders.pop(unit, None)
+        if found := holder_digests(graph, unit):
+            holders[unit] = found
+    state = SiteState(code_key(), digests, dict(sorted(crowded.items())), dict(articles), dict(sorted(holders.items())))
+    return state, change
 
 
 def _has_page(data: dict[str, object]) -> bool:
@@ -241,8 +254,8 @@ def plan(graph: Graph, articles: dict[str, str], last: SiteState | None,
     them), and what changed since the ``last`` one; ``dirty``, if known, the nodes
     that may have changed since (every other one is as it was)."""
     order = ego.ego_order(graph)
-    now = site_state(graph, articles, order, last, dirty)
-    return Reuse(last, now, compare(last.graph, now.graph) if last is not None else None, order)
+    now, change = _state(graph, articles, order, last, dirty)
+    return Reuse(last, now, change, order)
 
 
 #: The layout of the state's file: plain data only (read by :mod:`qpgraph.plainpickle`,
