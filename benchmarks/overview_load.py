@@ -12,7 +12,8 @@ in a new tab and measures, from the navigation:
 - interactive: a wheel turn over the graph has zoomed the camera;
 - CPU: the seconds of CPU of Chromium's processes (all of them, summed) over the round.
 
-Medians of the rounds are printed, with the nodes and edges drawn.
+Medians of the rounds are printed, with the nodes and edges drawn; with
+``--screenshots DIR``, a screenshot of each page (as the last round left it) goes there.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def _until(page: Page, expression: str, timeout: float = 300.0) -> None:
         time.sleep(0.02)
 
 
-def measure(browser: Browser, page_path: Path, rounds: int) -> dict[str, float]:
+def measure(browser: Browser, page_path: Path, rounds: int, shot: Path | None = None) -> dict[str, float]:
     ready, interactive, cpu = [], [], []
     order = size = 0
     for _ in range(rounds):
@@ -73,6 +74,9 @@ def measure(browser: Browser, page_path: Path, rounds: int) -> dict[str, float]:
         interactive.append(time.monotonic() - start)
         cpu.append(_chromium_cpu() - before)
         order, size = page.evaluate("[window.qpoverview.graph.order, window.qpoverview.graph.size]")
+        if shot is not None:  # the page as drawn, zoomed in a step by the wheel
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(shot))
         page.close()
     return {"ready": statistics.median(ready), "interactive": statistics.median(interactive),
             "cpu": statistics.median(cpu), "nodes": order, "edges": size}
@@ -83,6 +87,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, action="append", default=[], help="A built site folder (repeatable).")
     parser.add_argument("--synthetic", type=int, default=70_000, help="Nodes of a synthetic graph (0: none).")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--screenshots", type=Path, help="A folder for a screenshot of each page measured.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         pages = [(f"{site}/{name}", site / name) for site in args.site for name in ("graph.html", "overview.html")]
@@ -92,8 +97,9 @@ def main() -> None:
             pages.append((f"synthetic {args.synthetic:,}/graph.html", write_graph_page(graph, tmp)))
         browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=FLAGS)
         print(f"{'graph':<40} {'nodes':>7} {'edges':>8} {'ready s':>8} {'interactive s':>14} {'CPU s':>6}  (medians of {args.rounds})")
-        for name, page_path in pages:
-            found = measure(browser, page_path, args.rounds)
+        for n, (name, page_path) in enumerate(pages):
+            shot = args.screenshots / f"{n}-{page_path.stem}.png" if args.screenshots else None
+            found = measure(browser, page_path, args.rounds, shot)
             print(f"{name:<40} {found['nodes']:>7} {found['edges']:>8} {found['ready']:>8.2f} {found['interactive']:>14.2f} "
                   f"{found['cpu']:>6.2f}")
         browser.close()
