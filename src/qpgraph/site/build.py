@@ -131,7 +131,8 @@ class _Site:
         #: person; a unit and a title one person holds at a time → its tenures: computed
         #: once per process.
         self.unit_reports: dict[str, dict[str, dict[str, list[tuple[str, str, dict[str, Any]]]]]] = {}
-        self.unit_tenures: dict[tuple[str, str], list[Tenure]] = {}
+        self.unit_tenures: dict[tuple[str, str], dict[str, list[Tenure]] | None] = {}
+        self.pair_relations: dict[tuple[str, str], list[str]] = {}
         self.deputy = load_grammar().deputy_word + " "
         self._provinces: dict[str, list[str]] = {}
         self._order = order
@@ -297,8 +298,14 @@ def _neighbourhood(site: _Site, node: str, root: str) -> dict[str, Any]:
     keep = ego_nodes(g, node, site.order())
     own: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
     rest: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
-    for u, v, k, d in _edges_among(g, keep):
-        (own if node in (u, v) else rest).setdefault((u, v, d["relation"]), []).append((k, d))
+    for u, v, parallel in _pairs_among(g, keep):
+        if node in (u, v):
+            for k, d in parallel.items():
+                own.setdefault((u, v, d["relation"]), []).append((k, d))
+        else:  # drawn as one line per relation: which relations, once per pair and process
+            if (u, v) not in site.pair_relations:
+                site.pair_relations[u, v] = sorted({d["relation"] for d in parallel.values()})
+            rest.update(((u, v, relation), []) for relation in site.pair_relations[u, v])
     groups = sorted(own.items()) + sorted(rest.items())[: max(0, MAX_EGO_EDGES - len(own))]
     return {
         "nodes": [site.page_item(n, root) for n in sorted(keep)],
@@ -329,13 +336,6 @@ def _pairs_among(g: Graph, nodes: list[str]) -> Iterator[tuple[str, str, dict[st
         targets = [v for v in succ if v in among] if len(succ) <= len(among) else [v for v in nodes if v in succ]
         for v in targets:
             yield u, v, succ[v]
-
-
-def _edges_among(g: Graph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """The edges between ``nodes``."""
-    for u, v, parallel in _pairs_among(g, nodes):
-        for k, d in parallel.items():
-            yield u, v, k, d
 
 
 #: Between two nodes joined by more edges than this, an article's are looked up by key.

@@ -24,7 +24,8 @@ class Site(Protocol):
     g: Graph
     kg: KnowledgeGraph
     unit_reports: dict[str, dict[str, dict[str, list[tuple[str, str, dict[str, Any]]]]]]
-    unit_tenures: dict[tuple[str, str], list[Tenure]]
+    #: (unit, title) → of a title held one at a time, each holder's tenures; of another, None.
+    unit_tenures: dict[tuple[str, str], dict[str, list[Tenure]] | None]
     deputy: str
 
     def href(self, node: str, root: str) -> str | None: ...
@@ -130,14 +131,17 @@ def held_in(site: Site, unit: str, person: str) -> list[tuple[str, Tenure]]:
     for title, by_person in reports.items():
         if person not in by_person:
             continue
-        found = [r for rs in by_person.values() for r in rs] if len(by_person) > 1 else by_person[person]
-        if single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)):
-            key = (unit, title)
-            if key not in site.unit_tenures:
-                site.unit_tenures[key] = _tenures_of(site, reports, title, found, None)
-            mine = [t for t in site.unit_tenures[key] if t.person == person]
-        else:
-            mine = _tenures_of(site, reports, title, by_person[person], person)
+        key = (unit, title)
+        if key not in site.unit_tenures:  # once per title and process: a hub's title has thousands of reports
+            found = [r for rs in by_person.values() for r in rs]
+            by_holder: dict[str, list[Tenure]] | None = None
+            if single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)):
+                by_holder = {}
+                for tenure in _tenures_of(site, reports, title, found, None):
+                    by_holder.setdefault(tenure.person, []).append(tenure)
+            site.unit_tenures[key] = by_holder
+        single = site.unit_tenures[key]
+        mine = single.get(person, []) if single is not None else _tenures_of(site, reports, title, by_person[person], person)
         held += [(unit, t) for t in mine]
     return held
 
