@@ -168,6 +168,18 @@ def test_site_reuse_follows_a_meeting_to_the_pages_of_those_there(records: dict[
         _same_as_rendered_whole(now, site, tmp_path / str(step), changed)
 
 
+def _with_a_later_tư_lệnh(records: dict[str, ArticleRecords], graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` and Lê Xuân Thế reported Tư lệnh of Quân khu 7 on 2025-12-19 (dev-29):
+    only his node and that edge added."""
+    later = KnowledgeGraph.from_records([records["dev-20"], records["dev-29"]]).graph
+    joined = graph.copy()
+    thế = "person:lê-xuân-thế"
+    joined.add_node(thế, **later.nodes[thế])
+    joined.add_edges_from((u, v, k, d) for u, v, k, d in later.edges(thế, keys=True, data=True)
+                          if v == "unit:quân-khu-7" and d["relation"] == "holds")
+    return joined
+
+
 def test_site_reuse_follows_a_new_holder_to_the_pages_of_the_others(
         records: dict[str, ArticleRecords], tmp_path: Path) -> None:
     # A person's page says which posts are held now; a later holder of the title, in an
@@ -179,13 +191,7 @@ def test_site_reuse_follows_a_new_holder_to_the_pages_of_the_others(
     page = site / site_build.page_path("person:nguyễn-trường-thắng", "person")
     assert "<td><a href=\"../unit/quan-khu-7-b0667bec.html\">Tư lệnh Quân khu 7</a></td><td>2024-04-24</td>" \
         in page.read_text(encoding="utf-8")
-    # Lê Xuân Thế reported Tư lệnh on 2025-12-19 (dev-29), only his edge and node added.
-    later = KnowledgeGraph.from_records([records["dev-20"], records["dev-29"]]).graph
-    joined = graph.copy()
-    thế = "person:lê-xuân-thế"
-    joined.add_node(thế, **later.nodes[thế])
-    joined.add_edges_from((u, v, k, d) for u, v, k, d in later.edges(thế, keys=True, data=True)
-                          if v == "unit:quân-khu-7" and d["relation"] == "holds")
+    joined = _with_a_later_tư_lệnh(records, graph)
     _site(before, site, state, joined)
     assert "Tư lệnh Quân khu 7" not in page.read_text(encoding="utf-8").split("<h2>Career</h2>")[0]
     _same_as_rendered_whole(before, site, tmp_path, joined)
@@ -226,12 +232,7 @@ def test_site_reuse_of_a_new_holder_leaves_the_pages_of_holders_whose_tenures_di
     _site(before, site, state, graph)
     pages = {p: site / site_build.page_path(p, "person") for p in (earlier, "person:nguyễn-trường-thắng")}
     inodes = {p: path.stat().st_ino for p, path in pages.items()}
-    later = KnowledgeGraph.from_records([records["dev-20"], records["dev-29"]]).graph
-    joined = graph.copy()
-    thế = "person:lê-xuân-thế"
-    joined.add_node(thế, **later.nodes[thế])
-    joined.add_edges_from((u, v, k, d) for u, v, k, d in later.edges(thế, keys=True, data=True)
-                          if v == "unit:quân-khu-7" and d["relation"] == "holds")
+    joined = _with_a_later_tư_lệnh(records, graph)
     _site(before, site, state, joined)
     assert pages[earlier].stat().st_ino == inodes[earlier]  # taken from the last site
     assert pages["person:nguyễn-trường-thắng"].stat().st_ino != inodes["person:nguyễn-trường-thắng"]  # rendered
