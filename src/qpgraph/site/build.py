@@ -292,8 +292,7 @@ class _Site:
 def _neighbourhood(site: _Site, node: str, root: str) -> dict[str, Any]:
     """A node, its most connected neighbours (at most ``MAX_EGO`` nodes) and the
     edges between them (the node's own first, at most ``MAX_EGO_EDGES``); the
-    parallel edges of one relation are drawn as one, with their number and the
-    evidence of the first few."""
+    parallel edges of one relation are drawn as one (:func:`_grouped_edge`)."""
     g = site.g
     keep = ego_nodes(g, node, site.order())
     own: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}

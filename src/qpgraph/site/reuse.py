@@ -10,9 +10,10 @@ neighbours look like.
 
 The :class:`SiteState` of a site keeps digests of those parts: per node, of its
 data and of its look from outside; per pair of nodes, of the edges from one to
-the other; the neighbours each crowded page draws; the key of each article's
-records; per unit, of the tenures of each holder of a title held one at a time. :func:`stale_pages` compares the state of the last site with the one
-of the graph at hand and names the pages to render again; every other page is
+the other, and of their relations; the neighbours each crowded page draws; the
+key of each article's records; per unit, of the tenures of each holder of a title
+held one at a time. :func:`stale_pages` compares the state of the last site with
+the one of the graph at hand and names the pages to render again; every other page is
 byte for byte what it would be rendered. A change to qpgraph's code, templates
 or data files, or to a package that renders pages, makes every page stale.
 """
