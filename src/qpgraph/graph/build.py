@@ -160,11 +160,9 @@ def person_nodes(clusters: Iterable[PersonCluster]) -> tuple[dict[str, Part], di
     person_of: dict[tuple[str, str], str] = {}
     for cluster in clusters:
         base = node_id("person", cluster.key)
-        nid = base
-        n = 1
+        nid, first, n = base, cluster.members[0].article.article.id, 1
         while nid in parts:
             n += 1
-            first = cluster.members[0].article.article.id
             nid = f"{base}~{first}" if n == 2 else f"{base}~{first}-{n - 1}"
         history = []
         # An undated record is unknown in time, never the newest: it comes first.

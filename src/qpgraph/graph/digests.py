@@ -4,8 +4,9 @@ The parts are the nodes (a node's data; its *face*, what the pages of others
 show of it: type, name, the article of an event, an event's kind and date, an
 article's sentences) and
 the pairs of nodes joined by edges (the edges from one to the other, keys and
-data; and apart, which relations join them). A build keeps the digests of the graph it wrote (beside the site's state,
-``qpgraph.site.reuse``); the next one compares them with its own, renders again
+data; and apart, which relations join them). A build keeps the digests of the
+graph it wrote (beside the site's state, ``qpgraph.site.reuse``); the next one
+compares them with its own, renders again
 the pages and the exported items of the parts that changed, and takes every
 other one from what the last build wrote.
 

@@ -83,6 +83,14 @@ def _province_names() -> tuple[str, ...]:
     return tuple(sorted({p for r in institutions.military_regions for p in (*r.before, *r.after)}))
 
 
+def _head(unit: str) -> tuple[str, bool]:
+    """A unit's node id as its head's canonical words (without the province word for
+    a province's body) and whether it is a province's body (``unit:<head>--<province>``)."""
+    head, sep, _ = unit.partition(":")[2].partition("--")
+    words = head.replace("-", " ")
+    return (without_province_word(words), True) if sep else (words, False)
+
+
 def family_rank(unit: str) -> int | None:
     """Where the body of a province (a node id, ``unit:<head>--<province>``) comes in the
     institutions' list of the bodies every province has (Tỉnh ủy first, then the
@@ -94,8 +102,8 @@ def family_rank(unit: str) -> int | None:
     >>> family_rank("unit:quân-khu-7") is None
     True
     """
-    head, sep, _ = unit.partition(":")[2].partition("--")
-    return _family_ranks().get(without_province_word(head.replace("-", " "))) if sep else None
+    head, of_province = _head(unit)
+    return _family_ranks().get(head) if of_province else None
 
 
 @cache
@@ -114,12 +122,12 @@ def body_kind(unit: str) -> str | None:
     >>> body_kind("unit:bộ-chỉ-huy-quân-sự--lâm-đồng"), body_kind("unit:bộ-công-an"), body_kind("unit:sư-đoàn-9")
     ('army', 'ministry', None)
     """
-    head, sep, _ = unit.partition(":")[2].partition("--")
+    head, of_province = _head(unit)
     national, families = _tables()
-    if not sep:
-        found = national.get(head.replace("-", " "))
+    if not of_province:
+        found = national.get(head)
         return found[2] if found else None
-    family = families.get(without_province_word(head.replace("-", " ")))
+    family = families.get(head)
     return family.kind if family else None
 
 
@@ -138,11 +146,11 @@ def body_level(unit: str) -> int:
     >>> body_level("unit:ủy-ban-nhân-dân-tỉnh--lâm-đồng"), body_level("unit:sư-đoàn-9")
     (2, 3)
     """
-    head, sep, _ = unit.partition(":")[2].partition("--")
+    head, of_province = _head(unit)
     national, families = _tables()
-    if sep:
-        return 2 if without_province_word(head.replace("-", " ")) in families else 3
-    found = national.get(head.replace("-", " "))
+    if of_province:
+        return 2 if head in families else 3
+    found = national.get(head)
     if found is None:
         return 3
     return 0 if found[1] is None else 1

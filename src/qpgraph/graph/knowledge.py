@@ -30,7 +30,7 @@ from .evidence import Evidence, as_evidence
 from .ids import node_id
 from .judgements import NONE, Judgements
 from .search import SEARCHED, matches, search_text, words
-from .tenure import Tenure, promoted, single_holder, tenures
+from .tenure import Tenure, promoted, single_title, tenures
 
 __all__ = [
     "Evidence",
@@ -278,7 +278,7 @@ class KnowledgeGraph:
         the reports of the title it is the deputy of, whose holder it may become)."""
         out = {
             title: [self._quoted(t) for t in
-                    tenures(found, single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)), on)]
+                    tenures(found, single_title(found), on)]
             for title, found in reports.items()
         }
         promoted(out)

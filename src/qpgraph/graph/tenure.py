@@ -40,7 +40,7 @@ from ..extract.vocab import load_grammar, load_titles
 from .dates import on_or_before, sort_key
 from .evidence import Evidence, as_evidence
 
-__all__ = ["Tenure", "Report", "tenures", "single_holder", "promoted"]
+__all__ = ["Tenure", "Report", "tenures", "single_holder", "single_title", "promoted"]
 
 #: One report of a post: the person's node id, the person's name, the ``holds`` edge's data.
 Report = tuple[str, str, dict[str, Any]]
@@ -73,6 +73,13 @@ def single_holder(title: str, heads: bool) -> bool:
     """Whether one person holds ``title`` in a body at a time."""
     entry = load_titles().get(title.lower())
     return heads or (entry is not None and (entry.heads or entry.single))
+
+
+def single_title(reports: list[Report]) -> bool:
+    """Whether the title of the reports of one title in one body (person, name, ``holds``
+    edge) is held by one person at a time: by its vocabulary, or because one of them
+    heads the body."""
+    return single_holder(reports[0][2]["title"], any(d["heads"] for _, _, d in reports))
 
 
 def _earliest(a: str | None, b: str | None) -> str | None:
@@ -117,14 +124,11 @@ def _succeed(held: list[Tenure]) -> None:
     article appoints to it; each holder's tenure ends with the first report of another
     holder dated after its last; holders last reported on one day are decided by the
     appointment, else left unknown."""
-    appointed_in: dict[str, list[Tenure]] = {}  # article → the tenures it appoints to, in order
-    for tenure in held:
-        if tenure.appointment is not None:
-            appointed_in.setdefault(tenure.appointment.article, []).append(tenure)
+    appointing = {t.appointment.article for t in held if t.appointment is not None}
     for tenure in held:
         ending = {e.article for e in tenure.end_evidence}
         after = [u for u in held if u is not tenure and u.appointment is not None and u.appointment.article in ending] \
-            if ending & appointed_in.keys() else []
+            if ending & appointing else []
         if tenure.ended is not None and tenure.successor is None and after:
             tenure.successor = after[0].person
             tenure.ended_on = tenure.ended_on or after[0].since

@@ -35,11 +35,11 @@ import numpy as np
 from .. import plainpickle
 from ..atomic import write_bytes_atomic
 from ..collector import paused
-from ..evaluate.canonical import canonical
 from ..graph.digests import Comparison, GraphDigests, compare, graph_digests
 from ..graph.ids import node_id
+from ..graph.knowledge import KnowledgeGraph
 from ..graph.tables import Graph, related
-from ..graph.tenure import single_holder, tenures
+from ..graph.tenure import single_title, tenures
 from ..records import ArticleRecords
 from ..store import article_key
 from ..version import __version__
@@ -147,15 +147,9 @@ def holder_digests(graph: Graph, unit: str) -> dict[str, str]:
     """Each holder of a title of ``unit`` that one person holds at a time, and a digest of
     their tenures of those titles (:func:`~qpgraph.graph.tenure.tenures`): what their
     page shows of them, which another holder's report may change (ending a tenure)."""
-    titles: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
-    for holder, keys in sorted(graph.pred_table[unit].items()):
-        for _, data in sorted(keys.items()):
-            if data.get("relation") == "holds":
-                titles.setdefault(canonical(str(data["title"])), []).append(
-                    (holder, str(graph.nodes_table[holder]["name"]), data))
     digests: dict[str, Any] = {}
-    for _, reports in sorted(titles.items()):
-        if single_holder(str(reports[0][2]["title"]), any(bool(d.get("heads")) for _, _, d in reports)):
+    for _, reports in sorted(KnowledgeGraph(graph).reports(unit).items()):  # in the order the pages take them
+        if single_title(reports):
             for tenure in tenures(reports, True):
                 digests.setdefault(tenure.person, hashlib.blake2b(digest_size=8)).update(
                     tenure.model_dump_json().encode())

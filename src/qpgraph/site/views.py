@@ -11,7 +11,7 @@ from ..graph.dates import date_start, sort_key
 from ..graph.hierarchy import family_rank
 from ..graph.knowledge import KnowledgeGraph
 from ..graph.tables import Graph, related
-from ..graph.tenure import Tenure, single_holder
+from ..graph.tenure import Tenure, single_holder, single_title
 from ..text import snippet
 from .paths import page_path
 
@@ -135,7 +135,7 @@ def held_in(site: Site, unit: str, person: str) -> list[tuple[str, Tenure]]:
         if key not in site.unit_tenures:  # once per title and process: a hub's title has thousands of reports
             found = [r for rs in by_person.values() for r in rs]
             by_holder: dict[str, list[Tenure]] | None = None
-            if single_holder(found[0][2]["title"], any(d["heads"] for _, _, d in found)):
+            if single_title(found):
                 by_holder = {}
                 for tenure in _tenures_of(site, reports, title, found, None):
                     by_holder.setdefault(tenure.person, []).append(tenure)
