@@ -205,6 +205,23 @@
         + "each with its parts"));
   }
 
-  window.qpsite = { readData, fold, el, evidenceList, tooltip, visNodes, visEdges, smallGraph, search, legend, swatch, orgChart,
+  // The Graph and Org chart tabs of a page (#tab-free, #tab-org): ``view`` or ``org``
+  // shown; the org chart made by ``build(org)`` the first time it is, ``shown()`` called
+  // when the graph is shown again.
+  function orgTabs(view, org, build, shown) {
+    let built = false;
+    const tab = (free) => {
+      document.getElementById("tab-free").setAttribute("aria-selected", String(free));
+      document.getElementById("tab-org").setAttribute("aria-selected", String(!free));
+      if (!free && !built) { build(org); built = true; }
+      view.hidden = !free;
+      org.hidden = free;
+      if (free) shown();
+    };
+    document.getElementById("tab-free").addEventListener("click", () => tab(true));
+    document.getElementById("tab-org").addEventListener("click", () => tab(false));
+  }
+
+  window.qpsite = { readData, fold, el, evidenceList, tooltip, visNodes, visEdges, smallGraph, search, legend, swatch, orgChart, orgTabs,
     COLORS, SHAPES, RELATION_COLORS, ISO_DATE };
 })();
