@@ -217,6 +217,31 @@ def test_site_reuse_follows_a_new_leader_to_the_page_of_the_province(
     _same_as_rendered_whole(before, site, tmp_path, joined)
 
 
+def test_site_reuse_follows_a_renamed_participant_to_the_province_of_the_others_and_no_mention_to_it(
+        records: dict[str, ArticleRecords], tmp_path: Path) -> None:
+    # Lâm Đồng's page lists the meeting of its leaders with Quân khu 7's, and who was
+    # there: Trần Hữu Nhân, of Quân khu 7 only (in no province), renamed, shows there.
+    # A person of Lâm Đồng's bodies only mentioned in one more article: nothing there changes.
+    before = [records[ADDED]]
+    graph = KnowledgeGraph.from_records(before).graph
+    site, state = tmp_path / "site", tmp_path / "site.state"
+    _site(before, site, state, graph)
+    page = site / site_build.page_path("province:lâm-đồng", "province")
+    inode = page.stat().st_ino
+    mentioned = graph.copy()
+    mentioned.add_node("article:x", type="article", name="x", url=None)
+    mentioned.add_edge("person:hồ-văn-mười", "article:x", "mentioned_in:x:0", relation="mentioned_in", article="x")
+    mentioned.nodes["person:hồ-văn-mười"]["articles"] = [ADDED, "x"]
+    _site(before, site, state, mentioned)
+    assert page.stat().st_ino == inode  # taken from the last site
+    _same_as_rendered_whole(before, site, tmp_path / "mentioned", mentioned)
+    renamed = mentioned.copy()
+    renamed.nodes["person:trần-hữu-nhân"]["name"] = "Trần Hữu Nhàn"
+    _site(before, site, state, renamed)
+    assert "Trần Hữu Nhàn" in page.read_text(encoding="utf-8")
+    _same_as_rendered_whole(before, site, tmp_path / "renamed", renamed)
+
+
 def test_site_reuse_of_a_new_holder_leaves_the_pages_of_holders_whose_tenures_did_not_change(
         records: dict[str, ArticleRecords], tmp_path: Path) -> None:
     # Tư lệnh of Quân khu 7: an earlier holder (whose tenure Nguyễn Trường Thắng's

@@ -250,9 +250,9 @@ def test_a_build_reads_no_article_whose_file_is_as_it_was_read(tmp_path: Path, m
     monkeypatch.setattr(read, "read_capped", reading)
     assert len(corpus.build([raw], out).records) == 2
     assert opened == []  # nothing read: both files as they were
-    os.utime(raw / "dev-33.txt")  # touched, its text the same: read, not extracted again
+    os.utime(raw / "dev-33.txt")  # touched, its text the same: read alone, not extracted again
     corpus.build([raw], out)
-    assert opened == ["dev-29.txt", "dev-33.txt"] and sorted(extracted) == ["dev-29", "dev-33"]
+    assert opened == ["dev-33.txt"] and sorted(extracted) == ["dev-29", "dev-33"]
     # Its text changed, its size and time put back as they were: the system's change time tells.
     path = raw / "dev-29.txt"
     before = path.stat()
@@ -262,8 +262,23 @@ def test_a_build_reads_no_article_whose_file_is_as_it_was_read(tmp_path: Path, m
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert path.stat().st_size == before.st_size
     corpus.build([raw], out)
-    assert sorted(extracted) == ["dev-29", "dev-29", "dev-33"]
+    assert sorted(extracted) == ["dev-29", "dev-29", "dev-33"] and opened[1:] == ["dev-29.txt"]
     corpus.build([raw], tmp_path / "clean", incremental=False)
+    assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_an_id_of_an_unchanged_file_read_again_elsewhere_is_the_error_a_clean_build_gives(tmp_path: Path) -> None:
+    raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt")
+    out = tmp_path / "out"
+    corpus.build([raw], out)
+    # Read first (its name sorts first): dev-33's text under dev-33's id, in a file of its own.
+    text = (raw / "dev-33.txt").read_text(encoding="utf-8")
+    (raw / "a.jsonl").write_text(json.dumps({"id": "dev-33", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    again = corpus.build([raw], out)
+    clean = corpus.build([raw], tmp_path / "clean", incremental=False)
+    assert [str(e) for e in again.errors] == [str(e) for e in clean.errors] == [
+        f"{raw / 'dev-33.txt'}: duplicate article id 'dev-33' (first read from {raw / 'a.jsonl'}:1)"]
+    assert [r.article.path for r in again.records] == [f"{raw / 'a.jsonl'}:1", str(raw / "dev-29.txt")]
     assert tree(out) == tree(tmp_path / "clean")
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -37,9 +37,13 @@ from .ingest.read import file_signature, list_files
 from .progress import progress, stage
 from .records import Article, ArticleRecords, Facts
 from .store import RecordsList, Store, Stored, article_key, locked
+from .text import slug
 from .workers import die_with_parent, in_background
 
 __all__ = ["build", "CorpusResult", "extract_corpus", "write_corpus", "dump_json", "facts_of", "EvalReport", "evaluate_corpus", "select_gold"]
+
+#: An article as listed: read now, kept in the store as it is (its file unchanged), or an error.
+Listed = Article | Stored | QpgraphError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -140,11 +144,11 @@ def extract_corpus(
     report: bool = False,
     dask_scheduler: str | None = None,
     out: Path | None = None,
-    listed: Sequence[Article | QpgraphError] | None = None,
+    listed: Sequence[Listed] | None = None,
 ) -> CorpusResult:
     """Extract every article under ``paths`` (or the articles already read from them,
-    ``listed``, as :func:`~qpgraph.ingest.iter_articles` gives them); a bad article is
-    an error, not a stop.
+    ``listed``, as :func:`~qpgraph.ingest.iter_articles` gives them, or as the store
+    keeps them: :class:`~qpgraph.store.Stored`); a bad article is an error, not a stop.
 
     ``jobs`` processes extract in parallel, or the workers of the Dask cluster
     at ``dask_scheduler`` (an address such as ``tcp://10.0.0.5:8786``); with a
@@ -156,21 +160,25 @@ def extract_corpus(
     The result is the same whatever the options.
     """
     result = CorpusResult()
-    articles: list[Article] = []
+    found: list[Article | Stored] = []  # (Stored: its file unchanged, the store's, not read again)
     for item in listed if listed is not None else iter_articles(paths):
         if isinstance(item, QpgraphError):
             result.errors.append(item)
         else:
-            articles.append(item)
+            found.append(item)
     done: dict[int, ArticleRecords | Stored | QpgraphError] = {}
-    todo: list[int] = []
+    articles: dict[int, Article] = {}  # those to extract, by their place in the input
     kept = store.keys() if store is not None else {}
-    for i, article in enumerate(articles):
+    for i, article in enumerate(found):
+        if isinstance(article, Stored):
+            done[i] = article
+            continue
         key = article_key(article) if kept.get(article.id) else None
         if store is not None and key is not None and kept[article.id] == key:
             done[i] = Stored(store, article.id, key, article)
         else:
-            todo.append(i)
+            articles[i] = article
+    todo = list(articles)
     keep = _Keep(out)
     outcomes: Iterable[ArticleRecords | QpgraphError]
     if dask_scheduler and todo:
@@ -206,12 +214,12 @@ def extract_corpus(
             pool.shutdown()
         if store is not None:
             store.commit()
-    for i in range(len(articles)):
-        found = done[i]
-        if isinstance(found, QpgraphError):
-            result.errors.append(found)
+    for i in range(len(found)):
+        outcome = done[i]
+        if isinstance(outcome, QpgraphError):
+            result.errors.append(outcome)
         else:
-            result.records.append(found)
+            result.records.append(outcome)
     return result
 
 
@@ -358,8 +366,8 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
             result._stored_in = out
             details.append(f"{len(result.records)} articles, 0 errors, nothing changed")
             return result
-        listed = list(iter_articles(paths, files=files))
-        keys = {item.id: article_key(item) for item in listed if isinstance(item, Article)}
+        listed = _listed(store, files, signatures) if incremental else list(iter_articles(paths, files=files))
+        keys = dict(_key_of(item) for item in listed if not isinstance(item, QpgraphError))
         if incremental and _unchanged(out, store, build_key(code, keys), keys):
             # Nothing to make: the store, the kept graph and the site are of these articles.
             result = _extract_all(listed, out, store, 1, False, signatures=signatures)
@@ -447,7 +455,7 @@ def _write_rows(store: Store, graph: nx.MultiDiGraph, key: str, changed: set[str
         store.close()  # (in a forked process, its own connection)
 
 
-def _extract_all(listed: Sequence[Article | QpgraphError], out: Path, store: Store, jobs: int, report: bool,
+def _extract_all(listed: Sequence[Listed], out: Path, store: Store, jobs: int, report: bool,
                  dask_scheduler: str | None = None, signatures: dict[str, str | None] | None = None) -> CorpusResult:
     """The extraction stage of :func:`build`: every article's records (from ``store``
     or extracted), their facts and records files in ``out`` (those of articles gone
@@ -465,23 +473,56 @@ def _extract_all(listed: Sequence[Article | QpgraphError], out: Path, store: Sto
     return result
 
 
-def _read_files(listed: Sequence[Article | QpgraphError], errors: list[QpgraphError], keys: dict[str, str],
+def _read_files(listed: Sequence[Listed], errors: list[QpgraphError], keys: dict[str, str],
                 signatures: dict[str, str | None]) -> dict[str, tuple[str, list[tuple[str, str]]]]:
-    """The files read whole, without an error: path → signature, and the articles (id,
-    key) each gave, in order."""
-
-    def file_of(path: str) -> str:  # an article of a .jsonl file is at FILE:LINE
-        return path if path in signatures else path.rpartition(":")[0]
-
-    bad = {file_of(error.path) for error in errors if error.path}
+    """The files read whole, without an error (or, unchanged, not read again): path →
+    signature, and the articles (id, key) each gave, in order."""
+    bad = {_file_of(error.path, signatures) for error in errors if error.path}
     read: dict[str, tuple[str, list[tuple[str, str]]]] = {}
     for item in listed:
-        if isinstance(item, Article) and item.id in keys:
-            file = file_of(item.path)
+        if not isinstance(item, QpgraphError) and item.id in keys:
+            file = _file_of(item.path, signatures) if isinstance(item, Article) else item.file
             signature = signatures.get(file)
             if signature is not None and file not in bad:
                 read.setdefault(file, (signature, []))[1].append((item.id, keys[item.id]))
     return read
+
+
+def _file_of(path: str, files: Container[str]) -> str:
+    """The file an article or error was read from (an article of a .jsonl file is at FILE:LINE)."""
+    return path if path in files else path.rpartition(":")[0]
+
+
+def _key_of(item: Article | Stored) -> tuple[str, str]:
+    return (item.id, article_key(item)) if isinstance(item, Article) else (item.id, item.key)
+
+
+def _listed(store: Store, files: list[tuple[Path, Path | None]],
+            signatures: dict[str, str | None]) -> list[Listed]:
+    """What :func:`~qpgraph.ingest.iter_articles` gives for ``files``, without reading
+    the files the store kept as they are now (their signatures): each of their
+    articles is the store's (:class:`~qpgraph.store.Stored`, with the file it is in).
+    If an id of one of those is also read elsewhere, every file is read (which of the
+    two is the error is the reading's to say)."""
+    kept, stored = store.files(), store.keys()
+    same = {path for path, signature in signatures.items() if signature is not None and path in kept
+            and kept[path][0] == signature and all(stored.get(aid) == key for aid, key in kept[path][1])}
+    by_file: dict[str, list[Listed]] = {}
+    for item in iter_articles((), files=[found for found in files if str(found[0]) not in same]):
+        by_file.setdefault(_file_of(item.path or "", signatures), []).append(item)
+    listed: list[Listed] = []
+    for file, _ in files:
+        path = str(file)
+        if path in same:
+            listed += [Stored(store, aid, key, file=path) for aid, key in kept[path][1]]
+        else:
+            listed += by_file.pop(path, [])
+    for items in by_file.values():  # (an error of no listed file: as read)
+        listed += items
+    ids = [slug(item.id) for item in listed if not isinstance(item, QpgraphError)]
+    if len(set(ids)) < len(ids):
+        return list(iter_articles((), files=files))
+    return listed
 
 
 def _kept_articles(store: Store, files: list[tuple[Path, Path | None]],

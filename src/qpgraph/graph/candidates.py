@@ -82,6 +82,13 @@ def candidate_pairs(kg: KnowledgeGraph, judgements: Judgements = NONE) -> list[t
             for article in g.nodes[nid]["articles"]:
                 groups.setdefault(("rest", article, *words[1:]), []).append(nid)
     found: dict[tuple[str, str], tuple[Kind, str | None]] = {}  # the pair → its kind, the article both print
+    mentions: dict[str, set[tuple[str, str]]] = {}  # a person's, made once (one may be in many pairs)
+
+    def mentioned(node: str) -> set[tuple[str, str]]:
+        if node not in mentions:
+            mentions[node] = _mentions(g.nodes[node])
+        return mentions[node]
+
     order = {"kept apart": 0, "marks": 1, "family name": 2}
     for key, members in groups.items():
         for a, b in combinations(members, 2):
@@ -94,7 +101,7 @@ def candidate_pairs(kg: KnowledgeGraph, judgements: Judgements = NONE) -> list[t
                 kind = "family name" if _family_misprint(da["name"], db["name"]) else None
             if kind is None or ((a, b) in found and order[found[a, b][0]] <= order[kind]):
                 continue
-            if not judgements.different(_mentions(da), _mentions(db)):
+            if not judgements.apart or not judgements.different(mentioned(a), mentioned(b)):
                 found[a, b] = (kind, key[1] if kind == "family name" else None)
     pairs = sorted(found.items(), key=lambda f: (order[f[1][0]], f[0]))
     return [(kind, a, b, article) for (a, b), (kind, article) in pairs]

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any, Protocol
 
 from pydantic import BaseModel
@@ -76,9 +76,11 @@ def _forces() -> tuple[dict[str, str], dict[str, str]]:
 FORCES = ("army", "police", "border guard", "coast guard", "Party", "State")
 
 
-def force_of(graph: Graph, unit: str) -> str | None:
-    """The force of a body: its own command's, up its ``part_of`` chain, else its kind's."""
+def force_of(graph: Graph, unit: str, parent: Callable[[str], str | None] | None = None) -> str | None:
+    """The force of a body: its own command's, up its ``part_of`` chain, else its kind's;
+    ``parent`` gives the next body up the chain (:func:`parent_of` if not given)."""
     kinds, commands = _forces()
+    parent = parent or partial(parent_of, graph)
     kind: str | None = None
     seen: set[str] = set()
     node: str | None = unit
@@ -87,8 +89,13 @@ def force_of(graph: Graph, unit: str) -> str | None:
         if (force := commands.get(canonical(graph.nodes_table[node]["name"]))) is not None:
             return force
         kind = kind or body_kind(node)
-        node = min(related(graph.succ_table[node], "part_of"), default=None)
+        node = parent(node)
     return kinds.get(kind) if kind else None
+
+
+def parent_of(graph: Graph, unit: str) -> str | None:
+    """The body ``unit`` is part of (the first by id if several)."""
+    return min(related(graph.succ_table[unit], "part_of"), default=None)
 
 
 class _Forces:
@@ -99,10 +106,12 @@ class _Forces:
         self.graph = graph
         self.units: dict[str, str | None] = {}
         self.persons: dict[str, set[str]] = {}
+        # A body's parent, its edges read once (a ministry's are its thousands of articles).
+        self.parent = cache(partial(parent_of, graph))
 
     def of(self, unit: str) -> str | None:
         if unit not in self.units:
-            self.units[unit] = force_of(self.graph, unit)
+            self.units[unit] = force_of(self.graph, unit, self.parent)
         return self.units[unit]
 
     def of_person(self, person: str) -> set[str]:

@@ -103,16 +103,23 @@ def overview_data(site: Site) -> dict[str, Any]:
     edges: dict[tuple[int, int, int], str] = {}
     first: list[str] = [""] * len(nodes)
     relation_index = {r: k for k, r in enumerate(RELATIONS)}
+    days: dict[str | None, str] = {}  # a date → its first day (few dates, many edges)
     for u, successors in g.succ_table.items():
+        i = index[u]
         for v, keys in successors.items():
+            j = index[v]
             for data in keys.values():
-                day = date_start(data.get("date")) or ""
-                key = (index[u], index[v], relation_index.get(data["relation"], len(RELATIONS)))
+                date = data.get("date")
+                day = days.get(date)
+                if day is None:
+                    day = days[date] = date_start(date) or ""
+                key = (i, j, relation_index.get(data["relation"], len(RELATIONS)))
                 if key not in edges or (day and (not edges[key] or day < edges[key])):
                     edges[key] = day
-                for end in (index[u], index[v]):
-                    if day and (not first[end] or day < first[end]):
-                        first[end] = day
+                if day:
+                    for end in (i, j):
+                        if not first[end] or day < first[end]:
+                            first[end] = day
     provinces = sorted({d["name"] for d in g.nodes_table.values() if d["type"] == "province"})
     province_index = {p: k for k, p in enumerate(provinces)}
     degree = [0] * len(nodes)

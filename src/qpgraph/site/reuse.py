@@ -132,14 +132,22 @@ def _has_page(data: dict[str, object]) -> bool:
     return data.get("type") in ("person", "unit")
 
 
-def _provinces_near(graph: Graph, node: str) -> set[str]:
-    """The provinces whose pages show ``node``: a unit's; those of the units a person
-    holds posts in; those of an event's participants."""
+def _provinces_near(graph: Graph, node: str, looks: bool = False) -> set[str]:
+    """The provinces whose pages may show what changed of ``node``: a unit's (who
+    leads it: its own edges); those of an event's participants' units (the events of
+    a body's holders, with who was there). A person shows on them by name only, in
+    the posts and events of others: with a changed ``looks``, the provinces of the
+    units it holds posts in and of the events it was at; else none (a post or a
+    meeting of its own that changed touched that unit or event)."""
     kind = graph.nodes_table[node].get("type")
     if kind == "event":
-        return {p for person in related(graph.pred_table[node], "participated_in") for p in _provinces_near(graph, person)}
+        return {p for person in related(graph.pred_table[node], "participated_in")
+                for unit in related(graph.succ_table[person], "holds") for p in _provinces_near(graph, unit)}
     if kind == "person":
-        return {p for unit in related(graph.succ_table[node], "holds") for p in _provinces_near(graph, unit)}
+        if not looks:
+            return set()
+        return {p for unit in related(graph.succ_table[node], "holds") for p in _provinces_near(graph, unit)} | {
+            p for event in related(graph.succ_table[node], "participated_in") for p in _provinces_near(graph, event)}
     return set(related(graph.succ_table[node], "in_province")) if kind == "unit" else set()
 
 
@@ -191,10 +199,10 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: Graph,
         before, now = old.holders.get(unit, {}), new.holders.get(unit, {})
         if before != now:
             stale.update(p for p in before.keys() | now.keys() if before.get(p) != now.get(p) and p in graph.nodes_table)
-    # A province's page shows who leads its bodies and the events its leaders were at.
+    # A province's page shows who leads its bodies and the events their holders were at.
     for node in changed | looks | touched:
         if node in graph.nodes_table:
-            stale.update(_provinces_near(graph, node))
+            stale.update(_provinces_near(graph, node, node in looks))
     # The small graphs of other pages: who they draw (by degree, which the edges
     # changed), and the relations between two of those drawn (one line each).
     for node in {other for t in touched for other in _neighbours(graph, t)} - stale:

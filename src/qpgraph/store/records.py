@@ -13,12 +13,13 @@ __all__ = ["RecordsList", "Stored"]
 
 class Stored:
     """An article's records in the store, read when asked for (and not kept); with the
-    article as read now, if it was read."""
+    article as read now, if it was read, or else the file it is in, if known."""
 
-    __slots__ = ("store", "id", "key", "article")
+    __slots__ = ("store", "id", "key", "article", "file")
 
-    def __init__(self, store: Store, aid: str, key: str, article: Article | None = None) -> None:
-        self.store, self.id, self.key, self.article = store, aid, key, article
+    def __init__(self, store: Store, aid: str, key: str, article: Article | None = None, *,
+                 file: str | None = None) -> None:
+        self.store, self.id, self.key, self.article, self.file = store, aid, key, article, file
 
     def records(self) -> ArticleRecords:
         return self.store.load(self.id, self.key, self.article)
