@@ -19,6 +19,7 @@ RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 #: Four articles, then a fifth that shares Quân khu 7, its Party committee and Trần Vinh Ngọc with them.
 FIRST = ["dev-29", "dev-33", "002_89c7204c73c9a37e", "dev-20"]
 ADDED = "000_90873ee1c2f566b3"
+EVENT = f"event:{ADDED}-0"  # the meeting of Quân khu 7's and Lâm Đồng's leaders
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +233,8 @@ def test_site_reuse_follows_a_renamed_participant_to_the_province_of_the_others_
     mentioned.add_node("article:x", type="article", name="x", url=None)
     mentioned.add_edge("person:hồ-văn-mười", "article:x", "mentioned_in:x:0", relation="mentioned_in", article="x")
     mentioned.nodes["person:hồ-văn-mười"]["articles"] = [ADDED, "x"]
+    for data in mentioned.succ["person:hồ-văn-mười"][EVENT].values():  # its evidence of the meeting
+        data["sentence"] = data.get("sentence", 0) + 1
     _site(before, site, state, mentioned)
     assert page.stat().st_ino == inode  # taken from the last site
     _same_as_rendered_whole(before, site, tmp_path / "mentioned", mentioned)
@@ -240,6 +243,11 @@ def test_site_reuse_follows_a_renamed_participant_to_the_province_of_the_others_
     _site(before, site, state, renamed)
     assert "Trần Hữu Nhàn" in page.read_text(encoding="utf-8")
     _same_as_rendered_whole(before, site, tmp_path / "renamed", renamed)
+    gone = renamed.copy()  # and no more among who was there
+    gone.remove_edges_from([("person:trần-hữu-nhân", EVENT, k) for k in list(gone.succ["person:trần-hữu-nhân"][EVENT])])
+    _site(before, site, state, gone)
+    assert "Trần Hữu Nhàn" not in page.read_text(encoding="utf-8")
+    _same_as_rendered_whole(before, site, tmp_path / "gone", gone)
 
 
 def test_site_reuse_of_a_new_holder_leaves_the_pages_of_holders_whose_tenures_did_not_change(

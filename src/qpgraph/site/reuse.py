@@ -132,23 +132,39 @@ def _has_page(data: dict[str, object]) -> bool:
     return data.get("type") in ("person", "unit")
 
 
-def _provinces_near(graph: Graph, node: str, looks: bool = False) -> set[str]:
-    """The provinces whose pages may show what changed of ``node``: a unit's (who
-    leads it: its own edges); those of an event's participants' units (the events of
-    a body's holders, with who was there). A person shows on them by name only, in
-    the posts and events of others: with a changed ``looks``, the provinces of the
-    units it holds posts in and of the events it was at; else none (a post or a
-    meeting of its own that changed touched that unit or event)."""
+def _provinces_near(graph: Graph, node: str) -> set[str]:
+    """The provinces whose pages show ``node``: a unit's (who leads it); those of the
+    units a person holds posts in (by name, among those who lead them); those of an
+    event's participants' units (the events of a body's holders, with who was there)."""
     kind = graph.nodes_table[node].get("type")
     if kind == "event":
-        return {p for person in related(graph.pred_table[node], "participated_in")
-                for unit in related(graph.succ_table[person], "holds") for p in _provinces_near(graph, unit)}
+        return {p for person in related(graph.pred_table[node], "participated_in") for p in _provinces_near(graph, person)}
     if kind == "person":
-        if not looks:
-            return set()
-        return {p for unit in related(graph.succ_table[node], "holds") for p in _provinces_near(graph, unit)} | {
-            p for event in related(graph.succ_table[node], "participated_in") for p in _provinces_near(graph, event)}
+        return {p for unit in related(graph.succ_table[node], "holds") for p in _provinces_near(graph, unit)}
     return set(related(graph.succ_table[node], "in_province")) if kind == "unit" else set()
+
+
+def _stale_provinces(graph: Graph, change: Comparison) -> set[str]:
+    """The provinces whose pages show what changed: who leads their bodies (the
+    bodies' own edges, the names at their ends) and the events those holders were at
+    (their date, kind and article, and who was there by name). What else changed of a
+    person (a mention, an edge's evidence) shows on none of them."""
+    table = graph.nodes_table
+    stale: set[str] = set()
+    for node in (change.changed | change.looks | change.touched) & table.keys():
+        kind = table[node].get("type")
+        if kind == "unit" or (kind == "event" and node in change.changed):
+            stale |= _provinces_near(graph, node)
+        elif kind == "person" and node in change.looks:  # named beside its posts and at its events
+            stale |= _provinces_near(graph, node)
+            stale.update(p for event in related(graph.succ_table[node], "participated_in")
+                         for p in _provinces_near(graph, event))
+    for person, event in change.relations:  # who was at an event changed
+        if event in table and table[event].get("type") == "event":
+            stale |= _provinces_near(graph, event)
+            if person in table:
+                stale |= _provinces_near(graph, person)
+    return stale
 
 
 def holder_digests(graph: Graph, unit: str) -> dict[str, str]:
@@ -199,10 +215,7 @@ def stale_pages(old: SiteState | None, new: SiteState, graph: Graph,
         before, now = old.holders.get(unit, {}), new.holders.get(unit, {})
         if before != now:
             stale.update(p for p in before.keys() | now.keys() if before.get(p) != now.get(p) and p in graph.nodes_table)
-    # A province's page shows who leads its bodies and the events their holders were at.
-    for node in changed | looks | touched:
-        if node in graph.nodes_table:
-            stale.update(_provinces_near(graph, node, node in looks))
+    stale |= _stale_provinces(graph, change)
     # The small graphs of other pages: who they draw (by degree, which the edges
     # changed), and the relations between two of those drawn (one line each).
     for node in {other for t in touched for other in _neighbours(graph, t)} - stale:
