@@ -202,6 +202,27 @@ def test_site_unit_page_shows_who_leads_it_the_succession_and_where_it_stands(bu
     assert ">Bộ CHQS tỉnh Lâm Đồng</a>" in page[page.index("<h2>Parts</h2>"):]
 
 
+def test_site_unit_page_of_many_entries_lists_the_newest_and_the_first_sources(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from qpgraph.corpus import extract_corpus
+    from qpgraph.graph.knowledge import KnowledgeGraph
+    from qpgraph.site import build as site_build
+
+    records = extract_corpus(FIRST_CORPUS).records
+    monkeypatch.setattr(site_build, "ENTRIES_SHOWN", 3)  # of Quân khu 7's 18 entries and 5 articles
+    site_build.write_site(KnowledgeGraph.from_records(records), records, tmp_path / "site")
+    page = (tmp_path / "site" / page_path("unit:quân-khu-7", "unit")).read_text(encoding="utf-8")
+    timeline = page[page.index("<h2>Timeline</h2>"):page.index("<h2>Sources</h2>")]
+    assert "The 3 newest of 18 entries (every one is in the build's store, qpgraph.sqlite)." in timeline
+    assert [row[:2] for row in _rows(timeline.replace("<table>", '<table class="t">', 1), "t")[1:]] == [
+        ["2025-12-30", "holds: Trần Ngọc Minh: Phó Tư lệnh Quân khu 7"],
+        ["2025-12-30", "holds: Trần Vinh Ngọc: Chính ủy Quân khu 7"],
+        ["2025-12-30", "mentioned_in: 000_90873ee1c2f566b3"],
+    ]
+    sources = page[page.index("<h2>Sources</h2>"):]
+    assert "The first 3 of 5 articles." in sources and sources.count("<li>") == 3
+
+
 def test_site_candidates_page_lists_the_pairs_to_judge(built: Path) -> None:
     # The pair `qpgraph candidates` finds in the first 17 articles: one name printed with
     # two marks ("Thanh"/"Thành"), in two articles.

@@ -33,7 +33,7 @@ from ..graph.dates import date_start, sort_key
 from ..graph.hierarchy import LEVELS, body_level
 from ..graph.ids import node_id
 from ..graph.judgements import NONE, Judgements
-from ..graph.knowledge import KnowledgeGraph
+from ..graph.knowledge import KnowledgeGraph, TimelineEntry
 from ..graph.tables import Graph, related
 from ..graph.tenure import Tenure
 from ..records import ArticleRecords
@@ -678,6 +678,20 @@ def _write_candidates(site: _Site) -> str:
     return _CANDIDATES
 
 
+#: The most timeline entries and sources a page lists (a ministry's run to thousands:
+#: the newest entries and the first sources; the store has every one).
+ENTRIES_SHOWN = 500
+
+
+def newest(entries: list[TimelineEntry], limit: int) -> list[TimelineEntry]:
+    """The ``limit`` newest of a timeline's ``entries`` (in date order, the undated
+    last: after the dated ones, never newer than one), in their order."""
+    if len(entries) <= limit:
+        return entries
+    dated = sum(1 for e in entries if e.date is not None)
+    return entries[dated - limit:dated] if dated >= limit else entries[:limit]
+
+
 def _render_entity(site: _Site, node: str) -> str:
     g, kg = site.g, site.kg
     nd = g.nodes[node]
@@ -685,21 +699,23 @@ def _render_entity(site: _Site, node: str) -> str:
         return render_province(site, node)
     path = page_path(node, nd["type"])
     assert path is not None
+    entries = kg.timeline(node)
     timeline = [
         {"date": t.date, "relation": t.relation, "what": t.what,
          "other_href": site.href(t.other, "../") if t.other and t.other in g else None,
          "evidence": [{"article": e.article, "sentence_text": snippet(e.sentence_text, e.text),
                        "href": site.article_href(e.article, "../")}
                       for e in t.evidence]}
-        for t in kg.timeline(node)
+        for t in newest(entries, ENTRIES_SHOWN)
     ]
-    sources = [{**c, "href": site.article_href(c["article"], "../")} for c in site.cited(node)]
+    sources = [{**c, "href": site.article_href(c["article"], "../")} for c in site.cited(node, ENTRIES_SHOWN)]
     posts = unit_posts(site, node) if nd["type"] == "unit" else {"leaders": [], "succession": [], "part_of": [], "parts": []}
     person = person_view(site, node) if nd["type"] == "person" else {"current": [], "career": None, "met": []}
     merge = nd.get("merge", {}).get("reason") if nd["type"] == "person" else None
     node_view = {"type": nd["type"], "name": nd["name"], "forms": nd.get("forms", []), "rank": nd.get("rank"), "merge": merge}
-    site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline,
-                sources=sources, ego=_neighbourhood(site, node, ""), **posts, **person)  # the scripts add the root
+    site.render("entity.html.j2", path, title=nd["name"], node=node_view, timeline=timeline, entries=len(entries),
+                sources=sources, cited=len(nd.get("evidence", [])), ego=_neighbourhood(site, node, ""), **posts,
+                **person)  # the scripts add the root
     return path
 
 
