@@ -124,10 +124,12 @@ def test_a_build_writes_only_the_graph_rows_of_what_changed(tmp_path: Path, monk
     raw = corpus_of(tmp_path, "dev-29.txt", "dev-33.txt", "dev-20.txt")
     out = tmp_path / "out"
     written: list[int] = []
+    pairs: list[int | None] = []  # how many pairs of nodes whose edges changed, when known
     real = store_graph.write_graph
 
     def counting(*args: Any, **kwargs: Any) -> int:
         written.append(real(*args, **kwargs))
+        pairs.append(None if kwargs.get("pairs") is None else len(kwargs["pairs"]))
         return written[-1]
 
     monkeypatch.setattr(store_graph, "write_graph", counting)
@@ -144,6 +146,8 @@ def test_a_build_writes_only_the_graph_rows_of_what_changed(tmp_path: Path, monk
     # may have); none for the removed article (its own nodes' rows deleted, the others
     # as they were).
     assert written == [42, 10, 0]
+    # Of the edges, only those of the pairs the site's plan found changed are compared.
+    assert pairs == [None, 21, 16]
     corpus.build([raw], tmp_path / "clean", incremental=False)
     assert written[3] == nodes  # a clean build writes every row
     assert tree(out) == tree(tmp_path / "clean")

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from .graph.judgements import Judgements
     from .graph.knowledge import KnowledgeGraph
     from .ingest.document import Document
+    from .site.reuse import Reuse
 
 
 
@@ -407,12 +408,15 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
         # store, are written by background processes while the site is rendered (each
         # with its own connection to the store); with one, after the site. Both are
         # waited for (or written) even if the site fails.
-        rows = (store, kg.graph, build_key(code, articles))
+        key = build_key(code, articles)
         store.commit()
         kept_written = in_background(write_kept, kept_at, kept) if jobs > 1 else None
-        rows_written = in_background(_write_rows, *rows, changed, since) if jobs > 1 else None
+        rows_written = None
+        reuse = None
         try:
             reuse = plan(kg.graph, articles, last, dirty)
+            if jobs > 1:
+                rows_written = in_background(_write_rows, store, kg.graph, key, changed, since, _pairs(reuse, dirty))
             pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse, judgements=decided)
         finally:
             if kept_written is not None:
@@ -422,7 +426,7 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
             if rows_written is not None:
                 rows_written()
             else:
-                _write_rows(*rows, changed, since)
+                _write_rows(store, kg.graph, key, changed, since, _pairs(reuse, dirty))
         details.append(f"{len(pages)} pages")
     if decided.items:
         write_text_atomic(out / APPLIED, decided.text)
@@ -445,12 +449,20 @@ def _unchanged(out: Path, store: Store, key: str, articles: dict[str, str]) -> b
         and (out / "site" / "index.html").is_file()
 
 
-def _write_rows(store: Store, graph: nx.MultiDiGraph, key: str, changed: set[str] | None, since: str | None) -> int:
+def _pairs(reuse: Reuse | None, dirty: set[str] | None) -> set[tuple[str, str]] | None:
+    """The pairs of nodes whose edges changed since the graph the store holds, if known:
+    those the plan found changed since the last site's graph, when the graph was brought
+    up to date from that one (``dirty``, the nodes it may have changed, is known)."""
+    return reuse.change.pairs if reuse is not None and reuse.change is not None and dirty is not None else None
+
+
+def _write_rows(store: Store, graph: nx.MultiDiGraph, key: str, changed: set[str] | None, since: str | None,
+                pairs: set[tuple[str, str]] | None = None) -> int:
     """The graph's rows in ``store`` (:func:`qpgraph.store.graph.write_graph`), committed."""
     from .store.graph import write_graph
 
     try:
-        return write_graph(store, graph, key, changed=changed, since=since)
+        return write_graph(store, graph, key, changed=changed, since=since, pairs=pairs)
     finally:
         store.close()  # (in a forked process, its own connection)
 

@@ -110,16 +110,43 @@ def _stored_around(db: sqlite3.Connection, nodes: list[str]) -> tuple[dict[str, 
     return held, edges
 
 
-def _write_changes(db: sqlite3.Connection, graph: nx.MultiDiGraph, changed: set[str]) -> int:
+def _stored_between(db: sqlite3.Connection, nodes: list[str],
+                    pairs: list[tuple[str, str]]) -> tuple[dict[str, str], dict[tuple[str, str, str], _EdgeRow]]:
+    """The rows the store holds of ``nodes`` (id → data) and of every edge of the ``pairs``."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM touched")
+    db.executemany("INSERT INTO touched VALUES (?)", ((node,) for node in nodes))
+    held = dict(db.execute("SELECT id, data FROM nodes WHERE id IN (SELECT id FROM touched)"))
+    edges = {row[:3]: row for pair in pairs for row in db.execute(
+        "SELECT * FROM edges WHERE source = ? AND target = ?", pair)}
+    return held, edges
+
+
+def _between(graph: nx.MultiDiGraph, pairs: list[tuple[str, str]]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """Every edge of ``graph`` from the first node of a pair to the second."""
+    succ = graph.succ
+    for u, v in pairs:
+        if u in succ and v in succ[u]:
+            for key, data in succ[u][v].items():
+                yield u, v, key, data
+
+
+def _write_changes(db: sqlite3.Connection, graph: nx.MultiDiGraph, changed: set[str],
+                   pairs: set[tuple[str, str]] | None = None) -> int:
     """Make the rows of the ``changed`` nodes, and of every edge from or to one of them,
     those of ``graph``: only the rows that differ are written (a node that many
-    articles name has many edges, and few of them change). The tenures of the units
-    whose ``holds`` edges, name or holders' names changed are written again. How many
-    nodes were written."""
+    articles name has many edges, and few of them change). With the ``pairs`` of nodes
+    whose edges changed, known already, only their edges are compared. The tenures
+    of the units whose ``holds`` edges, name or holders' names changed are written
+    again. How many nodes were written."""
     nodes = sorted(changed)
-    held, stored = _stored_around(db, nodes)
-    now = {(u, v, k): row for row in _edge_rows(_incident(graph, [n for n in nodes if n in graph]))
-           for u, v, k in [row[:3]]}
+    if pairs is None:
+        held, stored = _stored_around(db, nodes)
+        edges = _incident(graph, [n for n in nodes if n in graph])
+    else:
+        held, stored = _stored_between(db, nodes, sorted(pairs))
+        edges = _between(graph, sorted(pairs))
+    now = {(u, v, k): row for row in _edge_rows(edges) for u, v, k in [row[:3]]}
     gone = sorted(stored.keys() - now.keys())
     fresh = [row for edge, row in sorted(now.items()) if stored.get(edge) != row]
     db.executemany("DELETE FROM edges WHERE source = ? AND target = ? AND key = ?", gone)
@@ -163,10 +190,11 @@ def _write_tenures(db: sqlite3.Connection, graph: nx.MultiDiGraph, units: set[st
 
 
 def write_graph(store: Store, graph: nx.MultiDiGraph, key: str, *, changed: set[str] | None = None,
-                since: str | None = None) -> int:
+                since: str | None = None, pairs: set[tuple[str, str]] | None = None) -> int:
     """Make the store's graph rows those of ``graph`` (named ``key``); with the nodes
     ``changed`` since the graph named ``since``, only the rows about them that differ,
-    when the store holds that graph's. How many nodes' rows were written."""
+    when the store holds that graph's (and of the edges, with the ``pairs`` of nodes
+    whose edges changed since, only theirs). How many nodes' rows were written."""
     db = store.db
     store.commit()
     whole = changed is None or since is None or store.graph_key() != since
@@ -184,7 +212,7 @@ def write_graph(store: Store, graph: nx.MultiDiGraph, key: str, *, changed: set[
             written = len(nodes)
         else:
             assert changed is not None
-            written = _write_changes(db, graph, changed)
+            written = _write_changes(db, graph, changed, pairs)
         db.execute("UPDATE build SET graph = ?", (key,))
         db.execute("COMMIT")
     except BaseException:
