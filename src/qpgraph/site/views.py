@@ -59,24 +59,25 @@ def render_province(site: Site, province: str) -> str:
         else:
             others.append(link)
     name = nd["name"]
+    held = sorted(e for e in {e for unit in bodies for person in related(g.pred_table[unit], "holds")
+                              for e in related(g.succ_table[person], "participated_in")}
+                  if name in site.provinces_of(e))
+    held = sorted((e for e in held if g.nodes_table[e].get("date")), key=lambda e: sort_key(g.nodes_table[e]["date"]),
+                  reverse=True) + [e for e in held if not g.nodes_table[e].get("date")]
     events = []
-    for event in sorted({e for unit in bodies for person in related(g.pred_table[unit], "holds")
-                         for e in related(g.succ_table[person], "participated_in")}):
+    for event in held[:PROVINCE_EVENTS]:  # the newest (their participants looked up for those only)
         data = g.nodes_table[event]
-        if name in site.provinces_of(event):
-            events.append({"date": data.get("date"), "kind": data["kind"], "article": data["article"],
-                           "href": site.article_href(data["article"], "../"),
-                           "participants": [{"name": g.nodes_table[p]["name"], "href": site.href(p, "../")}
-                                            for p in site.participants(event)][:LISTED_MET]})
-    events = sorted((e for e in events if e["date"]), key=lambda e: sort_key(e["date"]), reverse=True) \
-        + [e for e in events if not e["date"]]
+        events.append({"date": data.get("date"), "kind": data["kind"], "article": data["article"],
+                       "href": site.article_href(data["article"], "../"),
+                       "participants": [{"name": g.nodes_table[p]["name"], "href": site.href(p, "../")}
+                                        for p in site.participants(event)[:LISTED_MET]]})
     merged = [{"name": g.nodes_table[v]["name"], "href": site.href(v, "../"), "date": _merger_date(keys)}
               for v, keys in g.succ_table[province].items() if _merger_date(keys)]
     merged_from = [{"name": g.nodes_table[u]["name"], "href": site.href(u, "../"), "date": _merger_date(keys)}
                    for u, keys in g.pred_table[province].items() if _merger_date(keys)]
     sources = [{**c, "href": site.article_href(c["article"], "../")} for c in site.cited(province, PROVINCE_EVENTS)]
     site.render("province.html.j2", path, title=name, name=name, code=nd.get("code"), current=nd.get("current"),
-                bodies=led, others=others, events=events[:PROVINCE_EVENTS], more_events=max(0, len(events) - PROVINCE_EVENTS),
+                bodies=led, others=others, events=events, more_events=max(0, len(held) - PROVINCE_EVENTS),
                 merged=merged, merged_from=merged_from, sources=sources, cited=len(nd.get("evidence", [])))
     return path
 
