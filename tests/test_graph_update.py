@@ -14,6 +14,7 @@ from builds import FIRST_CORPUS, corpus_of, tree
 from qpgraph import corpus, store
 from qpgraph.graph import kept as kept_module
 from qpgraph.graph.build import build_parts
+from qpgraph.graph.digests import graph_digests
 from qpgraph.graph.update import update
 from qpgraph.records import ArticleRecords
 
@@ -54,6 +55,7 @@ def test_update_equals_a_graph_built_anew_after_adds_removes_and_edits(records: 
         {"sn-a": records["sn-a"], "dev-29": records["dev-29"]},
     ]
     sizes = []
+    digests = graph_digests(state.graph)
     for changed in steps:
         for aid, rec in changed.items():
             if rec is None:
@@ -63,6 +65,10 @@ def test_update_equals_a_graph_built_anew_after_adds_removes_and_edits(records: 
         dirty = update(state, changed, now.__getitem__)
         assert _shape(state.graph) == _shape(build_parts(now.values()).graph)
         sizes.append((len(dirty), state.graph.number_of_nodes()))
+        # The digests made again for the dirty nodes only (and of their pairs, those with
+        # another dirty node) are those of the whole graph.
+        digests, whole = graph_digests(state.graph, digests, dirty), graph_digests(state.graph)
+        assert digests.nodes == whole.nodes and digests.key() == whole.key()
     # (nodes that may have changed, nodes): each step touches a part of the graph only.
     assert sizes == [(50, 84), (16, 90), (16, 83), (27, 93), (69, 83), (58, 96)]
 

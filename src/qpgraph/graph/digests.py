@@ -71,10 +71,13 @@ class GraphDigests:
 def graph_digests(graph: Graph, last: GraphDigests | None = None, dirty: set[str] | None = None) -> GraphDigests:
     """The digests of ``graph``; with the ``last`` graph's and the nodes that may have
     changed since (``dirty``: every other node has the data and the edges to its
-    successors it had), only those of ``dirty`` nodes are made again."""
+    successors it had), only those of ``dirty`` nodes are made again, and of their
+    pairs only those with another dirty node (the edges between two nodes change
+    only with both dirty: a ministry's thousands of pairs with articles are taken)."""
     blake2b, dumps = hashlib.blake2b, orjson.dumps  # any value that is not JSON as its repr
     nodes, succ = graph.nodes_table, graph.succ_table
     index = {node: i for i, node in enumerate(nodes)}
+    old_index: dict[str, int] = {}
     if last is None or dirty is None:
         todo: Iterable[str] = nodes
         taken = np.zeros(0, np.int64)
@@ -93,9 +96,15 @@ def graph_digests(graph: Graph, last: GraphDigests | None = None, dirty: set[str
         node_digests += blake2b(dumps(data, default=repr), digest_size=8).digest()
         node_digests += blake2b(dumps([data.get(key) for key in FACE], default=repr), digest_size=8).digest()
         here = index[node]
+        had = _last_pairs(last, old_index[node]) if last is not None and node in old_index else {}
         for v, edges in succ[node].items():
             ends.append(here)
             ends.append(index[v])
+            row = had.get(old_index[v], -1) if had and dirty is not None and v not in dirty and v in old_index else -1
+            if row >= 0:  # as it was
+                pair_digests += last.pair_digests[row].tobytes()  # type: ignore[union-attr]
+                pair_relations += last.pair_relations[row].tobytes()  # type: ignore[union-attr]
+                continue
             pair_digests += blake2b(dumps(edges, default=repr), digest_size=8).digest()
             pair_relations += blake2b(dumps(sorted({str(d.get("relation")) for d in edges.values()})),
                                       digest_size=8).digest()
@@ -118,6 +127,14 @@ def graph_digests(graph: Graph, last: GraphDigests | None = None, dirty: set[str
     order = np.argsort(pair_ends[:, 0], kind="stable")  # a node's pairs stay in its successors' order
     return GraphDigests(list(index), node_rows, pair_ends[order].astype(np.uint32), pair_digests_all[order],
                         relations_all[order])
+
+
+def _last_pairs(last: GraphDigests, node: int) -> dict[int, int]:
+    """The pairs of the ``last`` graph from its node ``node``: target → row (the pairs
+    are in the order of their first node)."""
+    first = last.pair_ends[:, 0]
+    lo, hi = np.searchsorted(first, node, "left"), np.searchsorted(first, node, "right")
+    return {int(v): lo + k for k, v in enumerate(last.pair_ends[lo:hi, 1].tolist())}
 
 
 @dataclass
