@@ -43,16 +43,15 @@ _SEP = "\x1f"
 
 def entity_id(*parts: str) -> str:
     """A FollowTheMoney id for qpgraph's ``parts`` (a node id, a unit and a title):
-    ``qpgraph-`` and a SHA-1 of them, as ``EntityProxy.make_id`` makes it.
+    ``qpgraph-`` and a SHA-1 of them, as ``EntityProxy.make_id`` makes it
+    (``followthemoney.util.make_entity_id``).
 
     >>> entity_id("person:đặng-văn-nghĩa")
     'qpgraph-3cabc42c3abae878299e10967ec311de37a58740'
     """
-    from followthemoney import model
+    from followthemoney.util import make_entity_id
 
-    proxy = model.make_entity("Thing")
-    proxy.make_id("qpgraph", *parts)
-    return f"qpgraph-{proxy.id}"
+    return f"qpgraph-{make_entity_id('qpgraph', *parts)}"
 
 
 def write_ftm(build: str | Path, path: Path) -> Path:
@@ -74,22 +73,26 @@ def write_ftm(build: str | Path, path: Path) -> Path:
 def _entities(db: sqlite3.Connection, urls: dict[str, str | None]) -> Iterator[dict[str, Any]]:
     """The entities of the store, as FollowTheMoney's dicts."""
 
+    proofs = {aid: entity_id("article:" + aid) for aid in urls}  # (an article is cited by many entities)
+
     def cited(articles: Iterable[str]) -> dict[str, list[str]]:
         known = sorted({a for a in articles if a in urls})
-        return {"proof": [entity_id("article:" + a) for a in known],
-                "sourceUrl": sorted({url for a in known if (url := urls[a])})}
+        return {"proof": [proofs[a] for a in known], "sourceUrl": sorted({url for a in known if (url := urls[a])})}
 
     for aid, url, published, title in db.execute(
             "SELECT id, url, published, title FROM articles WHERE records IS NOT NULL ORDER BY id"):
-        yield _entity("Article", entity_id("article:" + aid), name=[title or aid], title=[title] if title else [],
+        yield _entity("Article", proofs[aid], name=[title or aid], title=[title] if title else [],
                       publishedAt=[published] if published else [], sourceUrl=[url] if url else [])
     for node, raw in db.execute("SELECT id, data FROM nodes WHERE type = 'person' ORDER BY id"):
         data = orjson.loads(raw)
         yield _entity("Person", entity_id(node), name=[data["name"]], alias=_aliases(data),
                       title=[data["rank"]] if data.get("rank") else [], **cited(data.get("articles", [])))
+    # (``+e.relation``: the edges of a node are found by its id, never by scanning every
+    # edge of the relation for each node, which SQLite's planner picks without statistics;
+    # 150 s instead of half a second at 10,000 articles)
     for node, raw, parents in db.execute(
-            "SELECT n.id, n.data, group_concat(e.target, char(31)) FROM nodes n LEFT JOIN edges e "
-            "ON e.source = n.id AND e.relation = 'part_of' WHERE n.type = 'unit' GROUP BY n.id ORDER BY n.id"):
+            "SELECT n.id, n.data, (SELECT group_concat(e.target, char(31)) FROM edges e WHERE e.source = n.id "
+            "AND +e.relation = 'part_of') FROM nodes n WHERE n.type = 'unit' ORDER BY n.id"):
         data = orjson.loads(raw)
         yield _entity("Organization", entity_id(node), name=[data["name"]], alias=_aliases(data),
                       parent=[entity_id(p) for p in sorted(set(parents.split(_SEP)))] if parents else [],
@@ -97,7 +100,7 @@ def _entities(db: sqlite3.Connection, urls: dict[str, str | None]) -> Iterator[d
     yield from _holdings(db, cited)
     for node, raw, persons in db.execute(
             "SELECT n.id, n.data, (SELECT group_concat(e.source, char(31)) FROM edges e WHERE e.target = n.id "
-            "AND e.relation = 'participated_in') FROM nodes n WHERE n.type = 'event' ORDER BY n.id"):
+            "AND +e.relation = 'participated_in') FROM nodes n WHERE n.type = 'event' ORDER BY n.id"):
         data = orjson.loads(raw)
         yield _entity("Event", entity_id(node), name=[data["name"]], date=[data["date"]] if data.get("date") else [],
                       summary=[data["evidence"][0]["text"]] if data.get("evidence") else [],
