@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from .graph.judgements import Judgements
+    from .graph.kept import KeptGraph
     from .graph.knowledge import KnowledgeGraph
     from .ingest.document import Document
     from .site.reuse import Reuse
@@ -346,7 +347,7 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
            incremental: bool, report: bool, dask_scheduler: str | None) -> CorpusResult:
     """:func:`build`, with the folder held and its store open."""
     from .graph.judgements import APPLIED
-    from .graph.kept import KeptGraph, graph_of, read_kept, write_kept
+    from .graph.kept import graph_of, read_kept
     from .graph.knowledge import KnowledgeGraph
     from .site import write_site
     from .site.reuse import build_key, plan, take_last
@@ -404,29 +405,24 @@ def _build(paths: Iterable[str | Path], out: Path, store: Store, code: str, deci
             last = None  # every page made anew
         if last is not None and (previous is None or last.articles != previous.articles):
             dirty = None  # the site is not of the graph brought up to date: compared whole
-        # With jobs > 1 the graph kept for the next build, and the graph's rows in the
-        # store, are written by background processes while the site is rendered (each
-        # with its own connection to the store); with one, after the site. Both are
-        # waited for (or written) even if the site fails.
+        # With jobs > 1 the graph kept for the next build, then the graph's rows in the
+        # store, are written by one background process (with its own connection to the
+        # store; one copy of the graph's pages, not two) while the site is rendered;
+        # with one, after the site. They are waited for (or written) even if the site fails.
         key = build_key(code, articles)
         store.commit()
-        kept_written = in_background(write_kept, kept_at, kept) if jobs > 1 else None
-        rows_written = None
+        written = None
         reuse = None
         try:
             reuse = plan(kg.graph, articles, last, dirty)
-            if jobs > 1:
-                rows_written = in_background(_write_rows, store, kg.graph, key, changed, since, _pairs(reuse, dirty))
+            keep = (kept_at, kept, store, kg.graph, key, changed, since, _pairs(reuse, dirty))
+            written = in_background(_keep_graph, *keep) if jobs > 1 else None
             pages = write_site(kg, by_id, out / "site", jobs=jobs, state=state, reuse=reuse, judgements=decided)
         finally:
-            if kept_written is not None:
-                kept_written()
+            if written is not None:
+                written()
             else:
-                write_kept(kept_at, kept)
-            if rows_written is not None:
-                rows_written()
-            else:
-                _write_rows(store, kg.graph, key, changed, since, _pairs(reuse, dirty))
+                _keep_graph(kept_at, kept, store, kg.graph, key, changed, since, _pairs(reuse, dirty))
         details.append(f"{len(pages)} pages")
     if decided.items:
         write_text_atomic(out / APPLIED, decided.text)
@@ -454,6 +450,18 @@ def _pairs(reuse: Reuse | None, dirty: set[str] | None) -> set[tuple[str, str]] 
     those the plan found changed since the last site's graph, when the graph was brought
     up to date from that one (``dirty``, the nodes it may have changed, is known)."""
     return reuse.change.pairs if reuse is not None and reuse.change is not None and dirty is not None else None
+
+
+def _keep_graph(path: Path, kept: KeptGraph, store: Store, graph: nx.MultiDiGraph, key: str, changed: set[str] | None,
+                since: str | None, pairs: set[tuple[str, str]] | None) -> None:
+    """The graph kept for the next build (:func:`~qpgraph.graph.kept.write_kept`), then
+    its rows in the store (:func:`_write_rows`)."""
+    from .graph.kept import write_kept
+
+    try:
+        write_kept(path, kept)
+    finally:
+        _write_rows(store, graph, key, changed, since, pairs)
 
 
 def _write_rows(store: Store, graph: nx.MultiDiGraph, key: str, changed: set[str] | None, since: str | None,
