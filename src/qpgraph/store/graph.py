@@ -98,28 +98,21 @@ def _incident(graph: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, s
 _EdgeRow = tuple[str, str, str, str, "str | None", "str | None", "int | None", str]
 
 
-def _stored_around(db: sqlite3.Connection, nodes: list[str]) -> tuple[dict[str, str], dict[tuple[str, str, str], _EdgeRow]]:
-    """The rows the store holds of ``nodes`` (id → data) and of every edge from or to one of them."""
+def _stored(db: sqlite3.Connection, nodes: list[str], pairs: list[tuple[str, str]] | None = None,
+            ) -> tuple[dict[str, str], dict[tuple[str, str, str], _EdgeRow]]:
+    """The rows the store holds of ``nodes`` (id → data) and of every edge from or to one
+    of them; with ``pairs``, of every edge of those pairs instead."""
     db.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY)")
     db.execute("DELETE FROM touched")
     db.executemany("INSERT INTO touched VALUES (?)", ((node,) for node in nodes))
     held = dict(db.execute("SELECT id, data FROM nodes WHERE id IN (SELECT id FROM touched)"))
-    edges = {row[:3]: row for row in db.execute(
-        "SELECT * FROM edges WHERE source IN (SELECT id FROM touched) UNION ALL "
-        "SELECT * FROM edges WHERE target IN (SELECT id FROM touched)")}
-    return held, edges
-
-
-def _stored_between(db: sqlite3.Connection, nodes: list[str],
-                    pairs: list[tuple[str, str]]) -> tuple[dict[str, str], dict[tuple[str, str, str], _EdgeRow]]:
-    """The rows the store holds of ``nodes`` (id → data) and of every edge of the ``pairs``."""
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS touched (id TEXT PRIMARY KEY)")
-    db.execute("DELETE FROM touched")
-    db.executemany("INSERT INTO touched VALUES (?)", ((node,) for node in nodes))
-    held = dict(db.execute("SELECT id, data FROM nodes WHERE id IN (SELECT id FROM touched)"))
-    edges = {row[:3]: row for pair in pairs for row in db.execute(
-        "SELECT * FROM edges WHERE source = ? AND target = ?", pair)}
-    return held, edges
+    if pairs is not None:
+        rows: Iterable[_EdgeRow] = (row for pair in pairs
+                                    for row in db.execute("SELECT * FROM edges WHERE source = ? AND target = ?", pair))
+    else:
+        rows = db.execute("SELECT * FROM edges WHERE source IN (SELECT id FROM touched) UNION ALL "
+                          "SELECT * FROM edges WHERE target IN (SELECT id FROM touched)")
+    return held, {row[:3]: row for row in rows}
 
 
 def _between(graph: nx.MultiDiGraph, pairs: list[tuple[str, str]]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -140,12 +133,9 @@ def _write_changes(db: sqlite3.Connection, graph: nx.MultiDiGraph, changed: set[
     of the units whose ``holds`` edges, name or holders' names changed are written
     again. How many nodes were written."""
     nodes = sorted(changed)
-    if pairs is None:
-        held, stored = _stored_around(db, nodes)
-        edges = _incident(graph, [n for n in nodes if n in graph])
-    else:
-        held, stored = _stored_between(db, nodes, sorted(pairs))
-        edges = _between(graph, sorted(pairs))
+    between = sorted(pairs) if pairs is not None else None
+    held, stored = _stored(db, nodes, between)
+    edges = _incident(graph, [n for n in nodes if n in graph]) if between is None else _between(graph, between)
     now = {(u, v, k): row for row in _edge_rows(edges) for u, v, k in [row[:3]]}
     gone = sorted(stored.keys() - now.keys())
     fresh = [row for edge, row in sorted(now.items()) if stored.get(edge) != row]
