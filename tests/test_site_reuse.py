@@ -198,15 +198,22 @@ def test_site_reuse_follows_a_new_holder_to_the_pages_of_the_others(
     _same_as_rendered_whole(before, site, tmp_path, joined)
 
 
-def test_site_reuse_follows_a_new_leader_to_the_page_of_the_province(
-        records: dict[str, ArticleRecords], tmp_path: Path) -> None:
-    # A province's page lists who leads its bodies: a holder added to its People's
-    # Committee (the province's own edges unchanged) shows there.
+def _lam_dong(records: dict[str, ArticleRecords], tmp_path: Path,
+              ) -> tuple[list[ArticleRecords], nx.MultiDiGraph, Path, Path, Path]:
+    """The site of the meeting of Quân khu 7's and Lâm Đồng's leaders, with its state:
+    the records, the graph, the site, the state and Lâm Đồng's page."""
     before = [records[ADDED]]
     graph = KnowledgeGraph.from_records(before).graph
     site, state = tmp_path / "site", tmp_path / "site.state"
     _site(before, site, state, graph)
-    page = site / site_build.page_path("province:lâm-đồng", "province")
+    return before, graph, site, state, site / site_build.page_path("province:lâm-đồng", "province")
+
+
+def test_site_reuse_follows_a_new_leader_to_the_page_of_the_province(
+        records: dict[str, ArticleRecords], tmp_path: Path) -> None:
+    # A province's page lists who leads its bodies: a holder added to its People's
+    # Committee (the province's own edges unchanged) shows there.
+    before, graph, site, state, page = _lam_dong(records, tmp_path)
     assert "Nguyễn Văn Mới" not in page.read_text(encoding="utf-8")
     joined = graph.copy()
     joined.add_node("person:nguyễn-văn-mới", type="person", name="Nguyễn Văn Mới", forms=[], articles=[ADDED])
@@ -223,11 +230,7 @@ def test_site_reuse_follows_a_renamed_participant_to_the_province_of_the_others_
     # Lâm Đồng's page lists the meeting of its leaders with Quân khu 7's, and who was
     # there: Trần Hữu Nhân, of Quân khu 7 only (in no province), renamed, shows there.
     # A person of Lâm Đồng's bodies only mentioned in one more article: nothing there changes.
-    before = [records[ADDED]]
-    graph = KnowledgeGraph.from_records(before).graph
-    site, state = tmp_path / "site", tmp_path / "site.state"
-    _site(before, site, state, graph)
-    page = site / site_build.page_path("province:lâm-đồng", "province")
+    before, graph, site, state, page = _lam_dong(records, tmp_path)
     inode = page.stat().st_ino
     mentioned = graph.copy()
     mentioned.add_node("article:x", type="article", name="x", url=None)
