@@ -16,6 +16,7 @@ each, and the line to add to ``data/judgements.yaml`` once decided
 
 from __future__ import annotations
 
+from functools import cache
 from itertools import combinations
 from typing import Any, Literal
 
@@ -82,13 +83,7 @@ def candidate_pairs(kg: KnowledgeGraph, judgements: Judgements = NONE) -> list[t
             for article in g.nodes[nid]["articles"]:
                 groups.setdefault(("rest", article, *words[1:]), []).append(nid)
     found: dict[tuple[str, str], tuple[Kind, str | None]] = {}  # the pair → its kind, the article both print
-    mentions: dict[str, set[tuple[str, str]]] = {}  # a person's, made once (one may be in many pairs)
-
-    def mentioned(node: str) -> set[tuple[str, str]]:
-        if node not in mentions:
-            mentions[node] = _mentions(g.nodes[node])
-        return mentions[node]
-
+    mentioned = cache(lambda node: _mentions(g.nodes[node]))  # a person's, made once (one may be in many pairs)
     order = {"kept apart": 0, "marks": 1, "family name": 2}
     for key, members in groups.items():
         for a, b in combinations(members, 2):
